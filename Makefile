@@ -1,0 +1,81 @@
+# glassbox — `make help` lists the targets. `make serve` and `make test` work on a fresh clone.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV    := .venv
+PY      := $(VENV)/bin/python
+PIP     := $(VENV)/bin/pip
+STAMPS  := .stamps
+TORCH_VERSION := 2.13.0
+WEB_SRC := $(shell find web/src web/index.html web/package.json web/vite.config.ts web/tsconfig.json -type f 2>/dev/null)
+STATIC  := src/glassbox/_static/index.html
+PORT    ?= 8000
+
+.PHONY: help install serve test check lint format typecheck pytest web web-check e2e browser bench model schema clean
+
+help: ## list the targets
+	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}'
+
+$(STAMPS)/venv: pyproject.toml
+	@mkdir -p $(STAMPS)
+	test -x $(PY) || python3 -m venv $(VENV)
+	# torch first, pinned: an unpinned torch pulls gigabytes of CUDA packages.
+	$(PIP) install -q torch==$(TORCH_VERSION)
+	$(PIP) install -q -e '.[dev]'
+	@touch $@
+
+install: $(STAMPS)/venv ## create .venv and install glassbox with its dev tools
+
+$(STAMPS)/npm: web/package.json web/package-lock.json
+	@mkdir -p $(STAMPS)
+	cd web && npm ci --no-audit --no-fund
+	@touch $@
+
+$(STATIC): $(STAMPS)/npm $(WEB_SRC)
+	cd web && npm run build
+
+ifneq ($(wildcard web/package.json),)
+web: $(STATIC) ## build the frontend into src/glassbox/_static (only when web/ changed)
+web-check: $(STAMPS)/npm ## svelte-check, eslint and vitest for the frontend
+	cd web && npm run check && npm run lint && npm test
+else
+web web-check:
+	@echo "web/ has no package.json yet: nothing to build"
+endif
+
+serve: install web ## install, build and start the app on the embedded model (http://127.0.0.1:$(PORT))
+	$(VENV)/bin/glassbox serve --port $(PORT)
+
+lint: install ## ruff lint + format check
+	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff format --check src tests bench
+
+format: install ## apply ruff formatting and fixes
+	$(VENV)/bin/ruff format src tests bench
+	$(VENV)/bin/ruff check --fix src tests bench
+
+typecheck: install ## strict mypy on src/
+	$(VENV)/bin/mypy
+
+schema: install ## regenerate the committed JSON Schema and TypeScript types
+	$(PY) -m glassbox.schema.export
+
+check: lint typecheck ## lint + types
+
+browser: ## install Debian's chromium + CJK fonts for the browser tests (root, apt)
+	@command -v chromium >/dev/null || { apt-get update -q && apt-get install -y -q chromium fonts-noto-cjk; }
+
+pytest: install web browser ## run the Python test suite (unit, integration, e2e)
+	$(VENV)/bin/pytest -q
+
+test: check web-check pytest ## install, build and run every check
+
+bench: install web ## run the benchmarks (results go in docs/benchmarks.md)
+	$(PY) bench/bench_trace.py
+	$(PY) bench/bench_generate.py
+
+model: install ## reproduce the embedded default model from scratch
+	$(VENV)/bin/glassbox train --preset default --out src/glassbox/assets/glassbox-tiny
+
+clean: ## remove the venv, build outputs and caches
+	rm -rf $(VENV) $(STAMPS) src/glassbox/_static web/node_modules .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,42 @@
+"""glassbox: see inside a language model, with real numbers.
+
+The public API is small and imported lazily so that ``import glassbox`` (and ``glassbox --help``) stay fast:
+
+>>> import glassbox
+>>> model = glassbox.load_model()                  # the embedded glassbox-tiny model, offline
+>>> t = glassbox.trace(model, "The capital of France is")
+>>> t.logit_lens(k=3)                               # what every layer would predict
+>>> g = glassbox.generate(model, "Once upon a time", max_new_tokens=10, temperature=0.8, seed=1)
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from glassbox.capture.generation import generate
+    from glassbox.capture.trace import Trace, trace
+    from glassbox.models.loading import LoadedModel, load_model
+    from glassbox.schema.models import Generation
+
+__all__ = ["Generation", "LoadedModel", "Trace", "__version__", "generate", "load_model", "trace"]
+
+_LAZY = {
+    "load_model": ("glassbox.models.loading", "load_model"),
+    "LoadedModel": ("glassbox.models.loading", "LoadedModel"),
+    "trace": ("glassbox.capture.trace", "trace"),
+    "Trace": ("glassbox.capture.trace", "Trace"),
+    "generate": ("glassbox.capture.generation", "generate"),
+    "Generation": ("glassbox.schema.models", "Generation"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        module_name, attr = _LAZY[name]
+        return getattr(importlib.import_module(module_name), attr)
+    raise AttributeError(f"module 'glassbox' has no attribute {name!r}")

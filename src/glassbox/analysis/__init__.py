@@ -1,0 +1,1 @@
+"""Analyses over traces and logits: sampling, logit lens, direct logit attribution."""

@@ -1,0 +1,58 @@
+"""The logit lens: decode every layer's residual stream as if it were the last one.
+
+Each residual goes through the model's *own* final norm, with that residual's own mean/variance (or RMS),
+then the unembedding. Row 0 is the embedding output (``blocks.0.hook_resid_pre``); row ``l + 1`` is
+``blocks.{l}.hook_resid_post``. The last row therefore equals the model's own output distribution.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import torch
+
+from glassbox.capture.names import act_name
+from glassbox.models.tokens import token_infos
+from glassbox.schema.models import LogitLens, LogitLensCell, TopToken
+
+if TYPE_CHECKING:
+    from glassbox.capture.trace import Trace
+
+
+def lens_residuals(trace: Trace) -> tuple[list[str], torch.Tensor]:
+    """Row labels and the stacked residuals [layer, pos, d_model]."""
+    n_layers = trace.model.adapter.n_layers
+    names = [act_name("resid_pre", 0)] + [act_name("resid_post", layer) for layer in range(n_layers)]
+    labels = ["embed"] + [f"block {layer}" for layer in range(n_layers)]
+    return labels, torch.stack([trace[name] for name in names])
+
+
+def lens_probs(trace: Trace, positions: Sequence[int] | None = None) -> torch.Tensor:
+    """[layer, pos, d_vocab] probabilities."""
+    _, resid = lens_residuals(trace)
+    if positions is not None:
+        resid = resid[:, list(positions)]
+    a = trace.model.adapter
+    with torch.no_grad():
+        normed, _ = a.ln_final()(resid)
+        logits = a.unembed(normed)
+    return torch.softmax(logits.float(), dim=-1)
+
+
+def logit_lens(trace: Trace, positions: Sequence[int] | None = None, k: int = 5) -> LogitLens:
+    labels, _ = lens_residuals(trace)
+    pos_list = list(range(trace.n_pos)) if positions is None else [p % trace.n_pos for p in positions]
+    probs = lens_probs(trace, pos_list)
+    values, ids = torch.topk(probs, min(k, probs.shape[-1]), dim=-1)  # [layer, pos, k]
+    unique = sorted(set(ids.flatten().tolist()))
+    info = dict(zip(unique, token_infos(trace.model.tokenizer, unique), strict=True))
+    cells = []
+    for layer in range(probs.shape[0]):
+        for j, pos in enumerate(pos_list):
+            top = [
+                TopToken(token=info[int(t)], prob=float(p))
+                for t, p in zip(ids[layer, j].tolist(), values[layer, j].tolist(), strict=True)
+            ]
+            cells.append(LogitLensCell(layer=layer, pos=pos, top=top))
+    return LogitLens(layers=labels, positions=pos_list, cells=cells)

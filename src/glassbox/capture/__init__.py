@@ -1,0 +1,1 @@
+"""Capturing what happens inside a forward pass: canonical names, the traced forward, generation."""

@@ -1,0 +1,83 @@
+"""Canonical activation names (TransformerLens's vocabulary), built in one place.
+
+=====================================  ==========================================  =======================
+name                                   what                                        dims
+=====================================  ==========================================  =======================
+``hook_embed``                         token embeddings                            pos, d_model
+``hook_pos_embed``                     learned position embeddings (GPT-2 only)    pos, d_model
+``blocks.{l}.hook_resid_pre``          residual stream entering block l            pos, d_model
+``blocks.{l}.ln1.hook_scale``          1/σ of the first norm, per position         pos
+``blocks.{l}.ln1.hook_normalized``     the first norm's output                     pos, d_model
+``blocks.{l}.attn.hook_q``             queries (after q-norm and RoPE)             pos, head, d_head
+``blocks.{l}.attn.hook_k``             keys (after k-norm and RoPE)                pos, kv_head, d_head
+``blocks.{l}.attn.hook_v``             values                                      pos, kv_head, d_head
+``blocks.{l}.attn.hook_attn_scores``   q·kᵀ × scale, masked positions = -inf       head, query_pos, key_pos
+``blocks.{l}.attn.hook_pattern``       softmax of the scores                       head, query_pos, key_pos
+``blocks.{l}.attn.hook_z``             pattern · v                                 pos, head, d_head
+``blocks.{l}.attn.hook_result``        what each head writes to the residual       pos, head, d_model
+``blocks.{l}.hook_attn_out``           the attention sublayer's total output       pos, d_model
+``blocks.{l}.hook_resid_mid``          residual between attention and MLP          pos, d_model
+``blocks.{l}.ln2.hook_scale``          1/σ of the second norm                      pos
+``blocks.{l}.mlp.hook_pre``            MLP pre-activation (the gate if gated)      pos, d_mlp
+``blocks.{l}.mlp.hook_pre_linear``     the "up" branch of a gated MLP              pos, d_mlp
+``blocks.{l}.mlp.hook_post``           MLP activations read by the output proj.    pos, d_mlp
+``blocks.{l}.hook_mlp_out``            the MLP sublayer's output                   pos, d_model
+``blocks.{l}.hook_resid_post``         residual stream leaving block l             pos, d_model
+``ln_final.hook_scale``                1/σ of the final norm                       pos
+``ln_final.hook_normalized``           the final norm's output                     pos, d_model
+``logits``                             unembedding output                          pos, d_vocab
+=====================================  ==========================================  =======================
+
+For post-norm blocks (OLMo 2/3), ``hook_result``/``hook_attn_out``/``hook_mlp_out`` are what is *added* to
+the residual, i.e. after the sublayer's output norm (per head: each head's share of the normed sum, exact
+because the norm's 1/σ is one number per position). ``blocks.{l}.hook_resid_mid`` does not exist for parallel
+blocks (Cohere).
+"""
+
+from __future__ import annotations
+
+DIMS: dict[str, list[str]] = {
+    "hook_embed": ["pos", "d_model"],
+    "hook_pos_embed": ["pos", "d_model"],
+    "hook_resid_pre": ["pos", "d_model"],
+    "hook_resid_mid": ["pos", "d_model"],
+    "hook_resid_post": ["pos", "d_model"],
+    "hook_attn_out": ["pos", "d_model"],
+    "hook_mlp_out": ["pos", "d_model"],
+    "hook_scale": ["pos"],
+    "hook_normalized": ["pos", "d_model"],
+    "hook_q": ["pos", "head", "d_head"],
+    "hook_k": ["pos", "kv_head", "d_head"],
+    "hook_v": ["pos", "kv_head", "d_head"],
+    "hook_attn_scores": ["head", "query_pos", "key_pos"],
+    "hook_pattern": ["head", "query_pos", "key_pos"],
+    "hook_z": ["pos", "head", "d_head"],
+    "hook_result": ["pos", "head", "d_model"],
+    "hook_pre": ["pos", "d_mlp"],
+    "hook_pre_linear": ["pos", "d_mlp"],
+    "hook_post": ["pos", "d_mlp"],
+    "logits": ["pos", "d_vocab"],
+}
+
+
+def act_name(name: str, layer: int | None = None, sub: str | None = None) -> str:
+    """Build a canonical name: ``act_name("resid_pre", 3)`` → ``blocks.3.hook_resid_pre``,
+    ``act_name("pattern", 0, "attn")`` → ``blocks.0.attn.hook_pattern``, ``act_name("embed")`` → ``hook_embed``.
+    """
+    hook = name if name.startswith("hook_") or name == "logits" else f"hook_{name}"
+    if layer is None:
+        return hook if sub is None else f"{sub}.{hook}"
+    return f"blocks.{layer}.{hook}" if sub is None else f"blocks.{layer}.{sub}.{hook}"
+
+
+def dims_of(name: str) -> list[str]:
+    """The dimension names of a canonical activation."""
+    return DIMS[name.rsplit(".", 1)[-1]]
+
+
+def parse(name: str) -> tuple[int | None, str]:
+    """``blocks.3.attn.hook_q`` → (3, "attn.hook_q"); ``hook_embed`` → (None, "hook_embed")."""
+    if name.startswith("blocks."):
+        _, layer, rest = name.split(".", 2)
+        return int(layer), rest
+    return None, name

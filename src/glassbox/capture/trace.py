@@ -1,0 +1,166 @@
+"""``glassbox.trace``: one forward pass with every internal tensor kept under its canonical name.
+
+A :class:`Trace` behaves like a read-only dict of activations (``trace["blocks.0.attn.hook_pattern"]``) with
+the analyses that need them beside it: the logit lens, direct logit attribution, and slicing into compact
+payloads for the browser.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+import torch
+
+from glassbox.analysis import dla as _dla
+from glassbox.analysis import logit_lens as _lens
+from glassbox.capture.forward import CaptureArg, capture_filter, run_forward
+from glassbox.capture.names import dims_of
+from glassbox.errors import InvalidInputError
+from glassbox.models.tokens import check_ids, encode, token_infos
+from glassbox.schema.models import LogitLens, TensorPayload, TokenInfo, TopToken, TraceSummary, tensor_payload
+
+if TYPE_CHECKING:
+    from glassbox.models.loading import LoadedModel
+
+
+class Trace:
+    """The activations of one forward pass over one token sequence (no batch axis)."""
+
+    def __init__(
+        self, model: LoadedModel, token_ids: list[int], cache: dict[str, torch.Tensor], prompt: str | None
+    ) -> None:
+        self.model = model
+        self.token_ids = token_ids
+        self.cache = cache
+        self.prompt = prompt
+        self.tokens: list[TokenInfo] = token_infos(model.tokenizer, token_ids)
+
+    # --- dict-like access ------------------------------------------------------------------------------
+    def __getitem__(self, name: str) -> torch.Tensor:
+        try:
+            return self.cache[name]
+        except KeyError:
+            raise KeyError(
+                f"{name!r} was not captured; captured: {len(self.cache)} names such as "
+                f"{', '.join(list(self.cache)[:4])} (pass capture='all')"
+            ) from None
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.cache
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.cache)
+
+    def __len__(self) -> int:
+        return len(self.cache)
+
+    def names(self) -> list[str]:
+        return list(self.cache)
+
+    @property
+    def n_pos(self) -> int:
+        return len(self.token_ids)
+
+    @property
+    def logits(self) -> torch.Tensor:
+        """[pos, d_vocab]"""
+        return self.cache["logits"]
+
+    def probs(self, pos: int = -1) -> torch.Tensor:
+        """Softmax of the logits at one position [d_vocab], float32, over the full vocabulary."""
+        return torch.softmax(self.logits[pos].float(), dim=-1)
+
+    def top_next(self, k: int = 10, pos: int = -1) -> list[TopToken]:
+        probs = self.probs(pos)
+        values, ids = torch.topk(probs, min(k, probs.numel()))
+        logits = self.logits[pos]
+        infos = token_infos(self.model.tokenizer, ids.tolist())
+        return [
+            TopToken(token=info, prob=float(p), logit=float(logits[i]))
+            for info, p, i in zip(infos, values.tolist(), ids.tolist(), strict=True)
+        ]
+
+    # --- analyses ----------------------------------------------------------------------------------------
+    def logit_lens_probs(self, positions: Sequence[int] | None = None) -> torch.Tensor:
+        """[layer, pos, d_vocab]: row 0 is the embedding output, row l + 1 the residual after block l."""
+        return _lens.lens_probs(self, positions)
+
+    def logit_lens(self, positions: Sequence[int] | None = None, k: int = 5) -> LogitLens:
+        """What each layer would predict at each position: its residual through the model's own final norm
+        (with that residual's own statistics) and the unembedding; top-k tokens with probabilities."""
+        return _lens.logit_lens(self, positions, k)
+
+    def direct_logit_attribution(self, target_token: int | str, pos: int = -1) -> _dla.DirectLogitAttribution:
+        """Each head's, each MLP's and the embeddings' direct contribution to one token's logit.
+
+        See :mod:`glassbox.analysis.dla` for the exact convention (the final norm's 1/σ is frozen)."""
+        return _dla.direct_logit_attribution(self, target_token, pos)
+
+    # --- payloads -----------------------------------------------------------------------------------------
+    def slice(
+        self,
+        name: str,
+        *,
+        head: int | None = None,
+        positions: Sequence[int] | None = None,
+        dtype: str = "float32",
+    ) -> TensorPayload:
+        """A compact payload of one activation, optionally one head and some positions."""
+        t = self[name]
+        dims = list(dims_of(name))
+        if head is not None:
+            axis = dims.index("head") if "head" in dims else dims.index("kv_head") if "kv_head" in dims else None
+            if axis is None:
+                raise InvalidInputError(f"{name} has no head axis")
+            if dims[axis] == "kv_head":
+                head = self.model.adapter.kv_head_of(head)
+            t = t.select(axis, head)
+            dims.pop(axis)
+        if positions is not None:
+            idx = torch.tensor(list(positions), device=t.device)
+            axis = next((i for i, d in enumerate(dims) if d in ("pos", "query_pos")), None)
+            if axis is None:
+                raise InvalidInputError(f"{name} has no position axis")
+            t = t.index_select(axis, idx)
+        return tensor_payload(t, dims, dtype)  # type: ignore[arg-type]
+
+    def summary(self, k: int = 10, lens_k: int = 3) -> TraceSummary:
+        return TraceSummary(
+            model=self.model.info,
+            prompt=self.prompt,
+            tokens=self.tokens,
+            captured=self.names(),
+            next_token=self.top_next(k),
+            logit_lens=self.logit_lens(k=lens_k),
+            last_logits=tensor_payload(self.logits[-1], ["d_vocab"]),
+        )
+
+    def __repr__(self) -> str:
+        return f"Trace({self.model.name!r}, {self.n_pos} tokens, {len(self.cache)} activations)"
+
+
+def trace(
+    model: LoadedModel,
+    prompt: str | None = None,
+    token_ids: Sequence[int] | None = None,
+    capture: CaptureArg = "default",
+) -> Trace:
+    """Run one forward pass and keep the activations ``capture`` selects.
+
+    Args:
+        model: from :func:`glassbox.load_model`.
+        prompt: text to tokenize (a beginning-of-text token is prepended when the model uses one), or
+        token_ids: the exact ids to run.
+        capture: ``"default"`` (everything), ``"residual"``, ``"attention"``, ``"none"``, or glob patterns
+            over canonical names, e.g. ``["blocks.*.attn.hook_pattern"]``. ``logits`` is always kept.
+    """
+    if (prompt is None) == (token_ids is None):
+        raise InvalidInputError("pass exactly one of prompt= or token_ids=")
+    if isinstance(prompt, list):  # trace(model, [1, 2, 3]) reads naturally; accept it
+        prompt, token_ids = None, prompt
+    ids = encode(model, prompt) if prompt is not None else check_ids(model, list(token_ids or []))
+    keep = capture_filter(capture)
+    with model.lock:
+        cache = run_forward(model, ids, keep)
+    return Trace(model, ids, cache, prompt)

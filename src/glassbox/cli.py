@@ -1,0 +1,209 @@
+"""The ``glassbox`` command line: ``serve | trace | generate | tokenize | models | train | eval``.
+
+Errors a user can cause are printed as one line on stderr (``error: …``) with exit code 1, no traceback.
+Heavy imports (torch, transformers) happen inside the commands so ``glassbox --help`` stays instant.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from glassbox.errors import GlassboxError
+
+app = typer.Typer(
+    name="glassbox",
+    help="See inside a language model, with real numbers.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+console = Console()
+err_console = Console(stderr=True)
+
+ModelOpt = Annotated[
+    str | None,
+    typer.Option("--model", "-m", help="Hub name, local folder, or glassbox-tiny (default: the embedded model)"),
+]
+DeviceOpt = Annotated[str, typer.Option("--device", help="auto, cpu or cuda")]
+PromptOpt = Annotated[str, typer.Option("--prompt", "-p", help="the text to run")]
+
+
+def _load(model: str | None, device: str, trust_remote_code: bool = False) -> Any:
+    from transformers.utils import logging as hf_logging
+
+    from glassbox.models.loading import load_model
+
+    hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+    hf_logging.set_verbosity_error()  # type: ignore[no-untyped-call]
+    with console.status(f"loading {model or 'glassbox-tiny'}…"):
+        return load_model(model, device=device, trust_remote_code=trust_remote_code)
+
+
+def _prob_style(p: float) -> str:
+    # colour-blind-safe ramp (viridis-like): low probability purple → high yellow
+    ramp = ["#440154", "#3b528b", "#21918c", "#5ec962", "#fde725"]
+    return f"black on {ramp[min(4, int(p * 5))]}"
+
+
+@app.command()
+def models() -> None:
+    """List the supported architecture families and the models available offline."""
+    from glassbox.models.adapters import ADAPTERS
+    from glassbox.models.loading import list_local_models
+
+    table = Table(title="supported architectures")
+    table.add_column("family")
+    table.add_column("model_type (config.json)")
+    for adapter in ADAPTERS:
+        table.add_row(adapter.family, ", ".join(adapter.model_types))
+    console.print(table)
+    local = list_local_models()
+    table = Table(title="models available offline")
+    table.add_column("name")
+    table.add_column("kind")
+    table.add_column("where")
+    for row in local:
+        table.add_row(row["name"], row["kind"], row["where"])
+    if not local:
+        table.add_row("(none)", "", "build the embedded model with `make model`")
+    console.print(table)
+    console.print("Any local folder saved with save_pretrained, or a Hub name in the local cache, works with --model.")
+
+
+@app.command()
+def tokenize(prompt: PromptOpt, model: ModelOpt = None, device: DeviceOpt = "auto") -> None:
+    """Show how a prompt is split into tokens: id, text and bytes."""
+    from glassbox.models.tokens import encode, token_infos
+
+    m = _load(model, device)
+    ids = encode(m, prompt)
+    table = Table(title=f"{len(ids)} tokens ({len(prompt)} characters)")
+    for col in ("#", "id", "text", "bytes"):
+        table.add_column(col)
+    for i, info in enumerate(token_infos(m.tokenizer, ids)):
+        table.add_row(str(i), str(info.id), Text(repr(info.text)), info.bytes_hex)
+    console.print(table)
+
+
+@app.command()
+def trace(
+    prompt: PromptOpt,
+    model: ModelOpt = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="write the schema-valid JSON here")] = None,
+    k: Annotated[int, typer.Option("-k", help="top-k tokens to show")] = 5,
+    device: DeviceOpt = "auto",
+) -> None:
+    """Run one traced forward pass: tokens, top predictions and the logit lens."""
+    import glassbox
+
+    m = _load(model, device)
+    t = glassbox.trace(m, prompt)
+    summary = t.summary(k=k, lens_k=1)
+    if output is not None:
+        output.write_text(summary.model_dump_json(indent=1), encoding="utf-8")
+        console.print(f"wrote {output} ({output.stat().st_size:,} bytes, {len(t.tokens)} tokens)")
+        return
+    i = m.info
+    console.print(
+        f"[bold]{m.name}[/] {i.model_type}: {i.n_layers} layers, {i.n_heads} heads, d_model {i.d_model}, "
+        f"{i.n_params:,} parameters"
+    )
+    console.print("tokens: " + " ".join(f"[reverse]{tok.text}[/]" for tok in t.tokens), highlight=False)
+    table = Table(title="next token")
+    table.add_column("token")
+    table.add_column("prob", justify="right")
+    table.add_column("logit", justify="right")
+    for top in summary.next_token:
+        table.add_row(Text(repr(top.token.text)), f"{top.prob:.4f}", f"{top.logit:.3f}")
+    console.print(table)
+    lens = Table(title="logit lens: top-1 per layer (rows) and position (columns)")
+    lens.add_column("layer")
+    for tok in t.tokens:
+        lens.add_column(Text(repr(tok.text)[:10]), overflow="fold")
+    n = len(t.tokens)
+    for row, label in enumerate(summary.logit_lens.layers):
+        cells = summary.logit_lens.cells[row * n : (row + 1) * n]
+        lens.add_row(label, *[Text(f"{c.top[0].token.text!r} {c.top[0].prob:.2f}") for c in cells])
+    console.print(lens)
+
+
+@app.command()
+def generate(
+    prompt: PromptOpt,
+    model: ModelOpt = None,
+    n: Annotated[int, typer.Option("-n", "--max-new-tokens", help="tokens to generate")] = 20,
+    temperature: Annotated[float, typer.Option(help="0 = greedy")] = 1.0,
+    top_k: Annotated[int, typer.Option(help="0 = off")] = 0,
+    top_p: Annotated[float, typer.Option(help="1 = off")] = 1.0,
+    min_p: Annotated[float, typer.Option(help="0 = off")] = 0.0,
+    seed: Annotated[int, typer.Option(help="same seed → same tokens")] = 0,
+    chat: Annotated[bool, typer.Option(help="apply the tokenizer's chat template")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="print the Generation as JSON")] = False,
+    device: DeviceOpt = "auto",
+) -> None:
+    """Generate text step by step; tokens are coloured by their probability."""
+    from rich.progress import Progress
+
+    from glassbox.analysis.sampling import settings
+    from glassbox.capture.generation import chat_prompt_ids, generate_steps
+    from glassbox.models.tokens import encode
+
+    m = _load(model, device)
+    s = settings(temperature=temperature, top_k=top_k, top_p=top_p, min_p=min_p, seed=seed)
+    if n < 0:
+        raise GlassboxError("-n must be ≥ 0")
+    ids = chat_prompt_ids(m, prompt) if chat else encode(m, prompt)
+    steps = []
+    with Progress(console=err_console, transient=True) as progress:
+        task = progress.add_task("generating", total=n)
+        for rec, _ in generate_steps(m, ids, s, n):
+            steps.append(rec)
+            progress.advance(task)
+    if as_json:
+        print(json.dumps([st.model_dump() for st in steps], ensure_ascii=False))
+        return
+    text = Text(prompt)
+    for st in steps:
+        text.append(st.token.text, style=_prob_style(st.prob))
+    console.print(text)
+    console.print(f"[dim]{len(steps)} tokens; colour = probability of the chosen token (purple low → yellow high)[/]")
+
+
+def _register_optional() -> None:
+    """Commands that live beside their subsystem (server, training) register themselves."""
+    import importlib
+
+    for module in ("glassbox.server.commands", "glassbox.training.commands"):
+        try:
+            mod = importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
+            continue
+        mod.register(app)
+
+
+_register_optional()
+
+
+def main() -> None:
+    try:
+        app()
+    except GlassboxError as exc:
+        err_console.print(f"error: {exc}", style="red", highlight=False, soft_wrap=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        err_console.print("interrupted")
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

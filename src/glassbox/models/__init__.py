@@ -1,0 +1,1 @@
+"""Model loading (:mod:`.loading`), tokens for display (:mod:`.tokens`) and architecture adapters."""

@@ -1,0 +1,45 @@
+"""One adapter per architecture family; :func:`adapter_for` picks it from ``config.model_type``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from glassbox.errors import UnsupportedArchitectureError
+from glassbox.models.adapters.base import Adapter, MlpOut, NormSpec
+from glassbox.models.adapters.cohere import CohereAdapter
+from glassbox.models.adapters.gpt2 import GPT2Adapter
+from glassbox.models.adapters.llama import LlamaAdapter
+
+ADAPTERS: tuple[type[Adapter], ...] = (GPT2Adapter, LlamaAdapter, CohereAdapter)
+
+#: model_type -> adapter class, e.g. "qwen3" -> LlamaAdapter
+BY_MODEL_TYPE: dict[str, type[Adapter]] = {mt: a for a in ADAPTERS for mt in a.model_types}
+
+
+def supported_model_types() -> list[str]:
+    return sorted(BY_MODEL_TYPE)
+
+
+def check_supported(model_type: str) -> type[Adapter]:
+    try:
+        return BY_MODEL_TYPE[model_type]
+    except KeyError:
+        raise UnsupportedArchitectureError(
+            f"architecture {model_type!r} is not supported; glassbox supports: {', '.join(supported_model_types())}"
+        ) from None
+
+
+def adapter_for(hf: Any) -> Adapter:
+    """The adapter for a loaded transformers causal LM."""
+    return check_supported(str(hf.config.model_type))(hf)
+
+
+__all__ = [
+    "ADAPTERS",
+    "Adapter",
+    "MlpOut",
+    "NormSpec",
+    "adapter_for",
+    "check_supported",
+    "supported_model_types",
+]

@@ -1,0 +1,184 @@
+"""The interface every architecture adapter fills in.
+
+glassbox runs its own instrumented forward pass (:mod:`glassbox.capture.forward`) over the weights of a
+Hugging Face model. That pass is written once; what differs between architecture families — where the
+weights live, how q/k/v are produced and rotated, which norms sit where, how the MLP is shaped — is answered
+by one adapter per family. Shared code never asks "which architecture is this?"; it asks the adapter.
+
+Shapes use the canonical dimension names: ``pos, head, kv_head, d_head, d_model, d_mlp, d_vocab``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+import torch
+
+
+@dataclass(frozen=True)
+class NormSpec:
+    """A normalisation layer as plain parameters, so the forward pass can expose its statistics."""
+
+    kind: str  # "layernorm" | "rmsnorm" | "identity" (no norm at this place in this architecture)
+    weight: torch.Tensor | None  # [d]
+    bias: torch.Tensor | None  # [d]
+    eps: float
+
+    def __call__(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        """Normalise the last axis of ``x``; return ``(output, scale)`` with ``scale`` = 1/σ per row.
+
+        LayerNorm: ``(x - mean) · scale · w + b`` with ``scale = 1/sqrt(var + eps)``;
+        RMSNorm: ``x · scale · w`` with ``scale = 1/sqrt(mean(x²) + eps)``. Computed in float32 like HF.
+        """
+        if self.kind == "identity":
+            return x, torch.ones(x.shape[:-1], dtype=torch.float32, device=x.device)
+        xf = x.float()
+        if self.kind == "layernorm":
+            xf = xf - xf.mean(-1, keepdim=True)
+        scale = torch.rsqrt(xf.pow(2).mean(-1, keepdim=True) + self.eps)
+        out = (xf * scale).to(x.dtype)
+        if self.weight is not None:
+            out = out * self.weight
+        if self.bias is not None:
+            out = out + self.bias
+        return out, scale.squeeze(-1)
+
+
+@dataclass(frozen=True)
+class MlpOut:
+    pre: torch.Tensor  # [pos, d_mlp]  input of the activation function (the gate for gated MLPs)
+    pre_linear: torch.Tensor | None  # [pos, d_mlp]  the "up" branch of a gated MLP
+    post: torch.Tensor  # [pos, d_mlp]  what the output projection reads
+    out: torch.Tensor  # [pos, d_model]
+
+
+class Adapter:
+    """One architecture family. Subclasses set the class attributes and implement the methods."""
+
+    family: ClassVar[str]
+    #: transformers ``config.model_type`` values this adapter serves
+    model_types: ClassVar[tuple[str, ...]]
+
+    def __init__(self, hf: Any) -> None:
+        # Any: transformers modules are untyped attribute trees; the adapter is where that is contained
+        self.hf: Any = hf
+        self.config: Any = hf.config
+
+    # --- static facts -------------------------------------------------------------------------------
+    @property
+    def n_layers(self) -> int:
+        return int(self.config.num_hidden_layers)
+
+    @property
+    def n_heads(self) -> int:
+        return int(self.config.num_attention_heads)
+
+    @property
+    def n_kv_heads(self) -> int:
+        return int(getattr(self.config, "num_key_value_heads", None) or self.n_heads)
+
+    @property
+    def d_model(self) -> int:
+        return int(self.config.hidden_size)
+
+    @property
+    def d_head(self) -> int:
+        return int(getattr(self.config, "head_dim", None) or self.d_model // self.n_heads)
+
+    @property
+    def d_mlp(self) -> int:
+        return int(self.config.intermediate_size)
+
+    @property
+    def d_vocab(self) -> int:
+        return int(self.config.vocab_size)
+
+    @property
+    def n_ctx(self) -> int:
+        return int(self.config.max_position_embeddings)
+
+    positional: ClassVar[str] = "rotary"
+    norm_kind: ClassVar[str] = "rmsnorm"
+    gated_mlp: ClassVar[bool] = True
+    parallel_block: ClassVar[bool] = False
+    #: norms on each sublayer's output before it is added (OLMo 2/3); set per instance by adapters
+    post_norm: bool = False
+
+    @property
+    def activation(self) -> str:
+        return str(getattr(self.config, "hidden_act", "silu"))
+
+    @property
+    def qk_norm(self) -> bool:
+        return False
+
+    def kv_head_of(self, head: int) -> int:
+        """The key/value head a query head reads (grouped-query attention: consecutive groups)."""
+        return head // (self.n_heads // self.n_kv_heads)
+
+    # --- the pieces of the forward pass ------------------------------------------------------------
+    def embed(self, ids: torch.Tensor) -> torch.Tensor:  # [pos] -> [pos, d_model]
+        raise NotImplementedError
+
+    def pos_embed(self, positions: torch.Tensor) -> torch.Tensor | None:  # [pos] -> [pos, d_model]
+        return None
+
+    def ln1(self, layer: int) -> NormSpec:
+        raise NotImplementedError
+
+    def ln2(self, layer: int) -> NormSpec | None:
+        """The norm before the MLP; None for parallel blocks, which reuse ln1's output."""
+        raise NotImplementedError
+
+    def ln_final(self) -> NormSpec:
+        raise NotImplementedError
+
+    def post_attn_norm(self, layer: int) -> NormSpec | None:
+        return None
+
+    def post_mlp_norm(self, layer: int) -> NormSpec | None:
+        return None
+
+    def qkv(
+        self, layer: int, x: torch.Tensor, positions: torch.Tensor
+    ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+        """q [pos, head, d_head] and k, v [pos, kv_head, d_head]; q and k after any q/k norm and RoPE."""
+        raise NotImplementedError
+
+    def attn_scale(self, layer: int) -> float:
+        return float(self.d_head**-0.5)
+
+    def sliding_window(self, layer: int) -> int | None:
+        """Keys further back than this many positions are masked (None: plain causal attention)."""
+        return None
+
+    def W_O(self, layer: int) -> torch.Tensor:  # [head, d_head, d_model]
+        raise NotImplementedError
+
+    def b_O(self, layer: int) -> torch.Tensor | None:  # [d_model]
+        return None
+
+    def mlp(self, layer: int, x: torch.Tensor) -> MlpOut:
+        raise NotImplementedError
+
+    def unembed(self, x: torch.Tensor) -> torch.Tensor:  # [pos, d_model] -> [pos, d_vocab]
+        raise NotImplementedError
+
+    @property
+    def W_U(self) -> torch.Tensor:  # [d_model, d_vocab]
+        raise NotImplementedError
+
+    @property
+    def logit_scale(self) -> float:
+        return 1.0
+
+
+def norm_from(module: Any, kind: str) -> NormSpec:
+    """Read a transformers norm module (LayerNorm, *RMSNorm, CohereLayerNorm) into a :class:`NormSpec`."""
+    eps = getattr(module, "eps", None)
+    if eps is None:
+        eps = getattr(module, "variance_epsilon", 1e-6)
+    weight = getattr(module, "weight", None)
+    bias = getattr(module, "bias", None)
+    return NormSpec(kind=kind, weight=weight, bias=bias, eps=float(eps or 0.0))

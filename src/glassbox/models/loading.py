@@ -1,0 +1,256 @@
+"""Loading a causal LM: the embedded default, a local folder, or a Hub name.
+
+Resolution order for ``load_model(name_or_path)``:
+1. ``None`` or ``"glassbox-tiny"`` → the embedded model shipped in ``glassbox/assets/glassbox-tiny``;
+2. an existing folder → loaded from that folder (``save_pretrained`` layout);
+3. anything else → a Hub name, from the local cache first, downloading only when the network allows.
+
+The architecture is checked against the adapters *before* weights are read, so an unsupported model fails
+fast with a list of what is supported. ``trust_remote_code`` stays off unless the caller passes it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import torch
+
+from glassbox.errors import CorruptedModelError, GlassboxError, InvalidInputError, ModelNotFoundError
+from glassbox.models.adapters import Adapter, adapter_for, check_supported
+from glassbox.schema.models import ModelInfo
+
+log = logging.getLogger(__name__)
+
+EMBEDDED_NAME = "glassbox-tiny"
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+
+DeviceArg = Literal["auto", "cpu", "cuda"] | str
+
+
+@dataclass
+class LoadedModel:
+    """A transformers model with its tokenizer, adapter and shape, ready to trace and generate.
+
+    Hold ``lock`` around every call into the model when several threads share it (the server does).
+    """
+
+    name: str
+    hf: Any
+    tokenizer: Any
+    adapter: Adapter
+    info: ModelInfo
+    device: torch.device
+    path: Path | None = None
+    #: prepend the beginning-of-text token to prompts (GPT-2-style tokenizers do not add it themselves)
+    prepend_bos: bool = True
+    lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
+
+    def __repr__(self) -> str:
+        i = self.info
+        return (
+            f"LoadedModel({self.name!r}, {i.model_type}, {i.n_layers} layers, {i.n_heads} heads, "
+            f"d_model={i.d_model}, {i.n_params:,} params, {self.device})"
+        )
+
+
+def embedded_path() -> Path:
+    return ASSETS / EMBEDDED_NAME
+
+
+def resolve_device(device: DeviceArg) -> torch.device:
+    if device == "auto":
+        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    if str(device).startswith("cuda") and not torch.cuda.is_available():
+        raise InvalidInputError("device 'cuda' was asked for but no CUDA GPU is available: use --device cpu")
+    if device not in ("cpu",) and not str(device).startswith("cuda"):
+        raise InvalidInputError(f"unknown device {device!r}: use auto, cpu or cuda")
+    return torch.device(device)
+
+
+def _resolve_dtype(dtype: str | torch.dtype | None) -> torch.dtype | None:
+    if dtype is None or isinstance(dtype, torch.dtype):
+        return dtype
+    table = {
+        "float32": torch.float32,
+        "fp32": torch.float32,
+        "float16": torch.float16,
+        "fp16": torch.float16,
+        "bfloat16": torch.bfloat16,
+        "bf16": torch.bfloat16,
+    }
+    if dtype not in table:
+        raise InvalidInputError(f"unknown dtype {dtype!r}: use one of {', '.join(table)}")
+    return table[dtype]
+
+
+def _locate(name_or_path: str | os.PathLike[str] | None, trust_remote_code: bool) -> tuple[str, str, bool]:
+    """(display name, what to pass to from_pretrained, local_files_only)."""
+    if name_or_path is None or str(name_or_path) == EMBEDDED_NAME:
+        path = embedded_path()
+        if not (path / "config.json").exists():
+            raise ModelNotFoundError(
+                f"the embedded model is missing from {path}: reinstall glassbox or rebuild it with `make model`"
+            )
+        return EMBEDDED_NAME, str(path), True
+    text = str(name_or_path)
+    if text.strip() == "":
+        raise InvalidInputError("the model name is empty: pass a Hub name, a local folder, or nothing for the default")
+    path = Path(text).expanduser()
+    if path.is_dir():
+        if not (path / "config.json").exists():
+            raise ModelNotFoundError(f"{path} is a folder but has no config.json: is it a save_pretrained folder?")
+        return path.name, str(path), True
+    if path.exists():
+        raise ModelNotFoundError(f"{path} is a file: pass the folder that holds config.json and the weights")
+    if text.startswith((".", "/", "~")):
+        raise ModelNotFoundError(f"no folder at {path}: check the path")
+    offline = os.environ.get("HF_HUB_OFFLINE", "0") not in ("0", "", "false", "False")
+    return text, text, offline
+
+
+def _load_config(source: str, local_only: bool, trust_remote_code: bool) -> Any:
+    from transformers import AutoConfig
+
+    try:
+        return AutoConfig.from_pretrained(source, local_files_only=local_only, trust_remote_code=trust_remote_code)
+    except (OSError, ValueError) as exc:
+        message = str(exc) or type(exc).__name__
+        if "trust_remote_code" in message:
+            raise GlassboxError(
+                f"{source!r} needs code from its repository; glassbox never runs it unless you pass "
+                "trust_remote_code=True and trust its authors"
+            ) from exc
+        if Path(source).is_dir():
+            raise CorruptedModelError(f"cannot read the config in {source}: {message.splitlines()[0]}") from exc
+        if local_only:
+            raise ModelNotFoundError(
+                f"model {source!r} is not in the local cache and downloads are off (HF_HUB_OFFLINE=1): "
+                "pass a local folder with --model"
+            ) from exc
+        # Second chance: the cache, for when the network is unreachable.
+        try:
+            return AutoConfig.from_pretrained(source, local_files_only=True, trust_remote_code=trust_remote_code)
+        except (OSError, ValueError):
+            raise ModelNotFoundError(
+                f"model {source!r} is not in the local cache and could not be downloaded "
+                f"({message.splitlines()[0][:160]}): check the name or pass a local folder with --model"
+            ) from exc
+
+
+def load_model(
+    name_or_path: str | os.PathLike[str] | None = None,
+    device: DeviceArg = "auto",
+    dtype: str | torch.dtype | None = None,
+    trust_remote_code: bool = False,
+) -> LoadedModel:
+    """Load a causal LM for tracing and generation.
+
+    Args:
+        name_or_path: ``None``/``"glassbox-tiny"`` (embedded), a folder, or a Hub name such as ``"gpt2"``.
+        device: ``"auto"`` (CUDA when available), ``"cpu"`` or ``"cuda"``.
+        dtype: ``None`` keeps float32 on CPU (exact parity); ``"bfloat16"``/``"float16"`` to save memory.
+        trust_remote_code: allow a Hub repository's own modelling code (off unless you pass it).
+    """
+    from safetensors import SafetensorError
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    dev = resolve_device(device)
+    torch_dtype = _resolve_dtype(dtype) or torch.float32
+    name, source, local_only = _locate(name_or_path, trust_remote_code)
+    config = _load_config(source, local_only, trust_remote_code)
+    check_supported(str(getattr(config, "model_type", "?")))
+    try:
+        hf = AutoModelForCausalLM.from_pretrained(
+            source,
+            config=config,
+            dtype=torch_dtype,
+            local_files_only=local_only,
+            trust_remote_code=trust_remote_code,
+            attn_implementation="sdpa",
+        )
+    except (OSError, ValueError, RuntimeError, SafetensorError) as exc:
+        first = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+        if Path(source).is_dir():
+            raise CorruptedModelError(
+                f"the weights in {source} cannot be read ({first}): the file is truncated or corrupted; "
+                "save the model again or re-download it"
+            ) from exc
+        raise ModelNotFoundError(f"cannot load the weights of {source!r} ({first})") from exc
+    try:
+        tokenizer = AutoTokenizer.from_pretrained(
+            source, local_files_only=local_only, trust_remote_code=trust_remote_code
+        )
+    except (OSError, ValueError) as exc:
+        raise CorruptedModelError(f"cannot load the tokenizer of {source!r}: {str(exc).splitlines()[0]}") from exc
+    hf.to(dev).eval()  # type: ignore[arg-type]
+    hf.requires_grad_(False)
+    adapter = adapter_for(hf)
+    info = model_info(name, hf, adapter, dev)
+    path = Path(source) if Path(source).is_dir() else None
+    prepend_bos = _default_prepend_bos(tokenizer, path)
+    log.info("loaded %s", info.name)
+    return LoadedModel(
+        name=name,
+        hf=hf,
+        tokenizer=tokenizer,
+        adapter=adapter,
+        info=info,
+        device=dev,
+        path=path,
+        prepend_bos=prepend_bos,
+    )
+
+
+def _default_prepend_bos(tokenizer: Any, path: Path | None) -> bool:
+    """Prepend BOS when the tokenizer has one; a folder's glassbox.json may say otherwise."""
+    if path is not None and (path / "glassbox.json").exists():
+        try:
+            meta = json.loads((path / "glassbox.json").read_text(encoding="utf-8"))
+            if "prepend_bos" in meta:
+                return bool(meta["prepend_bos"])
+        except (OSError, json.JSONDecodeError):
+            pass
+    return getattr(tokenizer, "bos_token_id", None) is not None
+
+
+def model_info(name: str, hf: Any, adapter: Adapter, device: torch.device) -> ModelInfo:
+    a = adapter
+    return ModelInfo(
+        name=name,
+        architecture=type(hf).__name__,
+        family=a.family,
+        model_type=str(hf.config.model_type),
+        n_layers=a.n_layers,
+        n_heads=a.n_heads,
+        n_kv_heads=a.n_kv_heads,
+        d_model=a.d_model,
+        d_head=a.d_head,
+        d_mlp=a.d_mlp,
+        d_vocab=a.d_vocab,
+        n_ctx=a.n_ctx,
+        positional=a.positional,
+        norm=a.norm_kind,
+        activation=a.activation,
+        gated_mlp=a.gated_mlp,
+        parallel_block=a.parallel_block,
+        qk_norm=a.qk_norm,
+        post_norm=a.post_norm,
+        n_params=sum(p.numel() for p in hf.parameters()),
+        dtype=str(next(hf.parameters()).dtype).removeprefix("torch."),
+        device=str(device),
+    )
+
+
+def list_local_models() -> list[dict[str, str]]:
+    """The embedded model (when present) as rows for ``glassbox models``."""
+    rows = []
+    path = embedded_path()
+    if (path / "config.json").exists():
+        rows.append({"name": EMBEDDED_NAME, "where": str(path), "kind": "embedded"})
+    return rows

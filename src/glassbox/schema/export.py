@@ -1,0 +1,73 @@
+"""Generate the committed JSON Schema from the pydantic models.
+
+``python -m glassbox.schema.export`` rewrites ``schema/glassbox.schema.json``; ``--check`` fails (exit 1)
+when the committed file is stale. The web build generates its TypeScript types from that file.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from glassbox.schema.models import CORE_MODELS, SCHEMA_VERSION
+
+SCHEMA_PATH = Path(__file__).resolve().parents[3] / "schema" / "glassbox.schema.json"
+
+
+def all_models() -> list[type[BaseModel]]:
+    """The core models plus those of optional modules (HTTP API, training history) when present."""
+    models = list(CORE_MODELS)
+    for module_name, attr in (
+        ("glassbox.schema.api", "API_MODELS"),
+        ("glassbox.training.history", "HISTORY_MODELS"),
+    ):
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError:
+            continue
+        models.extend(m for m in getattr(module, attr, []) if m not in models)
+    return models
+
+
+def build_schema() -> dict[str, Any]:
+    """One JSON Schema document whose ``$defs`` hold every model, in a stable order."""
+    defs: dict[str, Any] = {}
+    for model in all_models():
+        schema = model.model_json_schema(ref_template="#/$defs/{model}")
+        defs.update(schema.pop("$defs", {}))
+        defs[model.__name__] = schema
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "glassbox",
+        "description": f"glassbox payloads, schema_version {SCHEMA_VERSION}",
+        "schema_version": SCHEMA_VERSION,
+        "$defs": dict(sorted(defs.items())),
+    }
+
+
+def render() -> str:
+    return json.dumps(build_schema(), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    text = render()
+    if "--check" in args:
+        current = SCHEMA_PATH.read_text(encoding="utf-8") if SCHEMA_PATH.exists() else ""
+        if current != text:
+            print(f"{SCHEMA_PATH} is stale: run `make schema`", file=sys.stderr)
+            return 1
+        return 0
+    SCHEMA_PATH.parent.mkdir(parents=True, exist_ok=True)
+    SCHEMA_PATH.write_text(text, encoding="utf-8")
+    print(f"wrote {SCHEMA_PATH}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,106 @@
+"""Tiny random models of every supported family, built locally from configs (no network).
+
+Used by the tests, the benchmarks and the web app's browser tests: ``make_tiny_model(folder, "qwen3")``
+trains a small byte-level BPE tokenizer, builds a random model from a config and saves both with
+``save_pretrained`` so they load back like any downloaded model.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+FAMILIES = ("gpt2", "llama", "qwen3", "olmo2", "olmo3", "mistral", "cohere")
+
+#: long enough to cross the tiny sliding windows (4 and 6) and to include multi-byte characters
+LONG_PROMPT = "When Mary and John went to the shop, John gave a book to Mary. Столиця — Київ. 東京 🙂"
+
+_TOKENIZER_TEXT = [
+    "The capital of France is Paris. The capital of Japan is Tokyo.",
+    "When Mary and John went to the shop, John gave a book to Mary.",
+    "La capitale de la France est Paris. Hlavní město Česka je Praha.",
+    "Столиця України — Київ. Столица России — Москва.",
+    "日本の首都は東京です。中国的首都是北京。",
+    "one two three four five six seven eight nine ten 🙂 🚀",
+]
+
+
+def tiny_tokenizer(vocab_size: int = 512) -> Any:
+    """A byte-level BPE tokenizer with <|bos|>/<|eos|>, as a transformers fast tokenizer."""
+    from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
+    from transformers import PreTrainedTokenizerFast
+
+    tok = Tokenizer(models.BPE())
+    tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
+    tok.decoder = decoders.ByteLevel()
+    trainer = trainers.BpeTrainer(
+        vocab_size=vocab_size,
+        special_tokens=["<|bos|>", "<|eos|>"],
+        initial_alphabet=pre_tokenizers.ByteLevel.alphabet(),
+        show_progress=False,
+    )
+    tok.train_from_iterator(_TOKENIZER_TEXT * 4, trainer=trainer)
+    return PreTrainedTokenizerFast(  # type: ignore[no-untyped-call]
+        tokenizer_object=tok, bos_token="<|bos|>", eos_token="<|eos|>"
+    )
+
+
+def tiny_config(family: str, vocab_size: int = 512, **overrides: Any) -> Any:
+    """A small config of ``family`` (2 layers, d_model 64, 4 heads; 2 kv heads where GQA exists)."""
+    import transformers as tf
+
+    common: dict[str, Any] = dict(vocab_size=vocab_size, bos_token_id=0, eos_token_id=1)
+    llama_like: dict[str, Any] = dict(
+        hidden_size=64,
+        intermediate_size=128,
+        num_hidden_layers=2,
+        num_attention_heads=4,
+        num_key_value_heads=2,
+        max_position_embeddings=128,
+        tie_word_embeddings=False,
+        **common,
+    )
+    cfg: Any
+    if family == "gpt2":
+        cfg = tf.GPT2Config(n_embd=64, n_layer=2, n_head=4, n_positions=128, **common)
+    elif family == "llama":
+        cfg = tf.LlamaConfig(**llama_like)
+    elif family == "qwen3":
+        cfg = tf.Qwen3Config(head_dim=16, **llama_like)
+    elif family == "olmo2":
+        cfg = tf.Olmo2Config(**llama_like)
+    elif family == "olmo3":
+        cfg = tf.Olmo3Config(sliding_window=4, layer_types=["sliding_attention", "full_attention"], **llama_like)
+    elif family == "mistral":
+        cfg = tf.MistralConfig(sliding_window=6, **llama_like)
+    elif family == "cohere":
+        cfg = tf.CohereConfig(use_qk_norm=True, logit_scale=0.5, **llama_like)
+    else:
+        raise ValueError(f"unknown family {family!r}; choose from {', '.join(FAMILIES)}")
+    for key, value in overrides.items():
+        setattr(cfg, key, value)
+    return cfg
+
+
+def make_tiny_model(
+    folder: str | Path, family: str = "gpt2", seed: int = 0, vocab_size: int = 512, **overrides: Any
+) -> Path:
+    """Build and save a random tiny model of ``family`` with a tokenizer; return the folder."""
+    import torch
+    from transformers import AutoModelForCausalLM
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    tokenizer = tiny_tokenizer(min(vocab_size, 512))
+    torch.manual_seed(seed)
+    model = AutoModelForCausalLM.from_config(  # type: ignore[no-untyped-call]
+        tiny_config(family, vocab_size, **overrides)
+    )
+    # Random init leaves norms at 1 and biases at 0; perturb them so tests see them matter.
+    with torch.no_grad():
+        for name, p in model.named_parameters():
+            if "norm" in name or "ln" in name or name.endswith("bias"):
+                p.add_(0.1 * torch.randn_like(p))
+    model.save_pretrained(folder)
+    tokenizer.save_pretrained(folder)
+    return folder
