@@ -125,3 +125,22 @@ def test_round_trip_through_save_pretrained(tmp_path: Path) -> None:
     folder = make_tiny_model(tmp_path / "m", "mistral", seed=3)
     model = glassbox.load_model(str(folder), device="cpu")
     assert model.info.model_type == "mistral" and model.path == folder
+
+
+def test_hub_name_from_the_local_cache(tmp_path: Path, tiny_dir, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A Hub name resolves through the standard cache layout with downloads off (what an offline user has)."""
+    import huggingface_hub.constants as hub_constants
+
+    cache = tmp_path / "hub"
+    snapshot = cache / "models--glassbox-test--tiny-llama" / "snapshots" / ("0" * 40)
+    shutil.copytree(tiny_dir["llama"], snapshot)
+    (cache / "models--glassbox-test--tiny-llama" / "refs").mkdir()
+    (cache / "models--glassbox-test--tiny-llama" / "refs" / "main").write_text("0" * 40)
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setattr(hub_constants, "HF_HUB_CACHE", str(cache))
+    monkeypatch.setattr(hub_constants, "HF_HUB_OFFLINE", True)
+    import transformers.utils.hub as tf_hub
+
+    monkeypatch.setattr(tf_hub, "TRANSFORMERS_CACHE", str(cache), raising=False)
+    model = glassbox.load_model("glassbox-test/tiny-llama", device="cpu")
+    assert model.name == "glassbox-test/tiny-llama" and model.info.model_type == "llama" and model.path is None

@@ -188,22 +188,30 @@ def load_model(
         )
     except (OSError, ValueError) as exc:
         raise CorruptedModelError(f"cannot load the tokenizer of {source!r}: {str(exc).splitlines()[0]}") from exc
-    hf.to(dev).eval()  # type: ignore[arg-type]
+    path = Path(source) if Path(source).is_dir() else None
+    model = wrap_model(hf, tokenizer, name, device=dev, path=path)
+    log.info("loaded %s", model)
+    return model
+
+
+def wrap_model(
+    hf: Any, tokenizer: Any, name: str = "custom", device: DeviceArg | torch.device = "cpu", path: Path | None = None
+) -> LoadedModel:
+    """Wrap a transformers causal LM already in memory (e.g. one you built or fine-tuned in a notebook)."""
+    check_supported(str(hf.config.model_type))
+    dev = device if isinstance(device, torch.device) else resolve_device(device)
+    hf.to(dev).eval()
     hf.requires_grad_(False)
     adapter = adapter_for(hf)
-    info = model_info(name, hf, adapter, dev)
-    path = Path(source) if Path(source).is_dir() else None
-    prepend_bos = _default_prepend_bos(tokenizer, path)
-    log.info("loaded %s", info.name)
     return LoadedModel(
         name=name,
         hf=hf,
         tokenizer=tokenizer,
         adapter=adapter,
-        info=info,
+        info=model_info(name, hf, adapter, dev),
         device=dev,
         path=path,
-        prepend_bos=prepend_bos,
+        prepend_bos=_default_prepend_bos(tokenizer, path),
     )
 
 
