@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from glassbox.schema.detail import DETAIL_MODELS
 from glassbox.schema.models import CORE_MODELS, SCHEMA_VERSION
 
 SCHEMA_PATH = Path(__file__).resolve().parents[3] / "schema" / "glassbox.schema.json"
@@ -21,7 +22,7 @@ SCHEMA_PATH = Path(__file__).resolve().parents[3] / "schema" / "glassbox.schema.
 
 def all_models() -> list[type[BaseModel]]:
     """The core models plus those of optional modules (HTTP API, training history) when present."""
-    models = list(CORE_MODELS)
+    models = [*CORE_MODELS, *DETAIL_MODELS]
     for module_name, attr in (
         ("glassbox.schema.api", "API_MODELS"),
         ("glassbox.training.history", "HISTORY_MODELS"),

@@ -146,6 +146,14 @@ class Adapter:
         """q [pos, head, d_head] and k, v [pos, kv_head, d_head]; q and k after any q/k norm and RoPE."""
         raise NotImplementedError
 
+    def rotary(self, layer: int, x: torch.Tensor, positions: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        """cos, sin [pos, d_head] of rotary models."""
+        raise NotImplementedError(f"{self.family} has no rotary positions")
+
+    def apply_rotary(self, t: torch.Tensor, cos: torch.Tensor, sin: torch.Tensor) -> torch.Tensor:
+        """Rotate t [pos, head, d_head] by cos/sin [pos, d_head]."""
+        raise NotImplementedError(f"{self.family} has no rotary positions")
+
     def attn_scale(self, layer: int) -> float:
         return float(self.d_head**-0.5)
 
@@ -160,6 +168,9 @@ class Adapter:
         return None
 
     def mlp(self, layer: int, x: torch.Tensor) -> MlpOut:
+        raise NotImplementedError
+
+    def W_out(self, layer: int) -> torch.Tensor:  # [d_mlp, d_model]: row i is neuron i's output direction
         raise NotImplementedError
 
     def unembed(self, x: torch.Tensor) -> torch.Tensor:  # [pos, d_model] -> [pos, d_vocab]

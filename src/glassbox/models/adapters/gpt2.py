@@ -101,6 +101,10 @@ class GPT2Adapter(Adapter):
         post = ACT2FN[self.config.activation_function](pre)
         return MlpOut(pre=pre, pre_linear=None, post=post, out=mlp.c_proj(post))
 
+    def W_out(self, layer: int) -> torch.Tensor:
+        w: torch.Tensor = self._blocks[layer].mlp.c_proj.weight  # Conv1D: [d_mlp, d_model]
+        return w
+
     def unembed(self, x: torch.Tensor) -> torch.Tensor:
         out: torch.Tensor = self.hf.lm_head(x)
         return out

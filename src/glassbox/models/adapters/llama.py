@@ -128,6 +128,10 @@ class LlamaAdapter(Adapter):
         post = ACT2FN[self.config.hidden_act](pre) * up
         return MlpOut(pre=pre, pre_linear=up, post=post, out=mlp.down_proj(post))
 
+    def W_out(self, layer: int) -> torch.Tensor:
+        w: torch.Tensor = self._layers[layer].mlp.down_proj.weight  # [d_model, d_mlp]
+        return w.T
+
     def unembed(self, x: torch.Tensor) -> torch.Tensor:
         out: torch.Tensor = self.hf.lm_head(x) * self.logit_scale
         return out

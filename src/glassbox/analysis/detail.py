@@ -1,0 +1,241 @@
+"""Slices of a trace for the detailed view, each small enough to send on demand.
+
+Everything here reads tensors the traced forward already computed; the few values that are recomputed
+(dot products before scaling, a norm's mean and variance, q before RoPE) are exact functions of captured
+tensors and are tested against them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import torch
+
+from glassbox.capture.names import act_name
+from glassbox.errors import InvalidInputError
+from glassbox.models.tokens import token_infos
+from glassbox.schema.detail import (
+    AttentionGrid,
+    AttentionHead,
+    EmbeddingDetail,
+    MlpDetail,
+    Neuron,
+    NormStat,
+    ResidualStream,
+    Rotation,
+    TokenAcrossLayers,
+)
+from glassbox.schema.models import TopToken, tensor_payload
+
+if TYPE_CHECKING:
+    from glassbox.capture.trace import Trace
+
+
+def _check(trace: Trace, layer: int | None = None, head: int | None = None, pos: int | None = None) -> None:
+    info = trace.model.info
+    if layer is not None and not 0 <= layer < info.n_layers:
+        raise InvalidInputError(f"layer {layer} does not exist (0..{info.n_layers - 1})")
+    if head is not None and not 0 <= head < info.n_heads:
+        raise InvalidInputError(f"head {head} does not exist (0..{info.n_heads - 1})")
+    if pos is not None and not 0 <= pos < trace.n_pos:
+        raise InvalidInputError(f"position {pos} does not exist (0..{trace.n_pos - 1})")
+
+
+def attention_head(trace: Trace, layer: int, head: int, query_pos: int) -> AttentionHead:
+    _check(trace, layer, head, query_pos)
+    a = trace.model.adapter
+    kv = a.kv_head_of(head)
+    q = trace[act_name("q", layer, "attn")][query_pos, head]  # [d_head]
+    keys = trace[act_name("k", layer, "attn")][:, kv]  # [key_pos, d_head]
+    values = trace[act_name("v", layer, "attn")][:, kv]
+    scores = trace[act_name("attn_scores", layer, "attn")][head, query_pos]  # [key_pos]
+    pattern = trace[act_name("pattern", layer, "attn")][head]  # [query_pos, key_pos]
+    result = trace[act_name("result", layer, "attn")][query_pos, head]  # [d_model]
+    dots = keys @ q
+    return AttentionHead(
+        layer=layer,
+        head=head,
+        kv_head=kv,
+        query_pos=query_pos,
+        scale=a.attn_scale(layer),
+        window=a.sliding_window(layer),
+        q=tensor_payload(q, ["d_head"]),
+        keys=tensor_payload(keys, ["key_pos", "d_head"]),
+        values=tensor_payload(values, ["key_pos", "d_head"]),
+        dots=tensor_payload(dots, ["key_pos"]),
+        scores=tensor_payload(scores, ["key_pos"]),
+        allowed=torch.isfinite(scores).tolist(),
+        weights=tensor_payload(pattern[query_pos], ["key_pos"]),
+        z=tensor_payload(trace[act_name("z", layer, "attn")][query_pos, head], ["d_head"]),
+        output=tensor_payload(result, ["d_model"]),
+        output_norm=float(result.float().norm()),
+        pattern=tensor_payload(pattern, ["query_pos", "key_pos"]),
+    )
+
+
+def attention_grid(trace: Trace) -> AttentionGrid:
+    n = trace.model.info.n_layers
+    stacked = torch.stack([trace[act_name("pattern", layer, "attn")] for layer in range(n)])
+    return AttentionGrid(patterns=tensor_payload(stacked, ["layer", "head", "query_pos", "key_pos"], "float16"))
+
+
+def _rotation(trace: Trace, pos: int) -> Rotation | None:
+    a = trace.model.adapter
+    if a.positional != "rotary":
+        return None
+    positions = torch.arange(trace.n_pos, device=trace.model.device)
+    x = trace[act_name("resid_pre", 0)]
+    cos, sin = a.rotary(0, x, positions)  # [pos, d_head]
+    interleaved = a.family == "cohere"
+    half = cos.shape[-1] // 2
+    c, s = (cos[pos, ::2], sin[pos, ::2]) if interleaved else (cos[pos, :half], sin[pos, :half])
+    q_after = trace[act_name("q", 0, "attn")][pos : pos + 1, :1]  # [1, 1, d_head]
+    # undo the rotation: R(θ)⁻¹ = R(-θ)
+    q_before = a.apply_rotary(q_after, cos[pos : pos + 1], -sin[pos : pos + 1])
+    return Rotation(
+        pairing="interleaved" if interleaved else "half",
+        angles=tensor_payload(torch.atan2(s.float(), c.float()), ["pair"]),
+        q_before=tensor_payload(q_before[0, 0], ["d_head"]),
+        q_after=tensor_payload(q_after[0, 0], ["d_head"]),
+    )
+
+
+def embedding(trace: Trace, pos: int) -> EmbeddingDetail:
+    _check(trace, pos=pos)
+    tok = trace["hook_embed"][pos]
+    pe = trace["hook_pos_embed"][pos] if "hook_pos_embed" in trace else None
+    total = trace[act_name("resid_pre", 0)][pos]
+    return EmbeddingDetail(
+        pos=pos,
+        token=trace.tokens[pos],
+        token_embedding=tensor_payload(tok, ["d_model"]),
+        position_embedding=None if pe is None else tensor_payload(pe, ["d_model"]),
+        total=tensor_payload(total, ["d_model"]),
+        token_norm=float(tok.float().norm()),
+        position_norm=None if pe is None else float(pe.float().norm()),
+        total_norm=float(total.float().norm()),
+        rotation=_rotation(trace, pos),
+    )
+
+
+def _top_tokens(trace: Trace, logits: torch.Tensor, k: int, largest: bool) -> list[TopToken]:
+    values, ids = torch.topk(logits.float(), k, largest=largest)
+    infos = token_infos(trace.model.tokenizer, ids.tolist())
+    return [TopToken(token=i, prob=0.0, logit=float(v)) for i, v in zip(infos, values.tolist(), strict=True)]
+
+
+def mlp(trace: Trace, layer: int, pos: int, k: int = 10, n_tokens: int = 5) -> MlpDetail:
+    """The MLP at one position; for the top-``k`` neurons by |activation|, the tokens their output direction
+    promotes and suppresses through the unembedding (``W_out[i] @ W_U``, the direct path; ``prob`` is 0 and
+    ``logit`` holds that dot product)."""
+    _check(trace, layer, pos=pos)
+    a = trace.model.adapter
+    pre = trace[act_name("pre", layer, "mlp")][pos]
+    post = trace[act_name("post", layer, "mlp")][pos]
+    top = torch.topk(post.float().abs(), min(k, post.numel())).indices.tolist()
+    W_out = a.W_out(layer)
+    W_U = a.W_U
+    neurons = []
+    for i in top:
+        direct = W_out[i].float() @ W_U.float()  # [d_vocab]
+        neurons.append(
+            Neuron(
+                index=i,
+                pre=float(pre[i]),
+                post=float(post[i]),
+                promotes=_top_tokens(trace, direct, n_tokens, True),
+                suppresses=_top_tokens(trace, direct, n_tokens, False),
+            )
+        )
+    return MlpDetail(
+        layer=layer,
+        pos=pos,
+        activation=a.activation,
+        gated=a.gated_mlp,
+        pre=tensor_payload(pre, ["d_mlp"]),
+        post=tensor_payload(post, ["d_mlp"]),
+        top=neurons,
+        out_norm=float(trace[act_name("mlp_out", layer)][pos].float().norm()),
+    )
+
+
+def _norm_stat(name: str, layer: int | None, kind: str, x: torch.Tensor, scale: torch.Tensor) -> NormStat:
+    xf = x.float()
+    mean = xf.mean(-1)
+    var = xf.var(-1, unbiased=False) if kind == "layernorm" else xf.pow(2).mean(-1)
+    return NormStat(
+        name=name, layer=layer, kind=kind, mean=mean.tolist(), var=var.tolist(), scale=scale.float().tolist()
+    )
+
+
+def residual_stream(trace: Trace) -> ResidualStream:
+    a = trace.model.adapter
+    stages = ["embed"]
+    resid = [trace[act_name("resid_pre", 0)]]
+    added = [trace[act_name("resid_pre", 0)]]
+    norms: list[NormStat] = []
+    for layer in range(a.n_layers):
+        pre = trace[act_name("resid_pre", layer)]
+        if act_name("scale", layer, "ln1") in trace:
+            norms.append(
+                _norm_stat(f"blocks.{layer}.ln1", layer, a.norm_kind, pre, trace[act_name("scale", layer, "ln1")])
+            )
+        attn = trace[act_name("attn_out", layer)]
+        mlp_out = trace[act_name("mlp_out", layer)]
+        if act_name("resid_mid", layer) in trace:
+            mid = trace[act_name("resid_mid", layer)]
+            stages += [f"L{layer} attn", f"L{layer} mlp"]
+            resid += [mid, trace[act_name("resid_post", layer)]]
+            added += [attn, mlp_out]
+            if act_name("scale", layer, "ln2") in trace:
+                norms.append(
+                    _norm_stat(f"blocks.{layer}.ln2", layer, a.norm_kind, mid, trace[act_name("scale", layer, "ln2")])
+                )
+        else:  # parallel block: attention and MLP add at once
+            stages.append(f"L{layer} attn+mlp")
+            resid.append(trace[act_name("resid_post", layer)])
+            added.append(attn + mlp_out)
+    final_in = trace[act_name("resid_post", a.n_layers - 1)]
+    norms.append(_norm_stat("ln_final", None, a.norm_kind, final_in, trace["ln_final.hook_scale"]))
+    return ResidualStream(
+        stages=stages,
+        resid_norm=[r.float().norm(dim=-1).tolist() for r in resid],
+        added_norm=[d.float().norm(dim=-1).tolist() for d in added],
+        norms=norms,
+    )
+
+
+def token_across_layers(trace: Trace, token_id: int, pos: int) -> TokenAcrossLayers:
+    _check(trace, pos=pos)
+    if not 0 <= token_id < trace.model.info.d_vocab:
+        raise InvalidInputError(f"token id {token_id} is outside the vocabulary")
+    probs = trace.logit_lens_probs([pos])[:, 0]  # [layer, d_vocab]
+    p = probs[:, token_id]
+    ranks = (probs > p[:, None]).sum(-1)
+    labels = ["embed"] + [f"block {layer}" for layer in range(trace.model.info.n_layers)]
+    return TokenAcrossLayers(
+        token=token_infos(trace.model.tokenizer, [token_id])[0],
+        pos=pos,
+        layers=labels,
+        probs=p.tolist(),
+        ranks=ranks.tolist(),
+    )
+
+
+def payload_kib(model: object) -> float:
+    """Size of a payload's JSON in KiB (what the browser downloads before compression)."""
+    from pydantic import BaseModel
+
+    assert isinstance(model, BaseModel)
+    return len(model.model_dump_json()) / 1024
+
+
+__all__ = [
+    "attention_grid",
+    "attention_head",
+    "embedding",
+    "mlp",
+    "payload_kib",
+    "residual_stream",
+    "token_across_layers",
+]

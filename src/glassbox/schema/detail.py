@@ -1,0 +1,125 @@
+"""Payloads of the detailed view: one small slice of a trace per request (the cache stays on the server)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from glassbox.schema.models import SCHEMA_VERSION, TensorPayload, TokenInfo, TopToken
+
+
+class _Payload(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    schema_version: str = SCHEMA_VERSION
+
+
+class AttentionHead(_Payload):
+    """One head, one query position, every intermediate of the attention computation."""
+
+    kind: Literal["attention_head"] = "attention_head"
+    layer: int
+    head: int
+    kv_head: int = Field(description="the key/value head this query head reads (grouped-query attention)")
+    query_pos: int
+    scale: float = Field(description="the factor the dot products are multiplied by (usually 1/√d_head)")
+    window: int | None = Field(description="sliding-window length, None for full causal attention")
+    q: TensorPayload = Field(description="the query vector [d_head] (after q-norm and RoPE)")
+    keys: TensorPayload = Field(description="[key_pos, d_head], after k-norm and RoPE")
+    values: TensorPayload = Field(description="[key_pos, d_head]")
+    dots: TensorPayload = Field(description="q·k for every key [key_pos] (before scaling)")
+    scores: TensorPayload = Field(description="q·k × scale, -inf where masked [key_pos]")
+    allowed: list[bool] = Field(description="the mask: True where the query may attend [key_pos]")
+    weights: TensorPayload = Field(description="softmax of the scores [key_pos]")
+    z: TensorPayload = Field(description="Σ weights · values [d_head]")
+    output: TensorPayload = Field(description="what this head writes into the residual stream here [d_model]")
+    output_norm: float
+    pattern: TensorPayload = Field(description="the head's whole pattern [query_pos, key_pos]")
+
+
+class AttentionGrid(_Payload):
+    """Every layer × head pattern, float16: the model view's thumbnails."""
+
+    kind: Literal["attention_grid"] = "attention_grid"
+    patterns: TensorPayload = Field(description="[layer, head, query_pos, key_pos]")
+
+
+class Rotation(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    pairing: Literal["half", "interleaved"] = Field(description="RoPE pairs dim i with i + d/2, or 2i with 2i+1")
+    angles: TensorPayload = Field(description="rotation angle of each pair at this position, radians [pair]")
+    q_before: TensorPayload = Field(description="head 0's query before RoPE, layer 0 [d_head]")
+    q_after: TensorPayload = Field(description="head 0's query after RoPE, layer 0 [d_head]")
+
+
+class EmbeddingDetail(_Payload):
+    kind: Literal["embedding"] = "embedding"
+    pos: int
+    token: TokenInfo
+    token_embedding: TensorPayload = Field(description="[d_model]")
+    position_embedding: TensorPayload | None = Field(description="[d_model]; None for rotary models")
+    total: TensorPayload = Field(description="what enters block 0 [d_model]")
+    token_norm: float
+    position_norm: float | None
+    total_norm: float
+    rotation: Rotation | None = Field(description="for rotary models: the rotation applied to q and k")
+
+
+class Neuron(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    index: int
+    pre: float
+    post: float
+    promotes: list[TopToken] = Field(description="tokens whose logits this neuron's output direction raises most")
+    suppresses: list[TopToken]
+
+
+class MlpDetail(_Payload):
+    kind: Literal["mlp"] = "mlp"
+    layer: int
+    pos: int
+    activation: str
+    gated: bool
+    pre: TensorPayload = Field(description="pre-activation (the gate when gated) [d_mlp]")
+    post: TensorPayload = Field(description="activations read by the output projection [d_mlp]")
+    top: list[Neuron] = Field(description="neurons with the largest |post| at this position")
+    out_norm: float
+
+
+class NormStat(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(description="blocks.{l}.ln1, blocks.{l}.ln2 or ln_final")
+    layer: int | None
+    kind: Literal["layernorm", "rmsnorm"]
+    mean: list[float] = Field(description="per position: mean of the input (LayerNorm subtracts it)")
+    var: list[float] = Field(description="per position: variance (LayerNorm) or mean square (RMSNorm)")
+    scale: list[float] = Field(description="per position: 1/σ as applied")
+
+
+class ResidualStream(_Payload):
+    """How big the residual stream is after each stage, and how much each sublayer added (L2 norms)."""
+
+    kind: Literal["residual_stream"] = "residual_stream"
+    stages: list[str] = Field(description="'embed', 'L0 attn', 'L0 mlp', …")
+    resid_norm: list[list[float]] = Field(description="[stage][pos] ‖residual‖ after the stage")
+    added_norm: list[list[float]] = Field(description="[stage][pos] ‖what the stage added‖")
+    norms: list[NormStat]
+
+
+class TokenAcrossLayers(_Payload):
+    kind: Literal["token_across_layers"] = "token_across_layers"
+    token: TokenInfo
+    pos: int
+    layers: list[str]
+    probs: list[float]
+    ranks: list[int] = Field(description="0-based rank of the token at each layer")
+
+
+DETAIL_MODELS: list[type[BaseModel]] = [
+    AttentionHead,
+    AttentionGrid,
+    EmbeddingDetail,
+    MlpDetail,
+    ResidualStream,
+    TokenAcrossLayers,
+]

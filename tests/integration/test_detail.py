@@ -1,0 +1,121 @@
+"""The detailed view's slices carry the trace's own numbers, for every family."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import torch
+
+import glassbox
+from glassbox.analysis import detail
+from glassbox.capture.names import act_name
+from glassbox.errors import InvalidInputError
+from glassbox.testing import LONG_PROMPT
+
+
+def arr(payload) -> np.ndarray:  # type: ignore[no-untyped-def]
+    return payload.to_numpy().astype(np.float64)
+
+
+def test_attention_head_steps_are_consistent(family, tiny_models) -> None:  # type: ignore[no-untyped-def]
+    model = tiny_models[family]
+    t = glassbox.trace(model, LONG_PROMPT)
+    q = t.n_pos - 1
+    h = detail.attention_head(t, layer=1, head=3, query_pos=q)
+    assert h.kv_head == model.adapter.kv_head_of(3)
+    dots, scores, weights = arr(h.dots), arr(h.scores), arr(h.weights)
+    allowed = np.array(h.allowed)
+    # scores = dots × scale where allowed, -inf elsewhere; weights = softmax(scores)
+    assert np.allclose(scores[allowed], dots[allowed] * h.scale, atol=1e-5)
+    assert np.all(np.isneginf(scores[~allowed]))
+    e = np.exp(scores[allowed] - scores[allowed].max())
+    assert np.allclose(weights[allowed], e / e.sum(), atol=1e-6)
+    assert np.all(weights[~allowed] == 0)
+    # z = Σ weights · values; the head's pattern row is the weights
+    assert np.allclose(arr(h.z), weights @ arr(h.values), atol=1e-5)
+    assert np.allclose(arr(h.pattern)[q], weights)
+    expected = t[act_name("pattern", 1, "attn")][3, q].numpy()
+    assert np.allclose(weights, expected)
+    if family == "mistral":
+        assert h.window == 6 and allowed.sum() == 6
+
+
+def test_one_head_payload_is_small(tiny_models) -> None:  # type: ignore[no-untyped-def]
+    t = glassbox.trace(tiny_models["gpt2"], token_ids=list(range(2, 66)))
+    assert t.n_pos == 64
+    h = detail.attention_head(t, 0, 0, 63)
+    assert detail.payload_kib(h) < 100
+
+
+def test_embedding_detail(tiny_models) -> None:  # type: ignore[no-untyped-def]
+    t = glassbox.trace(tiny_models["gpt2"], LONG_PROMPT)
+    e = detail.embedding(t, 3)
+    assert e.position_embedding is not None and e.rotation is None
+    assert np.allclose(arr(e.token_embedding) + arr(e.position_embedding), arr(e.total), atol=1e-6)
+    assert e.total_norm == pytest.approx(float(np.linalg.norm(arr(e.total))), rel=1e-5)
+
+
+@pytest.mark.parametrize("fam", ["llama", "cohere"])
+def test_rotation_undoes_to_the_unrotated_query(fam, tiny_models) -> None:  # type: ignore[no-untyped-def]
+    model = tiny_models[fam]
+    t = glassbox.trace(model, LONG_PROMPT)
+    pos = 5
+    rot = detail.embedding(t, pos).rotation
+    assert rot is not None and rot.pairing == ("interleaved" if fam == "cohere" else "half")
+    # q before RoPE recomputed from the projection directly
+    x1 = t[act_name("normalized", 0, "ln1")]
+    attn = model.hf.model.layers[0].self_attn
+    raw = attn.q_proj(x1).reshape(t.n_pos, model.info.n_heads, model.info.d_head)
+    if model.adapter.qk_norm:
+        raw = attn.q_norm(raw)
+    assert np.allclose(arr(rot.q_before), raw[pos, 0].detach().numpy(), atol=1e-5)
+    angles = arr(rot.angles)
+    # the first pair turns by pos × base⁰ radians (atan2 reports it wrapped into (-π, π])
+    assert abs(np.angle(np.exp(1j * (angles[0] - pos)))) < 1e-5
+
+
+def test_mlp_detail(family, tiny_models) -> None:  # type: ignore[no-untyped-def]
+    model = tiny_models[family]
+    t = glassbox.trace(model, LONG_PROMPT)
+    m = detail.mlp(t, layer=0, pos=4, k=5)
+    post = arr(m.post)
+    assert [n.index for n in m.top] == list(np.argsort(-np.abs(post))[:5])
+    assert all(n.post == pytest.approx(float(post[n.index]), abs=1e-6) for n in m.top)
+    # the neuron's output direction times the unembedding: recompute for one neuron
+    n0 = m.top[0]
+    direct = model.adapter.W_out(0)[n0.index] @ model.adapter.W_U
+    assert n0.promotes[0].token.id == int(torch.argmax(direct))
+    assert n0.suppresses[0].token.id == int(torch.argmin(direct))
+
+
+def test_residual_stream(family, tiny_models) -> None:  # type: ignore[no-untyped-def]
+    model = tiny_models[family]
+    t = glassbox.trace(model, LONG_PROMPT)
+    r = detail.residual_stream(t)
+    last = t[act_name("resid_post", model.info.n_layers - 1)].norm(dim=-1)
+    assert np.allclose(r.resid_norm[-1], last.numpy(), rtol=1e-5)
+    per_layer = 1 if model.info.parallel_block else 2
+    assert len(r.stages) == 1 + per_layer * model.info.n_layers
+    final = r.norms[-1]
+    assert final.name == "ln_final"
+    # the scale is 1/sqrt(var + eps) of the norm's input
+    eps = model.adapter.ln_final().eps
+    assert np.allclose(final.scale, 1 / np.sqrt(np.array(final.var) + eps), rtol=1e-4)
+
+
+def test_token_across_layers(tiny_models) -> None:  # type: ignore[no-untyped-def]
+    t = glassbox.trace(tiny_models["qwen3"], LONG_PROMPT)
+    top = int(t.logits[-1].argmax())
+    path = detail.token_across_layers(t, top, t.n_pos - 1)
+    assert path.ranks[-1] == 0 and path.probs[-1] == pytest.approx(float(t.probs()[top]), abs=1e-6)
+    assert len(path.probs) == tiny_models["qwen3"].info.n_layers + 1
+
+
+def test_bad_indices(tiny_models) -> None:  # type: ignore[no-untyped-def]
+    t = glassbox.trace(tiny_models["gpt2"], "hello")
+    with pytest.raises(InvalidInputError, match="layer 9"):
+        detail.attention_head(t, 9, 0, 0)
+    with pytest.raises(InvalidInputError, match="head 4"):
+        detail.attention_head(t, 0, 4, 0)
+    with pytest.raises(InvalidInputError, match="position 99"):
+        detail.mlp(t, 0, 99)
