@@ -7,14 +7,14 @@ PY      := $(VENV)/bin/python
 PIP     := $(VENV)/bin/pip
 STAMPS  := .stamps
 TORCH_VERSION := 2.13.0
-WEB_SRC := $(shell find web/src web/index.html web/package.json web/vite.config.ts web/tsconfig.json -type f 2>/dev/null)
+WEB_SRC := $(shell find web/src web/index.html web/package.json web/vite.config.ts web/svelte.config.js web/tsconfig.json -type f 2>/dev/null)
 STATIC  := src/glassbox/_static/index.html
 PORT    ?= 8000
 
 .PHONY: help install serve test check lint format typecheck pytest web web-check e2e browser bench model schema clean
 
 help: ## list the targets
-	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}'
+	@grep -E '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}'
 
 $(STAMPS)/venv: pyproject.toml
 	@mkdir -p $(STAMPS)
@@ -28,7 +28,9 @@ install: $(STAMPS)/venv ## create .venv and install glassbox with its dev tools
 
 $(STAMPS)/npm: web/package.json web/package-lock.json
 	@mkdir -p $(STAMPS)
-	cd web && npm ci --no-audit --no-fund
+	@# not `npm ci`: the package mirror lacks other platforms' optional binaries (rollup, esbuild), so ci's
+	@# lockfile sync check fails; `npm install` still installs exactly the versions in package-lock.json.
+	cd web && npm install --no-audit --no-fund
 	@touch $@
 
 $(STATIC): $(STAMPS)/npm $(WEB_SRC)
@@ -59,6 +61,7 @@ typecheck: install ## strict mypy on src/
 
 schema: install ## regenerate the committed JSON Schema and TypeScript types
 	$(PY) -m glassbox.schema.export
+	@if [ -d web/node_modules ]; then cd web && npm run --silent gen:types; else echo "web/node_modules missing: run make web, then make schema again for the TypeScript types"; fi
 
 check: lint typecheck ## lint + types
 
@@ -68,11 +71,15 @@ browser: ## install Debian's chromium + CJK fonts for the browser tests (root, a
 pytest: install web browser ## run the Python test suite (unit, integration, e2e)
 	$(VENV)/bin/pytest -q
 
+e2e: install web browser ## only the browser tests (screenshots in artifacts/screenshots/)
+	$(VENV)/bin/pytest -q -m e2e tests/e2e
+
 test: check web-check pytest ## install, build and run every check
 
 bench: install web ## run the benchmarks (results go in docs/benchmarks.md)
 	$(PY) bench/bench_trace.py
 	$(PY) bench/bench_generate.py
+	$(PY) bench/bench_web.py
 
 model: install ## reproduce the embedded default model from scratch
 	$(VENV)/bin/glassbox train --preset default --out src/glassbox/assets/glassbox-tiny

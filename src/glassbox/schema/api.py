@@ -1,0 +1,155 @@
+"""Request and response models of the HTTP API that ``glassbox serve`` offers the browser.
+
+Every route in :mod:`glassbox.server` takes and returns one of these; ``/openapi.json`` documents them and
+the committed JSON Schema (``schema/glassbox.schema.json``) includes them through :data:`API_MODELS`, so the
+TypeScript types of the web app are generated from the same definitions.
+
+Errors are always ``{"error": {"code": ..., "message": ...}}`` (:class:`ErrorResponse`).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from glassbox.schema.models import (
+    SCHEMA_VERSION,
+    Generation,
+    ModelInfo,
+    SamplingSettings,
+    TensorPayload,
+    TokenInfo,
+    TopToken,
+)
+
+ErrorCode = Literal[
+    "invalid_input",
+    "unknown_model",
+    "prompt_too_long",
+    "too_many_new_tokens",
+    "top_k_too_large",
+    "superseded",
+    "not_found",
+    "internal",
+]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ApiError(_Strict):
+    """What went wrong, in words a person can act on."""
+
+    code: ErrorCode
+    message: str
+
+
+class ErrorResponse(_Strict):
+    """The body of every 4xx/5xx answer."""
+
+    error: ApiError
+
+
+class Limits(_Strict):
+    """What one request may ask of the server; the operator sets them with `glassbox serve` options."""
+
+    max_prompt_tokens: int = Field(512, ge=1, description="tokens in a prompt, after tokenization")
+    max_new_tokens: int = Field(256, ge=1, description="tokens generated after a prompt")
+    max_top_k: int = Field(1000, ge=1, description="the largest top-k a client may ask for")
+
+
+class Health(_Strict):
+    status: Literal["ok"] = "ok"
+    schema_version: str = SCHEMA_VERSION
+    version: str
+    models: list[str] = Field(description="ids of the models this server offers")
+
+
+class ModelCard(_Strict):
+    """One model offered by the server: the id a client names it by, and its shape."""
+
+    id: str = Field(description="the id to send as `model`; a client can name no other model")
+    info: ModelInfo
+    eos_token_ids: list[int] = Field(description="ids that end a generation")
+
+
+class ModelList(_Strict):
+    schema_version: str = SCHEMA_VERSION
+    kind: Literal["model_list"] = "model_list"
+    models: list[ModelCard]
+    default_model: str
+    limits: Limits
+
+
+class Vocab(_Strict):
+    """The display text of every token of a model, indexed by id, so the browser can label any candidate."""
+
+    schema_version: str = SCHEMA_VERSION
+    kind: Literal["vocab"] = "vocab"
+    model: str
+    texts: list[str] = Field(description="texts[id] is the readable text of token id")
+    special_ids: list[int]
+
+
+class _Sequenced(_Strict):
+    client_id: str | None = Field(
+        None,
+        max_length=64,
+        description="a page's id; with `seq`, a newer request supersedes an older one",
+    )
+    seq: int | None = Field(None, ge=0, description="increases with every request of one client")
+
+
+class PredictRequest(_Sequenced):
+    """The next-token prediction after a prompt, optionally continued by already generated tokens."""
+
+    model: str
+    prompt: str = Field(max_length=100_000)
+    generated_ids: list[int] = Field(
+        default_factory=list, description="tokens appended after the prompt (a generation in progress)"
+    )
+    top_n: int = Field(20, ge=1, le=100, description="how many top candidates to list in `top`")
+
+
+class PredictResponse(_Strict):
+    schema_version: str = SCHEMA_VERSION
+    kind: Literal["prediction"] = "prediction"
+    model: str
+    tokens: list[TokenInfo] = Field(description="the prompt's tokens")
+    generated: list[TokenInfo] = Field(description="the tokens of `generated_ids`")
+    logits: TensorPayload = Field(description="full-vocabulary logits for the next token [d_vocab], float32")
+    top: list[TopToken] = Field(description="the top-N candidates under softmax(logits) at temperature 1")
+    forward_ms: float = Field(description="time spent in the model's forward pass, in milliseconds")
+
+
+class GenerateRequest(_Sequenced):
+    """A whole generation on the server (the browser steps by itself; this is for scripts and checks)."""
+
+    model: str
+    prompt: str = Field(max_length=100_000)
+    max_new_tokens: int = Field(16, ge=1)
+    settings: SamplingSettings = Field(default_factory=SamplingSettings)
+    force_tokens: dict[int, int] = Field(
+        default_factory=dict, description="step index → token id to force at that step (a branch)"
+    )
+    stop_at_eos: bool = True
+
+
+API_MODELS: list[type[BaseModel]] = [
+    ApiError,
+    ErrorResponse,
+    Limits,
+    Health,
+    ModelCard,
+    ModelList,
+    Vocab,
+    PredictRequest,
+    PredictResponse,
+    GenerateRequest,
+    Generation,
+    TensorPayload,
+    TokenInfo,
+    TopToken,
+]

@@ -1,0 +1,70 @@
+"""``glassbox serve``: the web app on the models the operator names (the embedded model by default)."""
+
+from __future__ import annotations
+
+import logging
+from typing import Annotated
+
+import typer
+
+from glassbox.errors import GlassboxError
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``serve`` to the ``glassbox`` command line."""
+    app.command()(serve)
+
+
+def serve(
+    model: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--model",
+            "-m",
+            help="a model to offer (Hub name, local folder or glassbox-tiny); repeat for several. "
+            "Default: the embedded glassbox-tiny",
+        ),
+    ] = None,
+    host: Annotated[str, typer.Option(help="address to bind; 0.0.0.0 exposes the app to your network")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
+    no_browser: Annotated[bool, typer.Option("--no-browser", help="do not open a browser tab")] = False,
+    device: Annotated[str, typer.Option(help="auto, cpu or cuda")] = "auto",
+    max_prompt_tokens: Annotated[int, typer.Option(min=1, help="longest prompt a page may send, in tokens")] = 512,
+    max_new_tokens: Annotated[int, typer.Option(min=1, help="most tokens one generation may add")] = 256,
+    max_top_k: Annotated[int, typer.Option(min=1, help="largest top-k a page may ask for")] = 1000,
+) -> None:
+    """Open the web app: type a prompt, watch the model predict, sample and generate step by step."""
+    from glassbox.server.app import BUILD_HINT, static_built
+
+    if not static_built():
+        raise GlassboxError(BUILD_HINT)
+
+    import threading
+    import webbrowser
+
+    import uvicorn
+    from rich.console import Console
+    from transformers.utils import logging as hf_logging
+
+    from glassbox.models.loading import load_model
+    from glassbox.schema.api import Limits
+    from glassbox.server.app import create_app_for
+    from glassbox.server.registry import Registry
+
+    hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+    hf_logging.set_verbosity_error()  # type: ignore[no-untyped-call]
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    console = Console(stderr=True)
+    names = model or ["glassbox-tiny"]
+    loaded = []
+    for name in names:
+        with console.status(f"loading {name}…"):
+            loaded.append(load_model(name, device=device))
+    limits = Limits(max_prompt_tokens=max_prompt_tokens, max_new_tokens=max_new_tokens, max_top_k=max_top_k)
+    app = create_app_for(Registry(loaded), limits)
+    shown_host = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    url = f"http://{shown_host}:{port}/"
+    console.print(f"glassbox is serving {', '.join(m.name for m in loaded)} at [bold]{url}[/] (Ctrl+C stops it)")
+    if not no_browser:
+        threading.Timer(1.0, webbrowser.open, args=(url,)).start()
+    uvicorn.run(app, host=host, port=port, log_level="warning")

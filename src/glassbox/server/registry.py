@@ -1,0 +1,94 @@
+"""The models a server offers, by id: loaded once at start, never chosen by a client's path or name."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from glassbox.schema.api import ApiError, ModelCard, Vocab
+
+if TYPE_CHECKING:
+    from glassbox.models.loading import LoadedModel
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Entry:
+    id: str
+    model: LoadedModel
+    vocab: Vocab | None = None
+    vocab_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def card(self) -> ModelCard:
+        eos = getattr(self.model.tokenizer, "eos_token_id", None)
+        return ModelCard(id=self.id, info=self.model.info, eos_token_ids=[] if eos is None else [int(eos)])
+
+    def get_vocab(self) -> Vocab:
+        """Every token's display text, computed once (tens of thousands of tokens take a moment)."""
+        with self.vocab_lock:
+            if self.vocab is None:
+                from glassbox.models.tokens import token_infos
+
+                with self.model.lock:  # the tokenizer is shared with the model's other callers
+                    infos = token_infos(self.model.tokenizer, list(range(self.model.info.d_vocab)))
+                self.vocab = Vocab(
+                    model=self.id,
+                    texts=[i.text for i in infos],
+                    special_ids=[i.id for i in infos if i.is_special],
+                )
+            return self.vocab
+
+
+class UnknownModel(LookupError):
+    def __init__(self, model_id: str, known: list[str]) -> None:
+        super().__init__(model_id)
+        self.error = ApiError(
+            code="unknown_model",
+            message=f"this server offers no model {model_id!r}; it offers: {', '.join(known)} "
+            "(the operator chooses them with glassbox serve --model)",
+        )
+
+
+class Registry:
+    """Ids → loaded models, in the order the operator gave them (the first is the default)."""
+
+    def __init__(self, models: list[LoadedModel]) -> None:
+        if not models:
+            raise ValueError("a server needs at least one model")
+        self._entries: dict[str, Entry] = {}
+        for m in models:
+            base = m.name or "model"
+            model_id, n = base, 2
+            while model_id in self._entries:
+                model_id, n = f"{base}-{n}", n + 1
+            self._entries[model_id] = Entry(model_id, m)
+
+    @classmethod
+    def load(cls, names: list[str]) -> Registry:
+        from glassbox.models.loading import load_model
+
+        loaded = []
+        for name in names:
+            log.info("loading model %s", name)
+            loaded.append(load_model(name))
+        return cls(loaded)
+
+    @property
+    def ids(self) -> list[str]:
+        return list(self._entries)
+
+    @property
+    def default(self) -> str:
+        return next(iter(self._entries))
+
+    def get(self, model_id: str) -> Entry:
+        entry = self._entries.get(model_id)
+        if entry is None:
+            raise UnknownModel(model_id, self.ids)
+        return entry
+
+    def cards(self) -> list[ModelCard]:
+        return [e.card() for e in self._entries.values()]

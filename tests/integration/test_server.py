@@ -1,0 +1,251 @@
+"""The HTTP API of ``glassbox serve``, through FastAPI's TestClient on a tiny locally built model."""
+
+from __future__ import annotations
+
+import base64
+import threading
+from pathlib import Path
+
+import numpy as np
+import pytest
+import torch
+from fastapi.testclient import TestClient
+
+from glassbox.analysis.sampling import sampling_pipeline, settings
+from glassbox.capture.forward import next_token_logits
+from glassbox.models.loading import LoadedModel, load_model
+from glassbox.models.tokens import encode
+from glassbox.schema.api import Limits, ModelList, PredictResponse
+from glassbox.server.app import create_app_for
+from glassbox.server.registry import Registry
+from glassbox.testing import make_tiny_model
+
+LIMITS = Limits(max_prompt_tokens=24, max_new_tokens=8, max_top_k=50)
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory: pytest.TempPathFactory) -> LoadedModel:
+    folder = make_tiny_model(tmp_path_factory.mktemp("server") / "tiny-gpt2", "gpt2")
+    return load_model(str(folder), device="cpu")
+
+
+@pytest.fixture(scope="module")
+def client(tiny: LoadedModel, tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+    static = tmp_path_factory.mktemp("static")
+    (static / "index.html").write_text("<!doctype html><title>glassbox</title>", encoding="utf-8")
+    return TestClient(create_app_for(Registry([tiny]), LIMITS, static_dir=static))
+
+
+def decode_logits(body: dict[str, object]) -> np.ndarray:
+    payload = body["logits"]
+    assert isinstance(payload, dict)
+    return np.frombuffer(base64.b64decode(payload["data"]), dtype="<f4")
+
+
+def test_health_and_models(client: TestClient, tiny: LoadedModel) -> None:
+    assert client.get("/api/health").json()["models"] == ["tiny-gpt2"]
+    models = ModelList.model_validate(client.get("/api/models").json())
+    assert models.default_model == "tiny-gpt2"
+    assert models.limits == LIMITS
+    card = models.models[0]
+    assert card.info.d_vocab == tiny.info.d_vocab and card.info.n_layers == 2
+    assert card.eos_token_ids == [tiny.tokenizer.eos_token_id]
+
+
+def test_vocab_lists_every_token(client: TestClient, tiny: LoadedModel) -> None:
+    vocab = client.get("/api/models/tiny-gpt2/vocab").json()
+    assert len(vocab["texts"]) == tiny.info.d_vocab
+    assert tiny.tokenizer.eos_token_id in vocab["special_ids"]
+
+
+def test_predict_returns_the_full_vocabulary_logits(client: TestClient, tiny: LoadedModel) -> None:
+    r = client.post("/api/predict", json={"model": "tiny-gpt2", "prompt": "The capital of France is"})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    PredictResponse.model_validate(body)
+    ids = encode(tiny, "The capital of France is")
+    assert [t["id"] for t in body["tokens"]] == ids
+    logits = decode_logits(body)
+    assert body["logits"]["dims"] == ["d_vocab"] and logits.shape == (tiny.info.d_vocab,)
+    np.testing.assert_array_equal(logits, next_token_logits(tiny, ids).numpy())
+    probs = [t["prob"] for t in body["top"]]
+    assert probs == sorted(probs, reverse=True) and 0 < sum(probs) <= 1 + 1e-9
+    assert body["top"][0]["token"]["id"] == int(np.argmax(logits))
+    assert body["forward_ms"] >= 0
+
+
+def test_predict_continues_after_generated_tokens(client: TestClient, tiny: LoadedModel) -> None:
+    r = client.post("/api/predict", json={"model": "tiny-gpt2", "prompt": "Hello", "generated_ids": [5, 6]})
+    assert r.status_code == 200, r.text
+    assert [t["id"] for t in r.json()["generated"]] == [5, 6]
+    expected = next_token_logits(tiny, [*encode(tiny, "Hello"), 5, 6]).numpy()
+    np.testing.assert_array_equal(decode_logits(r.json()), expected)
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "code"),
+    [
+        ({"model": "nope", "prompt": "hi"}, 404, "unknown_model"),
+        ({"model": "/etc", "prompt": "hi"}, 404, "unknown_model"),
+        ({"model": "gpt2", "prompt": "hi"}, 404, "unknown_model"),
+        ({"model": "tiny-gpt2", "prompt": ""}, 400, "invalid_input"),
+        ({"model": "tiny-gpt2", "prompt": "word " * 100}, 413, "prompt_too_long"),
+        ({"model": "tiny-gpt2", "prompt": "hi", "generated_ids": [1] * 9}, 422, "too_many_new_tokens"),
+        ({"model": "tiny-gpt2", "prompt": "hi", "generated_ids": [10**6]}, 400, "invalid_input"),
+        ({"model": "tiny-gpt2", "prompt": "hi", "surprise": 1}, 422, "invalid_input"),
+        ({"model": "tiny-gpt2"}, 422, "invalid_input"),
+    ],
+)
+def test_errors_are_readable_json(client: TestClient, body: dict[str, object], status: int, code: str) -> None:
+    r = client.post("/api/predict", json=body)
+    assert r.status_code == status, r.text
+    error = r.json()["error"]
+    assert error["code"] == code and len(error["message"]) > 10
+
+
+def test_prompt_limit_message_names_the_option(client: TestClient) -> None:
+    r = client.post("/api/predict", json={"model": "tiny-gpt2", "prompt": "word " * 100})
+    assert "--max-prompt-tokens" in r.json()["error"]["message"]
+
+
+def test_unknown_route_and_unknown_vocab_are_json(client: TestClient) -> None:
+    assert client.get("/api/nothing").json()["error"]["code"] == "not_found"
+    assert client.get("/api/models/../../etc/vocab").status_code == 404
+    assert client.get("/api/models/other/vocab").json()["error"]["code"] == "unknown_model"
+
+
+def test_a_superseded_request_is_dropped(client: TestClient) -> None:
+    base = {"model": "tiny-gpt2", "prompt": "abc", "client_id": "page-1"}
+    assert client.post("/api/predict", json={**base, "seq": 5}).status_code == 200
+    r = client.post("/api/predict", json={**base, "seq": 4})
+    assert r.status_code == 409 and r.json()["error"]["code"] == "superseded"
+    other_page = {**base, "client_id": "page-2", "seq": 1}
+    assert client.post("/api/predict", json=other_page).status_code == 200
+
+
+def test_generate_matches_stepping_with_predict(client: TestClient) -> None:
+    """The page steps by itself from /api/predict logits; the server's generation must agree."""
+    s = {"temperature": 0.9, "top_k": 20, "top_p": 0.95, "min_p": 0.0, "seed": 7}
+    r = client.post(
+        "/api/generate",
+        json={"model": "tiny-gpt2", "prompt": "Once", "max_new_tokens": 4, "settings": s, "stop_at_eos": False},
+    )
+    assert r.status_code == 200, r.text
+    server_tokens = [st["token"]["id"] for st in r.json()["steps"]]
+    generated: list[int] = []
+    for step in range(4):
+        body = client.post("/api/predict", json={"model": "tiny-gpt2", "prompt": "Once", "generated_ids": generated})
+        logits = torch.from_numpy(decode_logits(body.json()).copy())
+        generated.append(sampling_pipeline(logits, settings(**s), step).token_id)
+    assert generated == server_tokens
+
+
+def test_generate_enforces_limits(client: TestClient) -> None:
+    too_many = {"model": "tiny-gpt2", "prompt": "a", "max_new_tokens": 9}
+    assert client.post("/api/generate", json=too_many).json()["error"]["code"] == "too_many_new_tokens"
+    big_k = {"model": "tiny-gpt2", "prompt": "a", "max_new_tokens": 2, "settings": {"top_k": 51}}
+    assert client.post("/api/generate", json=big_k).json()["error"]["code"] == "top_k_too_large"
+    bad = {"model": "tiny-gpt2", "prompt": "a", "settings": {"temperature": -1}}
+    assert client.post("/api/generate", json=bad).status_code == 422
+
+
+def test_concurrent_predictions_are_safe(client: TestClient, tiny: LoadedModel) -> None:
+    expected = next_token_logits(tiny, encode(tiny, "parallel")).numpy()
+    results: list[np.ndarray] = []
+
+    def call() -> None:
+        r = client.post("/api/predict", json={"model": "tiny-gpt2", "prompt": "parallel"})
+        results.append(decode_logits(r.json()))
+
+    threads = [threading.Thread(target=call) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(results) == 6
+    for logits in results:
+        np.testing.assert_array_equal(logits, expected)
+
+
+def test_openapi_documents_the_api(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    assert {"/api/health", "/api/models", "/api/models/{model_id}/vocab", "/api/predict", "/api/generate"} <= set(
+        spec["paths"]
+    )
+    assert "PredictResponse" in spec["components"]["schemas"]
+
+
+def test_serves_the_built_app(client: TestClient) -> None:
+    r = client.get("/")
+    assert r.status_code == 200 and "glassbox" in r.text
+
+
+def test_missing_build_says_how_to_build(tiny: LoadedModel, tmp_path: Path) -> None:
+    app = create_app_for(Registry([tiny]), LIMITS, static_dir=tmp_path)
+    r = TestClient(app).get("/")
+    assert r.status_code == 503 and "make web" in r.json()["error"]["message"]
+
+
+def test_serve_without_a_build_says_how_to_build(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    import glassbox.server.app as app_module
+    from glassbox.cli import app as cli
+    from glassbox.errors import GlassboxError
+
+    monkeypatch.setattr(app_module, "STATIC_DIR", tmp_path)
+    result = CliRunner().invoke(cli, ["serve", "--no-browser"])
+    assert isinstance(result.exception, GlassboxError)
+    assert "make web" in str(result.exception)
+
+
+def test_serve_refuses_a_model_it_cannot_find(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    import glassbox.server.app as app_module
+    from glassbox.cli import app as cli
+    from glassbox.errors import ModelNotFoundError
+
+    (tmp_path / "index.html").write_text("<!doctype html>", encoding="utf-8")
+    monkeypatch.setattr(app_module, "STATIC_DIR", tmp_path)
+    result = CliRunner().invoke(cli, ["serve", "--no-browser", "--model", str(tmp_path / "nope")])
+    assert isinstance(result.exception, ModelNotFoundError)
+
+
+def test_a_request_waiting_behind_the_model_is_dropped_when_superseded(client: TestClient, tiny: LoadedModel) -> None:
+    """Fast typing: request 1 waits for the model; request 2 arrives; request 1 must not run at all."""
+    import time
+
+    sequencer = client.app.state.sequencer  # type: ignore[attr-defined]
+    results: dict[int, int] = {}
+
+    def send(seq: int) -> None:
+        body = {"model": "tiny-gpt2", "prompt": f"typing {seq}", "client_id": "typist", "seq": seq}
+        results[seq] = client.post("/api/predict", json=body).status_code
+
+    def wait_seen(seq: int) -> None:
+        deadline = time.monotonic() + 10
+        while sequencer._latest.get("typist", -1) < seq:
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+
+    dropped_before = sequencer.dropped
+    with tiny.lock:  # the model is busy
+        first = threading.Thread(target=send, args=(1,))
+        first.start()
+        wait_seen(1)
+        second = threading.Thread(target=send, args=(2,))
+        second.start()
+        wait_seen(2)
+    first.join()
+    second.join()
+    assert results == {1: 409, 2: 200}
+    assert sequencer.dropped == dropped_before + 1
+
+
+def test_generate_can_force_a_token_at_a_step(client: TestClient) -> None:
+    body = {"model": "tiny-gpt2", "prompt": "Once", "max_new_tokens": 3, "force_tokens": {"1": 5}, "stop_at_eos": False}
+    r = client.post("/api/generate", json=body)
+    assert r.status_code == 200, r.text
+    steps = r.json()["steps"]
+    assert steps[1]["token"]["id"] == 5 and steps[1]["forced"] is True

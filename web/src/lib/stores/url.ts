@@ -1,0 +1,59 @@
+/** The view's state in the URL (`?model=…&prompt=…&t=…`), so a link reproduces what the sender saw. */
+import { isLanguage, type Language } from "../i18n/catalogs";
+import type { Settings } from "../sampling/pipeline";
+
+export interface UrlState {
+  model?: string;
+  prompt?: string;
+  settings: Partial<Settings>;
+  lang?: Language;
+}
+
+const NUMERIC: [keyof Settings, string][] = [
+  ["temperature", "t"],
+  ["top_k", "k"],
+  ["top_p", "p"],
+  ["min_p", "minp"],
+  ["seed", "seed"],
+];
+
+export function readUrl(search: string): UrlState {
+  const q = new URLSearchParams(search);
+  const settings: Partial<Settings> = {};
+  for (const [key, name] of NUMERIC) {
+    const raw = q.get(name);
+    if (raw === null || raw.trim() === "") continue;
+    const value = Number(raw);
+    if (Number.isFinite(value)) settings[key] = value;
+  }
+  const lang = q.get("lang");
+  const state: UrlState = { settings };
+  const model = q.get("model");
+  const prompt = q.get("prompt");
+  if (model !== null) state.model = model;
+  if (prompt !== null) state.prompt = prompt;
+  if (isLanguage(lang)) state.lang = lang;
+  return state;
+}
+
+export function writeUrl(state: { model: string; prompt: string; settings: Settings; lang: Language }): string {
+  const q = new URLSearchParams();
+  q.set("model", state.model);
+  q.set("prompt", state.prompt);
+  for (const [key, name] of NUMERIC) q.set(name, String(state.settings[key]));
+  q.set("lang", state.lang);
+  return `?${q.toString()}`;
+}
+
+/** Settings clamped to what the sliders and the server accept. */
+export function clampSettings(s: Partial<Settings>, maxTopK: number, base: Settings): Settings {
+  const clamp = (x: number | undefined, lo: number, hi: number, fallback: number) =>
+    x === undefined || !Number.isFinite(x) ? fallback : Math.min(hi, Math.max(lo, x));
+  return {
+    temperature: clamp(s.temperature, 0, 5, base.temperature),
+    top_k: Math.round(clamp(s.top_k, 0, maxTopK, base.top_k)),
+    top_p: clamp(s.top_p, 0.01, 1, base.top_p),
+    min_p: clamp(s.min_p, 0, 1, base.min_p),
+    seed: Math.round(clamp(s.seed, 0, 4294967295, base.seed)),
+  };
+}
