@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pytest
 import torch
 from hypothesis import given, settings
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 from glassbox.analysis.sampling import (
     draw,
     sampling_pipeline,
+    top_ids,
     top_p_mask,
     uniform,
 )
@@ -37,7 +39,7 @@ def vec(values: list[float]) -> torch.Tensor:
 )
 def test_final_distribution_is_a_distribution(values, t, k, p, mp, seed) -> None:  # type: ignore[no-untyped-def]
     res = sampling_pipeline(vec(values), SamplingSettings(temperature=t, top_k=k, top_p=p, min_p=mp, seed=seed))
-    assert torch.isfinite(res.probs).all() and torch.isfinite(res.final_probs).all()
+    assert np.isfinite(res.probs).all() and np.isfinite(res.final_probs).all()
     assert math.isclose(float(res.probs.sum()), 1.0, abs_tol=1e-9)
     assert math.isclose(float(res.final_probs.sum()), 1.0, abs_tol=1e-9)
     assert res.keep_min_p[res.token_id], "the sampled token survived every filter"
@@ -65,9 +67,9 @@ def test_top_k_keeps_ties_at_the_boundary() -> None:
 @settings(max_examples=200, deadline=None)
 @given(logit_lists, st.floats(0.01, 0.999))
 def test_top_p_keeps_the_minimal_prefix(values, p) -> None:  # type: ignore[no-untyped-def]
-    probs = torch.softmax(torch.tensor(values, dtype=torch.float64), 0)
-    keep = top_p_mask(probs, torch.ones_like(probs, dtype=torch.bool), p)
-    kept = probs[keep].sort(descending=True).values
+    probs = torch.softmax(torch.tensor(values, dtype=torch.float64), 0).numpy()
+    keep = top_p_mask(probs, np.ones(probs.shape, dtype=bool), p)
+    kept = np.sort(probs[keep])[::-1]
     assert float(kept.sum()) >= p - 1e-12  # reaches p
     assert float(kept[:-1].sum()) < p + 1e-12  # and no token could be dropped
     # every kept token is at least as likely as every dropped one
@@ -92,7 +94,7 @@ def test_extreme_temperatures_have_no_nan() -> None:
     logits = vec([80.0, -80.0, 0.0, 79.0])
     for t in (1e-4, 100.0):
         res = sampling_pipeline(logits, SamplingSettings(temperature=t))
-        assert torch.isfinite(res.scaled_logits).all() and torch.isfinite(res.final_probs).all()
+        assert np.isfinite(res.scaled_logits).all() and np.isfinite(res.final_probs).all()
     hot = sampling_pipeline(logits, SamplingSettings(temperature=100.0))
     assert float(hot.probs.max() - hot.probs.min()) < 0.9  # close to uniform
 
@@ -127,7 +129,7 @@ def test_same_seed_same_token_different_seed_varies() -> None:
 
 
 def test_draw_follows_the_cdf() -> None:
-    p = torch.tensor([0.2, 0.0, 0.5, 0.3], dtype=torch.float64)
+    p = np.array([0.2, 0.0, 0.5, 0.3])
     assert draw(p, 0.0) == 0 and draw(p, 0.19) == 0 and draw(p, 0.2) == 2 and draw(p, 0.71) == 3
 
 
@@ -138,3 +140,16 @@ def test_draw_follows_the_cdf() -> None:
 def test_invalid_settings_are_clear_errors(kwargs) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(InvalidInputError, match="invalid sampling settings"):
         make_settings(**kwargs)
+
+
+def test_top_ids_orders_ties_by_id() -> None:
+    p = np.array([0.1, 0.3, 0.3, 0.05, 0.25])
+    assert top_ids(p, 3).tolist() == [1, 2, 4]
+    assert top_ids(p, 10).tolist() == [1, 2, 4, 0, 3]
+
+
+def test_torch_and_numpy_inputs_agree() -> None:
+    logits = torch.randn(1000, generator=torch.Generator().manual_seed(0))
+    s = SamplingSettings(temperature=0.7, top_k=40, top_p=0.9, seed=2)
+    a, b = sampling_pipeline(logits, s, 3), sampling_pipeline(logits.numpy(), s, 3)
+    assert a.token_id == b.token_id and np.array_equal(a.final_probs, b.final_probs)

@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import torch
 
-from glassbox.analysis.sampling import SamplingResult, entropy, sampling_pipeline, settings
+from glassbox.analysis.sampling import SamplingResult, entropy, sampling_pipeline, settings, top_ids
 from glassbox.errors import InvalidInputError
 from glassbox.models.tokens import encode, token_infos
 from glassbox.schema.models import Generation, GenerationStep, SamplingSettings, TopToken
@@ -38,10 +39,12 @@ def _step_record(
 ) -> GenerationStep:
     final = res.final_probs
     # candidates come from the distribution before the filters, so greedy steps still show alternatives
-    values, ids = torch.topk(res.probs, min(top_n, res.probs.numel()))
+    ids = top_ids(res.probs, top_n)
+    values = res.probs[ids]
     infos = token_infos(model.tokenizer, [token, *ids.tolist()])
-    raw_rank = int((res.logits > res.logits[token]).sum().item())
-    raw_probs = torch.softmax(res.logits, dim=0)
+    raw_rank = int((res.logits > res.logits[token]).sum())
+    raw_probs = np.exp(res.logits - res.logits.max())
+    raw_probs /= raw_probs.sum()
     return GenerationStep(
         step=step,
         token=infos[0],
