@@ -39,12 +39,14 @@ PromptOpt = Annotated[str, typer.Option("--prompt", "-p", help="the text to run"
 def _load(model: str | None, device: str, trust_remote_code: bool = False) -> Any:
     from transformers.utils import logging as hf_logging
 
-    from glassbox.models.loading import load_model
+    from glassbox.models.loading import load_model, tune_threads
 
     hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
     hf_logging.set_verbosity_error()  # type: ignore[no-untyped-call]
     with console.status(f"loading {model or 'glassbox-tiny'}…"):
-        return load_model(model, device=device, trust_remote_code=trust_remote_code)
+        loaded = load_model(model, device=device, trust_remote_code=trust_remote_code)
+    tune_threads([loaded])
+    return loaded
 
 
 def _prob_style(p: float) -> str:

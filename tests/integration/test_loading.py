@@ -144,3 +144,19 @@ def test_hub_name_from_the_local_cache(tmp_path: Path, tiny_dir, monkeypatch) ->
     monkeypatch.setattr(tf_hub, "TRANSFORMERS_CACHE", str(cache), raising=False)
     model = glassbox.load_model("glassbox-test/tiny-llama", device="cpu")
     assert model.name == "glassbox-test/tiny-llama" and model.info.model_type == "llama" and model.path is None
+
+
+def test_tune_threads(tiny_models, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import torch
+
+    from glassbox.models.loading import tune_threads
+
+    before = torch.get_num_threads()
+    try:
+        monkeypatch.delenv("OMP_NUM_THREADS", raising=False)
+        monkeypatch.setenv("GLASSBOX_THREADS", "2")
+        assert tune_threads([tiny_models["gpt2"]]) == 2  # an explicit setting wins
+        monkeypatch.delenv("GLASSBOX_THREADS")
+        assert tune_threads([tiny_models["gpt2"]]) == 1  # small models run on one thread
+    finally:
+        torch.set_num_threads(before)

@@ -164,6 +164,7 @@ def next_token_logits(model: LoadedModel, token_ids: list[int]) -> torch.Tensor:
 
     ids = check_ids(model, token_ids)
     with model.lock:
-        out = model.hf(input_ids=torch.tensor([ids], device=model.device), use_cache=False)
+        batch = torch.tensor([ids], device=model.device)
+        out = model.hf(input_ids=batch, attention_mask=torch.ones_like(batch), use_cache=False)
     logits: torch.Tensor = out.logits[0, -1].float()
     return logits

@@ -89,10 +89,18 @@ def generate_steps(
         with model.lock, torch.no_grad():
             if use_kv_cache:
                 feed = ids if past is None else ids[-1:]
-                out = model.hf(input_ids=torch.tensor([feed], device=dev), past_key_values=past, use_cache=True)
+                # an all-ones mask over the whole sequence: nothing is padded (and HF stops warning)
+                mask = torch.ones((1, len(ids)), dtype=torch.long, device=dev)
+                out = model.hf(
+                    input_ids=torch.tensor([feed], device=dev),
+                    attention_mask=mask,
+                    past_key_values=past,
+                    use_cache=True,
+                )
                 past = out.past_key_values
             else:
-                out = model.hf(input_ids=torch.tensor([ids], device=dev), use_cache=False)
+                batch = torch.tensor([ids], device=dev)
+                out = model.hf(input_ids=batch, attention_mask=torch.ones_like(batch), use_cache=False)
         logits = out.logits[0, -1].float()
         res = sampling_pipeline(logits, s, step)
         forced = step in force

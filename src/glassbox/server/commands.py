@@ -46,7 +46,7 @@ def serve(
     from rich.console import Console
     from transformers.utils import logging as hf_logging
 
-    from glassbox.models.loading import load_model
+    from glassbox.models.loading import load_model, tune_threads
     from glassbox.schema.api import Limits
     from glassbox.server.app import create_app_for
     from glassbox.server.registry import Registry
@@ -60,6 +60,7 @@ def serve(
     for name in names:
         with console.status(f"loading {name}…"):
             loaded.append(load_model(name, device=device))
+    tune_threads(loaded)
     limits = Limits(max_prompt_tokens=max_prompt_tokens, max_new_tokens=max_new_tokens, max_top_k=max_top_k)
     app = create_app_for(Registry(loaded), limits)
     shown_host = "127.0.0.1" if host in ("0.0.0.0", "::") else host
