@@ -1,0 +1,128 @@
+"""Atomic, checksummed training checkpoints.
+
+Two kinds of files are written during training:
+
+* **resumable state** — ``train-state/state-<step>.pt``: model, optimizer, scheduler, RNG states and the
+  history so far. Written to a temporary file, fsynced, then ``os.replace``-d into place; a sidecar
+  ``.sha256`` is written (atomically) only afterwards, so a state without a matching checksum is incomplete
+  or corrupted and is never trusted. The two most recent states are kept: if the newest is damaged (a kill
+  during the write, a bad disk), training restarts from the one before.
+* **weight snapshots** — ``checkpoints/step-<step>/`` (``config.json`` + float16 ``model.safetensors``),
+  a standard Hugging Face folder kept for the pre-training view; written to a temporary folder and renamed.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import io
+import logging
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import torch
+
+from glassbox.errors import CorruptedCheckpointError
+
+log = logging.getLogger(__name__)
+
+STATE_DIR = "train-state"
+KEEP_STATES = 2
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _atomic_write_bytes(path: Path, data: bytes) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def state_path(out_dir: Path, step: int) -> Path:
+    return out_dir / STATE_DIR / f"state-{step:07d}.pt"
+
+
+def save_state(out_dir: Path, step: int, state: dict[str, Any]) -> Path:
+    """Write a resumable state for ``step`` atomically and prune all but the newest :data:`KEEP_STATES`."""
+    path = state_path(out_dir, step)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    buf = io.BytesIO()
+    torch.save(state, buf)
+    data = buf.getvalue()
+    _atomic_write_bytes(path, data)
+    _atomic_write_bytes(path.with_suffix(".sha256"), (_sha256(data) + "\n").encode())
+    for old in list_states(out_dir)[KEEP_STATES:]:
+        old.unlink(missing_ok=True)
+        old.with_suffix(".sha256").unlink(missing_ok=True)
+    return path
+
+
+def list_states(out_dir: Path) -> list[Path]:
+    """Resumable states in ``out_dir``, newest first."""
+    folder = out_dir / STATE_DIR
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob("state-*.pt"), reverse=True)
+
+
+def load_state(path: Path) -> dict[str, Any]:
+    """Load one state, verifying its checksum; raises :class:`CorruptedCheckpointError` with what to do."""
+    checksum = path.with_suffix(".sha256")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CorruptedCheckpointError(f"checkpoint {path} cannot be read ({exc})") from exc
+    if not checksum.exists():
+        raise CorruptedCheckpointError(
+            f"checkpoint {path} has no checksum file {checksum.name}: it was not completely written"
+            " (interrupted save); delete it to resume from an earlier checkpoint"
+        )
+    expected = checksum.read_text().strip()
+    if _sha256(data) != expected:
+        raise CorruptedCheckpointError(
+            f"checkpoint {path} is corrupted (sha256 mismatch: the file was truncated or modified);"
+            " delete it to resume from an earlier checkpoint"
+        )
+    try:
+        state: dict[str, Any] = torch.load(io.BytesIO(data), map_location="cpu", weights_only=False)
+    except Exception as exc:
+        raise CorruptedCheckpointError(f"checkpoint {path} cannot be unpickled ({exc})") from exc
+    return state
+
+
+def load_latest_state(out_dir: Path) -> dict[str, Any] | None:
+    """The newest loadable state, falling back past corrupted ones (each is reported). None if none exist."""
+    paths = list_states(out_dir)
+    if not paths:
+        return None
+    errors = []
+    for path in paths:
+        try:
+            return load_state(path)
+        except CorruptedCheckpointError as exc:
+            log.warning("%s — trying the previous checkpoint", exc)
+            errors.append(str(exc))
+    raise CorruptedCheckpointError(
+        "no usable checkpoint to resume from: " + "; ".join(errors) + f". Delete {out_dir / STATE_DIR} to"
+        " start the run again from scratch"
+    )
+
+
+def save_weights_snapshot(model: Any, folder: Path) -> None:
+    """Save a float16 copy of ``model`` as a standard HF folder, atomically (temp folder + rename)."""
+    tmp = folder.with_name(folder.name + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    half = copy.deepcopy(model).to("cpu", dtype=torch.float16)
+    half.save_pretrained(str(tmp))
+    for f in tmp.iterdir():
+        f.chmod(0o644)  # save_pretrained may create 0600 files; shipped snapshots must be world-readable
+    if folder.exists():
+        shutil.rmtree(folder)
+    os.replace(tmp, folder)

@@ -1,0 +1,135 @@
+"""``glassbox train`` and ``glassbox eval``: the CLI face of :mod:`glassbox.training`.
+
+torch and transformers are imported inside the commands, so ``glassbox --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from glassbox.errors import GlassboxError, ModelNotFoundError, TrainingError
+
+#: The embedded default model shipped inside the package.
+DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "assets" / "glassbox-tiny"
+
+
+def train_command(
+    preset: Annotated[
+        str,
+        typer.Option(
+            help="Recipe: 'micro' (seconds, for demos/tests) or 'default' "
+            "(the shipped glassbox-tiny, ~20 min on 2 CPU cores)."
+        ),
+    ] = "default",
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out",
+            help="Folder to write the model, tokenizer, history.json and checkpoints into (created if missing).",
+        ),
+    ] = Path("runs/glassbox-tiny"),
+    steps: Annotated[int | None, typer.Option(help="Optimizer steps (overrides the preset).")] = None,
+    device: Annotated[str, typer.Option(help="auto (CUDA when present), cpu or cuda.")] = "auto",
+    resume: Annotated[
+        bool,
+        typer.Option(
+            "--resume",
+            help="Continue an interrupted run in --out from its last good checkpoint, with the same data order.",
+        ),
+    ] = False,
+    seed: Annotated[int | None, typer.Option(help="Seed of the corpus, the initialisation and the data order.")] = None,
+    corpus_size: Annotated[int | None, typer.Option(help="Training documents to generate.")] = None,
+    batch_size: Annotated[int | None, typer.Option(help="Sequences per step.")] = None,
+    lr: Annotated[float | None, typer.Option(help="Peak learning rate.")] = None,
+    vocab_size: Annotated[int | None, typer.Option(help="BPE vocabulary size.")] = None,
+    threads: Annotated[
+        int | None, typer.Option(help="CPU threads (default: the cores other processes leave free).")
+    ] = None,
+    no_eval: Annotated[bool, typer.Option("--no-eval", help="Skip the final evaluation.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", help="No progress bar.")] = False,
+) -> None:
+    """Generate the multilingual corpus, train the BPE tokenizer and pre-train a tiny GPT-2 model.
+
+    Writes a standard Hugging Face model folder plus history.json (loss curve, held-out loss, probe
+    predictions at log-spaced checkpoints) and glassbox.json (metadata and evaluation). Interrupt it at any
+    time (even kill -9) and continue with --resume.
+    """
+    from glassbox.training.config import preset as get_preset
+    from glassbox.training.evaluate import report_table
+    from glassbox.training.train import train
+
+    logging.basicConfig(level=logging.INFO if not quiet else logging.WARNING, format="%(message)s")
+    try:
+        config = get_preset(preset)
+    except KeyError as exc:
+        raise TrainingError(str(exc.args[0])) from None
+    config = config.replace(
+        steps=steps,
+        seed=seed,
+        corpus_size=corpus_size,
+        batch_size=batch_size,
+        learning_rate=lr,
+        vocab_size=vocab_size,
+        threads=threads,
+    )
+    result = train(config, out, resume=resume, device=device, progress=not quiet, evaluate=not no_eval)
+    from rich.console import Console
+
+    console = Console()
+    final = result.history.checkpoints[-1] if result.history.checkpoints else None
+    console.print(
+        f"[bold]done[/bold] in {result.history.train_seconds:.0f} s of training → {out}"
+        + (f" (train loss {final.train_loss}, held-out loss {final.heldout_loss})" if final else "")
+    )
+    if result.evaluation is not None:
+        console.print(report_table(result.evaluation))
+
+
+def eval_command(
+    model: Annotated[Path | None, typer.Option(help="Model folder (default: the embedded glassbox-tiny).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON instead of a table.")] = False,
+    seed: Annotated[int, typer.Option(help="Seed of the corpus the held-out split is drawn from.")] = 0,
+) -> None:
+    """Evaluate a glassbox-trained model on held-out data: facts per language, two-hop, IOI, induction, tax."""
+    folder = model or DEFAULT_MODEL_DIR
+    if not (folder / "config.json").exists():
+        raise ModelNotFoundError(
+            f"no model in {folder} (config.json missing): pass a folder written by "
+            "'glassbox train' with --model, or run 'make model'"
+        )
+    import torch
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    from glassbox.training.corpus import generate_corpus
+    from glassbox.training.evaluate import evaluate_model, report_table
+
+    try:
+        lm = AutoModelForCausalLM.from_pretrained(str(folder), dtype=torch.float32)
+        tok = AutoTokenizer.from_pretrained(str(folder))
+    except (OSError, ValueError) as exc:
+        raise GlassboxError(f"cannot load the model in {folder}: {exc}") from exc
+    # The held-out split drops exact duplicates of training documents, so regenerate the training corpus the
+    # model was trained on when glassbox.json says which one it was (a few seconds).
+    size, meta_path = 1, folder / "glassbox.json"
+    if meta_path.exists():
+        cfg = json.loads(meta_path.read_text(encoding="utf-8")).get("config", {})
+        size, seed = int(cfg.get("corpus_size", 1)), int(cfg.get("seed", seed))
+    corpus = generate_corpus(size, seed=seed)
+    report = evaluate_model(lm, tok, corpus.heldout, seed=seed)
+    if as_json:
+        typer.echo(json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2))
+    else:
+        from rich.console import Console
+
+        Console().print(report_table(report))
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``train`` and ``eval`` to the glassbox CLI."""
+    app.command("train")(train_command)
+    app.command("eval")(eval_command)

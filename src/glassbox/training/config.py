@@ -1,0 +1,97 @@
+"""Model and training configuration: one commented dataclass, two presets (``micro`` and ``default``).
+
+The ``default`` preset is the recipe of the shipped ``glassbox-tiny`` model; it is sized to train in
+about 15-20 minutes on two CPU cores (measured numbers are in docs/default-model.md). ``micro`` trains in
+seconds and exists for tests and for the live "train a micro-model" demo.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    """Everything that determines a training run. Same config + same seed ⇒ same model, bit for bit (CPU)."""
+
+    # --- corpus and tokenizer -------------------------------------------------------------------------
+    seed: int = 0
+    corpus_size: int = 60_000  # training documents (each 1-5 short sentences in one language)
+    vocab_size: int = 4096  # BPE vocabulary; small enough that the embedding does not dominate the params
+
+    # --- model: GPT-2 architecture ------------------------------------------------------------------
+    n_layer: int = 4  # ≥ 2 layers are needed for induction heads (previous-token head + copy head)
+    n_head: int = 4
+    n_embd: int = 128  # d_model; d_head = n_embd / n_head = 32
+    n_positions: int = 128  # context length; every training sequence is exactly this long
+
+    # --- optimisation -------------------------------------------------------------------------------
+    steps: int = 2100
+    batch_size: int = 24  # sequences per step: batch_size * n_positions tokens; small = more updates
+    learning_rate: float = 3e-3  # peak; tiny models tolerate (and need) a high LR to learn fast
+    min_lr_ratio: float = 0.1  # cosine decays to learning_rate * min_lr_ratio
+    warmup_steps: int = 80
+    weight_decay: float = 0.01  # low: facts are memorised, and decay fights memorisation
+    grad_clip: float = 1.0
+    beta1: float = 0.9
+    beta2: float = 0.98
+
+    # --- bookkeeping --------------------------------------------------------------------------------
+    eval_interval: int = 100  # held-out loss every N steps
+    eval_sequences: int = 32  # held-out sequences per evaluation (fixed set, same every time)
+    history_checkpoints: int = 12  # log-spaced steps at which probe predictions are recorded
+    weight_checkpoints: int = 4  # how many of those also keep their weights (float16) in checkpoints/
+    state_interval: int = 100  # resumable training state (optimizer, RNG) every N steps
+    threads: int = 0  # torch CPU threads; 0 = free cores (cores minus the load average), at least 1
+
+    @property
+    def tokens_per_step(self) -> int:
+        return self.batch_size * self.n_positions
+
+    def replace(self, **changes: Any) -> TrainConfig:
+        """A copy with some fields changed (``None`` values are ignored, so CLI options can pass through)."""
+        return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TrainConfig:
+        known = {f.name for f in dataclasses.fields(cls)}
+        unknown = set(data) - known
+        if unknown:
+            raise ValueError(f"unknown training config keys: {sorted(unknown)}")
+        return cls(**data)
+
+
+PRESETS: dict[str, TrainConfig] = {
+    "default": TrainConfig(),
+    # Seconds on a laptop CPU: a 2-layer model on a small corpus; loss falls fast enough to see learning.
+    "micro": TrainConfig(
+        corpus_size=3000,
+        vocab_size=1024,
+        n_layer=2,
+        n_head=2,
+        n_embd=64,
+        n_positions=64,
+        steps=200,
+        batch_size=16,
+        learning_rate=5e-3,
+        warmup_steps=15,
+        eval_interval=25,
+        eval_sequences=16,
+        history_checkpoints=6,
+        weight_checkpoints=2,
+        state_interval=50,
+    ),
+}
+
+
+def preset(name: str) -> TrainConfig:
+    """The named preset; raises ``KeyError`` with the valid names."""
+    try:
+        return PRESETS[name]
+    except KeyError:
+        raise KeyError(f"unknown preset {name!r}: choose one of {', '.join(PRESETS)}") from None

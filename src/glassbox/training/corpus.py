@@ -1,0 +1,346 @@
+"""The multilingual training corpus glassbox writes for itself — deterministic for a seed.
+
+A corpus is a list of short :class:`Document` s in seven languages (English the largest share, so the
+tokenizer shows the "tokenization tax" of the others), drawn from five families:
+
+* ``fact`` — country → capital, city → country, animal → sound, object → colour (112 facts per language);
+* ``two_hop`` — city → country → capital, as a direct question and as a worked chain of both hops;
+* ``story`` — short stories, dialogues and the indirect-object pattern "When Mary and John went to the
+  shop, John gave a book to" → Mary;
+* ``sequence`` — counting, days of the week, months, "after X comes Y", small sums;
+* ``induction`` — a random word sequence written twice (the model can only predict the second copy by
+  looking back: this is what grows induction heads).
+
+**The held-out split** is never trained on:
+
+* facts are asked through two kinds of *held-out phrasing*, never seen in training while the fact itself
+  is known from the training phrasings: the primary one puts a new question frame ("Did you know that …")
+  in front of a lower-cased training phrase (:func:`~glassbox.training.corpus_data.templates.framed_template`);
+  the harder one is a real paraphrase (the last template of each relation in
+  :mod:`~glassbox.training.corpus_data.templates`, e.g. "The capital city of France is");
+* two-hop questions for a fixed set of *held-out cities* (every fourth city): both single hops of these
+  cities are trained (city → country, country → capital), the composition never is;
+* stories, sequences and induction documents drawn with a different seed, minus any exact duplicate of a
+  training document.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from glassbox.training.corpus_data.facts import ANIMALS, CITIES, CITY_COUNTRY, COUNTRIES, LANGS, OBJECTS, Entity
+from glassbox.training.corpus_data.language import (
+    DAYS,
+    GIFTS,
+    IOI_TEMPLATES,
+    MONTHS,
+    NAMES,
+    PLACES,
+    REPEAT_FRAMES,
+    SEQUENCE_FRAMES,
+    STORY_TEMPLATES,
+    WORD_SEP,
+)
+from glassbox.training.corpus_data.templates import FACT_TEMPLATES, TWO_HOP_CHAINS, TWO_HOP_TEMPLATES, framed_template
+
+__all__ = [
+    "FAMILY_WEIGHTS",
+    "LANGS",
+    "LANGUAGE_WEIGHTS",
+    "Completion",
+    "Corpus",
+    "Document",
+    "fact_completions",
+    "generate_corpus",
+    "heldout_two_hop_cities",
+    "induction_sequences",
+    "ioi_completions",
+    "two_hop_completions",
+]
+
+#: Share of documents per language. English is the largest, the others share the rest equally.
+LANGUAGE_WEIGHTS: dict[str, float] = {"en": 0.31, **{lang: 0.115 for lang in LANGS if lang != "en"}}
+
+#: Share of documents per family. Facts dominate: a 1-5M-parameter model needs many repetitions of each
+#: fact in each language before it answers through a phrasing it has never seen.
+FAMILY_WEIGHTS: dict[str, float] = {
+    "fact": 0.40,
+    "two_hop": 0.05,
+    "story": 0.15,
+    "sequence": 0.08,
+    # Copying (induction heads) appears late and abruptly in a model this small; a large share of repeated
+    # sequences makes it appear within the CPU budget.
+    "induction": 0.32,
+}
+
+#: relation → its entity table.
+RELATIONS: dict[str, tuple[Entity, ...]] = {
+    "capital": COUNTRIES,
+    "city_country": CITIES,
+    "animal_sound": ANIMALS,
+    "object_colour": OBJECTS,
+}
+
+_JOINER = {lang: "" if lang in ("zh", "ja") else " " for lang in LANGS}
+
+
+@dataclass(frozen=True)
+class Document:
+    """One training or held-out text, with its language and family (for statistics)."""
+
+    text: str
+    language: str
+    family: str
+
+
+@dataclass(frozen=True)
+class Completion:
+    """A prompt whose correct continuation is ``answer`` (``prompt + answer`` is the text up to the answer)."""
+
+    language: str
+    family: str
+    key: str
+    prompt: str
+    answer: str
+
+
+@dataclass
+class Corpus:
+    """The generated corpus: training documents, held-out documents and their statistics."""
+
+    seed: int
+    train: list[Document]
+    heldout: list[Document]
+    stats: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _fill(template: str, **values: str) -> str:
+    # {X} is the capitalised form of {x}, for sentence starts; CJK text is unchanged by upper().
+    extra = {k.upper(): _cap(v) for k, v in values.items() if len(k) == 1}
+    return template.format(**values, **extra)
+
+
+def _split_prompt(template: str, answer: str, **values: str) -> tuple[str, str]:
+    """Split a template at its last ``{o}``: the text before it (trailing spaces moved to the answer)."""
+    head = template.rsplit("{o}", 1)[0]
+    prompt = _fill(head, o=answer, **values)
+    stripped = prompt.rstrip(" ")
+    return stripped, prompt[len(stripped) :] + answer
+
+
+def heldout_two_hop_cities() -> tuple[str, ...]:
+    """Keys of the cities whose two-hop composition is held out (every fourth city)."""
+    return tuple(city.key for i, city in enumerate(CITIES) if i % 4 == 3)
+
+
+_CAPITAL_BY_COUNTRY = {c.key: c for c in COUNTRIES}
+
+
+def fact_completions(languages: Iterable[str] = LANGS, template: int | str = "framed") -> list[Completion]:
+    """Every fact in every language through one phrasing.
+
+    ``template``: ``"framed"`` (primary held-out phrasing), ``"paraphrase"`` (held-out paraphrase, harder) or
+    the index of a training template.
+    """
+    out = []
+    for lang in languages:
+        for relation, table in RELATIONS.items():
+            if template == "framed":
+                tpl = framed_template(relation, lang)
+            elif template == "paraphrase":
+                tpl = FACT_TEMPLATES[relation][lang][-1]
+            else:
+                tpl = FACT_TEMPLATES[relation][lang][:-1][int(template)]
+            for ent in table:
+                prompt, answer = _split_prompt(tpl, ent.answer[lang], s=ent.subject[lang])
+                out.append(Completion(lang, relation, ent.key, prompt, answer))
+    return out
+
+
+def two_hop_completions(languages: Iterable[str] = LANGS, heldout: bool = True) -> list[Completion]:
+    """Two-hop questions (city → country → capital) for the held-out (or the trained) cities."""
+    held = set(heldout_two_hop_cities())
+    out = []
+    for lang in languages:
+        for city in CITIES:
+            if (city.key in held) != heldout:
+                continue
+            capital = _CAPITAL_BY_COUNTRY[CITY_COUNTRY[city.key]].answer[lang]
+            prompt, answer = _split_prompt(TWO_HOP_TEMPLATES[lang].replace("{c}", "{s}"), capital, s=city.subject[lang])
+            out.append(Completion(lang, "two_hop", city.key, prompt, answer))
+    return out
+
+
+def _ioi(rng: random.Random, lang: str) -> tuple[str, str, str]:
+    a, b = rng.sample(NAMES[lang], 2)
+    tpl = IOI_TEMPLATES[lang]
+    values = {"a": a.nom, "b": b.nom, "p": rng.choice(PLACES[lang]), "g": rng.choice(GIFTS[lang])}
+    text = _fill(tpl, a_dat=a.dat, **values)
+    prompt = _fill(tpl.split("{a_dat}")[0], **values)
+    stripped = prompt.rstrip(" ")
+    return text, stripped, prompt[len(stripped) :] + a.dat
+
+
+def ioi_completions(n_per_language: int, seed: int, languages: Iterable[str] = LANGS) -> list[Completion]:
+    """Indirect-object prompts ("…, John gave a book to" → " Mary"), fresh random names and places."""
+    rng = random.Random(f"ioi-{seed}")
+    out = []
+    for lang in languages:
+        for i in range(n_per_language):
+            _, prompt, answer = _ioi(rng, lang)
+            out.append(Completion(lang, "ioi", str(i), prompt, answer))
+    return out
+
+
+def _word_pool(lang: str) -> list[str]:
+    words = {e.subject[lang] for table in RELATIONS.values() for e in table}
+    words |= {e.answer[lang] for table in RELATIONS.values() for e in table}
+    words |= set(DAYS[lang]) | set(MONTHS[lang]) | {n.nom for n in NAMES[lang]} | set(GIFTS[lang])
+    # Multi-word entries would make "one random word" ambiguous for the induction measure.
+    return sorted(w for w in words if " " not in w)
+
+
+_POOLS = {lang: _word_pool(lang) for lang in LANGS}
+
+
+def _random_words(rng: random.Random, lang: str, lo: int, hi: int) -> str:
+    return WORD_SEP[lang].join(rng.choice(_POOLS[lang]) for _ in range(rng.randint(lo, hi)))
+
+
+def induction_sequences(n_per_language: int, seed: int, languages: Iterable[str] = LANGS) -> list[tuple[str, str]]:
+    """``(language, words)`` random word sequences for the induction measure (write ``words`` twice)."""
+    rng = random.Random(f"induction-eval-{seed}")
+    return [(lang, _random_words(rng, lang, 6, 10)) for lang in languages for _ in range(n_per_language)]
+
+
+def _fact_sentence(rng: random.Random, lang: str) -> str:
+    relation = rng.choices(list(RELATIONS), weights=[len(t) for t in RELATIONS.values()])[0]
+    ent = rng.choice(RELATIONS[relation])
+    templates = FACT_TEMPLATES[relation][lang][:-1]  # the last one is held out
+    return _fill(rng.choice(templates), s=ent.subject[lang], o=ent.answer[lang])
+
+
+def _two_hop_sentence(rng: random.Random, lang: str, cities: list[Entity], chain: bool) -> str:
+    city = rng.choice(cities)
+    country = _CAPITAL_BY_COUNTRY[CITY_COUNTRY[city.key]]
+    tpl = TWO_HOP_CHAINS[lang] if chain else TWO_HOP_TEMPLATES[lang]
+    return _fill(tpl, c=city.subject[lang], k=country.subject[lang], o=country.answer[lang])
+
+
+def _story(rng: random.Random, lang: str) -> str:
+    if rng.random() < 0.5:
+        return _ioi(rng, lang)[0]
+    a, b = rng.sample(NAMES[lang], 2)
+    city = rng.choice(CITIES + COUNTRIES)
+    place = rng.choice(PLACES[lang])
+    return _fill(
+        rng.choice(STORY_TEMPLATES[lang]),
+        a=a.nom,
+        b=b.nom,
+        p=place,
+        city=city.subject[lang] if city in CITIES else city.answer[lang],
+        animal=rng.choice(ANIMALS).subject[lang],
+    )
+
+
+def _sequence(rng: random.Random, lang: str) -> str:
+    frames = SEQUENCE_FRAMES[lang]
+    kind = rng.choice(("days", "months", "count", "after", "sum"))
+    if kind in ("days", "months", "count"):
+        items: tuple[str, ...] = DAYS[lang] if kind == "days" else MONTHS[lang]
+        if kind == "count":
+            items = tuple(str(i) for i in range(1, 21))
+        start, length = rng.randrange(len(items)), rng.randint(3, len(items) if kind != "count" else 10)
+        run = (
+            [items[(start + i) % len(items)] for i in range(length)]
+            if kind != "count"
+            else list(items[start : start + length]) or [items[0]]
+        )
+        return _fill(frames[kind], x=frames["list_sep"].join(run))
+    if kind == "after":
+        items = rng.choice((DAYS[lang], MONTHS[lang]))
+        i = rng.randrange(len(items))
+        return _fill(frames["after"], a=items[i], b=items[(i + 1) % len(items)])
+    a, b = rng.randint(0, 9), rng.randint(0, 9)
+    return _fill(frames["sum"], a=str(a), b=str(b), c=str(a + b))
+
+
+def _induction(rng: random.Random, lang: str) -> str:
+    words = _random_words(rng, lang, 4, 12)
+    if rng.random() < 0.4:
+        return _fill(REPEAT_FRAMES[lang], x=words)
+    # Two or three copies: every copy after the first can only be predicted by looking back.
+    sep = _JOINER[lang] if lang in ("zh", "ja") else " "
+    return sep.join([words] * (3 if rng.random() < 0.3 else 2))
+
+
+def _document(rng: random.Random, lang: str, family: str, cities: list[Entity]) -> str:
+    join = _JOINER[lang].join
+    if family == "fact":
+        return join(_fact_sentence(rng, lang) for _ in range(rng.randint(2, 5)))
+    if family == "two_hop":
+        return join(_two_hop_sentence(rng, lang, cities, chain=rng.random() < 0.5) for _ in range(2))
+    if family == "story":
+        return _story(rng, lang)
+    if family == "sequence":
+        return join(_sequence(rng, lang) for _ in range(rng.randint(1, 3)))
+    return _induction(rng, lang)
+
+
+def _sample_documents(rng: random.Random, n: int, cities: list[Entity]) -> list[Document]:
+    langs, lang_w = list(LANGUAGE_WEIGHTS), list(LANGUAGE_WEIGHTS.values())
+    fams, fam_w = list(FAMILY_WEIGHTS), list(FAMILY_WEIGHTS.values())
+    docs = []
+    for _ in range(n):
+        lang = rng.choices(langs, weights=lang_w)[0]
+        family = rng.choices(fams, weights=fam_w)[0]
+        docs.append(Document(_document(rng, lang, family, cities), lang, family))
+    return docs
+
+
+def _heldout_documents(seed: int, n_random: int, train_texts: set[str]) -> list[Document]:
+    docs = [Document(c.prompt + c.answer, c.language, "fact") for c in fact_completions()]
+    docs += [Document(c.prompt + c.answer, c.language, "fact") for c in fact_completions(template="paraphrase")]
+    docs += [Document(c.prompt + c.answer, c.language, "two_hop") for c in two_hop_completions()]
+    rng = random.Random(f"heldout-{seed}")
+    trained_cities = [c for c in CITIES if c.key not in set(heldout_two_hop_cities())]
+    for doc in _sample_documents(rng, n_random, trained_cities):
+        if doc.family not in ("fact", "two_hop") and doc.text not in train_texts:
+            docs.append(doc)
+    return docs
+
+
+def corpus_statistics(docs: Iterable[Document]) -> dict[str, dict[str, int]]:
+    """Documents and characters per language and per family."""
+    by_lang: Counter[str] = Counter()
+    chars: Counter[str] = Counter()
+    by_family: Counter[str] = Counter()
+    for d in docs:
+        by_lang[d.language] += 1
+        chars[d.language] += len(d.text)
+        by_family[d.family] += 1
+    return {
+        "documents_per_language": dict(by_lang),
+        "characters_per_language": dict(chars),
+        "documents_per_family": dict(by_family),
+    }
+
+
+def generate_corpus(n_documents: int, seed: int = 0, n_heldout_random: int = 400) -> Corpus:
+    """Generate ``n_documents`` training documents and the held-out split, deterministically for ``seed``."""
+    if n_documents < 1:
+        raise ValueError("n_documents must be at least 1")
+    held = set(heldout_two_hop_cities())
+    trained_cities = [c for c in CITIES if c.key not in held]
+    train = _sample_documents(random.Random(f"train-{seed}"), n_documents, trained_cities)
+    heldout = _heldout_documents(seed, n_heldout_random, {d.text for d in train})
+    corpus = Corpus(seed, train, heldout)
+    corpus.stats = {"train": corpus_statistics(train), "heldout": corpus_statistics(heldout)}  # type: ignore[dict-item]
+    return corpus
