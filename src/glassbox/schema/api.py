@@ -30,6 +30,8 @@ ErrorCode = Literal[
     "too_many_new_tokens",
     "top_k_too_large",
     "superseded",
+    "busy",
+    "text_too_long",
     "not_found",
     "internal",
 ]

@@ -25,6 +25,8 @@ def all_models() -> list[type[BaseModel]]:
     models = [*CORE_MODELS, *DETAIL_MODELS]
     for module_name, attr in (
         ("glassbox.schema.api", "API_MODELS"),
+        ("glassbox.schema.api_detail", "API_DETAIL_MODELS"),
+        ("glassbox.schema.api_training", "API_TRAINING_MODELS"),
         ("glassbox.training.history", "HISTORY_MODELS"),
     ):
         try:

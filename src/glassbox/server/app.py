@@ -22,6 +22,8 @@ from glassbox.schema.api import ApiError, ErrorCode, ErrorResponse, Limits
 from glassbox.server.limits import ApiProblem
 from glassbox.server.registry import Registry, UnknownModel
 from glassbox.server.routes import router
+from glassbox.server.routes_detail import router as detail_router
+from glassbox.server.routes_training import router as training_router
 from glassbox.server.sequencing import Sequencer
 
 log = logging.getLogger(__name__)
@@ -100,6 +102,8 @@ def create_app_for(registry: Registry, limits: Limits, *, static_dir: Path | Non
     _install_error_handlers(app)
     app.add_middleware(GZipMiddleware, minimum_size=1024)
     app.include_router(router)
+    app.include_router(detail_router)
+    app.include_router(training_router)
 
     folder = static_dir or STATIC_DIR
     if static_built(folder):

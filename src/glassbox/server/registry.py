@@ -90,5 +90,9 @@ class Registry:
             raise UnknownModel(model_id, self.ids)
         return entry
 
+    def put(self, model_id: str, model: LoadedModel) -> None:
+        """Offer ``model`` under a server-generated ``model_id`` (e.g. a live-trained micro model), replacing it."""
+        self._entries[model_id] = Entry(model_id, model)
+
     def cards(self) -> list[ModelCard]:
         return [e.card() for e in self._entries.values()]

@@ -27,7 +27,7 @@ function isErrorResponse(x: unknown): x is ErrorResponse {
   return typeof x === "object" && x !== null && "error" in x;
 }
 
-async function request<T>(path: string, init?: RequestInit): Promise<T> {
+export async function request<T>(path: string, init?: RequestInit): Promise<T> {
   const response = await fetch(path, init);
   let body: unknown = null;
   try {

@@ -4,32 +4,61 @@ export interface GlassboxSchema {
   ApiError?: ApiError;
   AttentionGrid?: AttentionGrid;
   AttentionHead?: AttentionHead;
+  AttentionHeadRequest?: AttentionHeadRequest;
+  CheckpointRecord?: CheckpointRecord;
+  DetailOverview?: DetailOverview;
+  DetailRequest?: DetailRequest;
   EmbeddingDetail?: EmbeddingDetail;
+  EmbeddingRequest?: EmbeddingRequest;
   ErrorResponse?: ErrorResponse;
   GenerateRequest?: GenerateRequest;
   Generation?: Generation;
   GenerationStep?: GenerationStep;
   Health?: Health;
+  HeldoutRecord?: HeldoutRecord;
+  InitVsTrained?: InitVsTrained;
+  InitVsTrainedRequest?: InitVsTrainedRequest;
   Limits?: Limits;
+  LiveEnd?: LiveEnd;
+  LiveReady?: LiveReady;
+  LiveRunStatus?: LiveRunStatus;
+  LiveSample?: LiveSample;
+  LiveStartRequest?: LiveStartRequest;
+  LiveStep?: LiveStep;
   LogitLens?: LogitLens;
   LogitLensCell?: LogitLensCell;
+  LogitLensRequest?: LogitLensRequest;
   MlpDetail?: MlpDetail;
+  MlpRequest?: MlpRequest;
   ModelCard?: ModelCard;
   ModelInfo?: ModelInfo;
   ModelList?: ModelList;
   Neuron?: Neuron;
   NormStat?: NormStat;
+  ParamGroupStep?: ParamGroupStep;
+  PositionStep?: PositionStep;
   PredictRequest?: PredictRequest;
   PredictResponse?: PredictResponse;
+  Probe?: Probe;
+  ProbePrediction?: ProbePrediction;
   ResidualStream?: ResidualStream;
   Rotation?: Rotation;
   SamplingSettings?: SamplingSettings;
+  Snapshot?: Snapshot;
+  StepRecord?: StepRecord;
   TensorPayload?: TensorPayload11;
   TokenAcrossLayers?: TokenAcrossLayers;
+  TokenAcrossLayersRequest?: TokenAcrossLayersRequest;
   TokenInfo?: TokenInfo;
+  TokenProb?: TokenProb;
   TopToken?: TopToken;
   TraceSummary?: TraceSummary;
+  TrainStepRequest?: TrainStepRequest;
+  TrainStepResult?: TrainStepResult;
+  TrainingHistory?: TrainingHistory;
+  TrainingInfo?: TrainingInfo;
   Vocab?: Vocab;
+  WeightsView?: WeightsView;
 }
 /**
  * What went wrong, in words a person can act on.
@@ -45,6 +74,8 @@ export interface ApiError {
     | "too_many_new_tokens"
     | "top_k_too_large"
     | "superseded"
+    | "busy"
+    | "text_too_long"
     | "not_found"
     | "internal";
   message: string;
@@ -251,26 +282,102 @@ export interface TensorPayload9 {
 }
 /**
  * This interface was referenced by `GlassboxSchema`'s JSON-Schema
- * via the `definition` "EmbeddingDetail".
+ * via the `definition` "AttentionHeadRequest".
  */
-export interface EmbeddingDetail {
+export interface AttentionHeadRequest {
+  model: string;
+  prompt: string;
+  /**
+   * tokens appended after the prompt
+   */
+  generated_ids?: number[];
+  layer: number;
+  head: number;
+  query_pos: number;
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "CheckpointRecord".
+ */
+export interface CheckpointRecord {
+  step: number;
+  tokens_seen: number;
+  /**
+   * train loss of this step (None at step 0)
+   */
+  train_loss: number | null;
+  heldout_loss: number;
+  /**
+   * folder with config.json + model.safetensors (float16), or None
+   */
+  weights: string | null;
+}
+/**
+ * What the overview diagram shows: the model's shape, the tokens, the residual stream's norms at every
+ * stage, and the model's own next-token prediction at the last position.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "DetailOverview".
+ */
+export interface DetailOverview {
   schema_version?: string;
-  kind?: "embedding";
-  pos: number;
-  token: TokenInfo;
-  token_embedding: TensorPayload10;
+  kind?: "detail_overview";
+  model: string;
+  info: ModelInfo;
   /**
-   * [d_model]; None for rotary models
+   * every position: the prompt's tokens, then the generated ones
    */
-  position_embedding: TensorPayload11 | null;
-  total: TensorPayload12;
-  token_norm: number;
-  position_norm: number | null;
-  total_norm: number;
+  tokens: TokenInfo[];
+  residual: ResidualStream;
   /**
-   * for rotary models: the rotation applied to q and k
+   * top predictions after the last position
    */
-  rotation: Rotation | null;
+  next_token: TopToken[];
+}
+/**
+ * The shape of a model: what the model card and the diagram show.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "ModelInfo".
+ */
+export interface ModelInfo {
+  name: string;
+  /**
+   * the transformers class, e.g. GPT2LMHeadModel
+   */
+  architecture: string;
+  family: "gpt2" | "llama" | "cohere";
+  /**
+   * config.model_type, e.g. gpt2, llama, qwen3, olmo2, olmo3, mistral
+   */
+  model_type: string;
+  n_layers: number;
+  n_heads: number;
+  n_kv_heads: number;
+  d_model: number;
+  d_head: number;
+  d_mlp: number;
+  d_vocab: number;
+  /**
+   * context length in tokens
+   */
+  n_ctx: number;
+  positional: "learned" | "rotary";
+  norm: "layernorm" | "rmsnorm";
+  activation: string;
+  gated_mlp: boolean;
+  /**
+   * attention and MLP read the same norm and add in parallel (Cohere)
+   */
+  parallel_block: boolean;
+  qk_norm: boolean;
+  /**
+   * norms applied to each sublayer's output before adding (OLMo 2/3)
+   */
+  post_norm: boolean;
+  n_params: number;
+  dtype: string;
+  device: string;
 }
 /**
  * One token as a person should see it.
@@ -293,6 +400,99 @@ export interface TokenInfo {
    * the bytes are not a complete UTF-8 sequence on their own
    */
   partial_utf8?: boolean;
+}
+/**
+ * How big the residual stream is after each stage, and how much each sublayer added (L2 norms).
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "ResidualStream".
+ */
+export interface ResidualStream {
+  schema_version?: string;
+  kind?: "residual_stream";
+  /**
+   * 'embed', 'L0 attn', 'L0 mlp', …
+   */
+  stages: string[];
+  /**
+   * [stage][pos] ‖residual‖ after the stage
+   */
+  resid_norm: number[][];
+  /**
+   * [stage][pos] ‖what the stage added‖
+   */
+  added_norm: number[][];
+  norms: NormStat[];
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "NormStat".
+ */
+export interface NormStat {
+  /**
+   * blocks.{l}.ln1, blocks.{l}.ln2 or ln_final
+   */
+  name: string;
+  layer: number | null;
+  kind: "layernorm" | "rmsnorm";
+  /**
+   * per position: mean of the input (LayerNorm subtracts it)
+   */
+  mean: number[];
+  /**
+   * per position: variance (LayerNorm) or mean square (RMSNorm)
+   */
+  var: number[];
+  /**
+   * per position: 1/σ as applied
+   */
+  scale: number[];
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "TopToken".
+ */
+export interface TopToken {
+  token: TokenInfo;
+  prob: number;
+  logit?: number | null;
+}
+/**
+ * Which text to look inside: the prompt, then the tokens generated after it so far.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "DetailRequest".
+ */
+export interface DetailRequest {
+  model: string;
+  prompt: string;
+  /**
+   * tokens appended after the prompt
+   */
+  generated_ids?: number[];
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "EmbeddingDetail".
+ */
+export interface EmbeddingDetail {
+  schema_version?: string;
+  kind?: "embedding";
+  pos: number;
+  token: TokenInfo;
+  token_embedding: TensorPayload10;
+  /**
+   * [d_model]; None for rotary models
+   */
+  position_embedding: TensorPayload11 | null;
+  total: TensorPayload12;
+  token_norm: number;
+  position_norm: number | null;
+  total_norm: number;
+  /**
+   * for rotary models: the rotation applied to q and k
+   */
+  rotation: Rotation | null;
 }
 /**
  * [d_model]
@@ -399,6 +599,19 @@ export interface TensorPayload15 {
    * base64 of the little-endian bytes in C order
    */
   data: string;
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "EmbeddingRequest".
+ */
+export interface EmbeddingRequest {
+  model: string;
+  prompt: string;
+  /**
+   * tokens appended after the prompt
+   */
+  generated_ids?: number[];
+  pos: number;
 }
 /**
  * The body of every 4xx/5xx answer.
@@ -514,15 +727,6 @@ export interface GenerationStep {
 }
 /**
  * This interface was referenced by `GlassboxSchema`'s JSON-Schema
- * via the `definition` "TopToken".
- */
-export interface TopToken {
-  token: TokenInfo;
-  prob: number;
-  logit?: number | null;
-}
-/**
- * This interface was referenced by `GlassboxSchema`'s JSON-Schema
  * via the `definition` "Health".
  */
 export interface Health {
@@ -533,6 +737,72 @@ export interface Health {
    * ids of the models this server offers
    */
   models: string[];
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "HeldoutRecord".
+ */
+export interface HeldoutRecord {
+  step: number;
+  /**
+   * mean cross-entropy on the fixed held-out sequences, in nats
+   */
+  loss: number;
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "InitVsTrained".
+ */
+export interface InitVsTrained {
+  schema_version?: string;
+  kind?: "init_vs_trained";
+  model: string;
+  tokens: TokenInfo[];
+  layer: number;
+  head: number;
+  init: WeightsView;
+  trained: WeightsView;
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "WeightsView".
+ */
+export interface WeightsView {
+  label: "init" | "trained";
+  /**
+   * mean next-token cross-entropy over the prompt, in nats
+   */
+  loss: number;
+  /**
+   * top next-token predictions after the prompt
+   */
+  top: TopToken[];
+  attention: TensorPayload16;
+}
+/**
+ * A tensor travelling compactly: little-endian bytes, base64-encoded, with named dimensions.
+ */
+export interface TensorPayload16 {
+  dtype: "float32" | "float16";
+  shape: number[];
+  /**
+   * one name per axis, e.g. ['head', 'query_pos', 'key_pos']
+   */
+  dims: string[];
+  /**
+   * base64 of the little-endian bytes in C order
+   */
+  data: string;
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "InitVsTrainedRequest".
+ */
+export interface InitVsTrainedRequest {
+  model: string;
+  prompt: string;
+  layer?: number;
+  head?: number;
 }
 /**
  * What one request may ask of the server; the operator sets them with `glassbox serve` options.
@@ -553,6 +823,87 @@ export interface Limits {
    * the largest top-k a client may ask for
    */
   max_top_k?: number;
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "LiveEnd".
+ */
+export interface LiveEnd {
+  type?: "end";
+  state: string;
+  reason: string;
+  step: number;
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "LiveReady".
+ */
+export interface LiveReady {
+  type?: "ready";
+  prepare_s: number;
+  /**
+   * tokens in the training stream
+   */
+  tokens: number;
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "LiveRunStatus".
+ */
+export interface LiveRunStatus {
+  schema_version?: string;
+  kind?: "live_run";
+  run_id: string;
+  state: "preparing" | "running" | "stopped" | "done" | "error";
+  reason: string;
+  step: number;
+  max_steps: number;
+  max_seconds: number;
+  source: "corpus" | "text";
+  /**
+   * the id the trained model is offered under once paused or done
+   */
+  model_id: string | null;
+  n_layer: number;
+  n_embd: number;
+  n_positions: number;
+  batch_size: number;
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "LiveSample".
+ */
+export interface LiveSample {
+  type?: "sample";
+  step: number;
+  /**
+   * [prompt, greedy continuation] pairs
+   */
+  samples: string[][];
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "LiveStartRequest".
+ */
+export interface LiveStartRequest {
+  source?: "corpus" | "text";
+  /**
+   * pasted training text (source = text); at most 200,000 characters
+   */
+  text?: string | null;
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "LiveStep".
+ */
+export interface LiveStep {
+  type?: "step";
+  step: number;
+  loss: number;
+  lr: number;
+  tokens: number;
+  elapsed_s: number;
+  tokens_per_s: number;
 }
 /**
  * This interface was referenced by `GlassboxSchema`'s JSON-Schema
@@ -582,6 +933,22 @@ export interface LogitLensCell {
 }
 /**
  * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "LogitLensRequest".
+ */
+export interface LogitLensRequest {
+  model: string;
+  prompt: string;
+  /**
+   * tokens appended after the prompt
+   */
+  generated_ids?: number[];
+  /**
+   * top tokens per cell
+   */
+  k?: number;
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
  * via the `definition` "MlpDetail".
  */
 export interface MlpDetail {
@@ -591,8 +958,8 @@ export interface MlpDetail {
   pos: number;
   activation: string;
   gated: boolean;
-  pre: TensorPayload16;
-  post: TensorPayload17;
+  pre: TensorPayload17;
+  post: TensorPayload18;
   /**
    * neurons with the largest |post| at this position
    */
@@ -602,7 +969,7 @@ export interface MlpDetail {
 /**
  * A tensor travelling compactly: little-endian bytes, base64-encoded, with named dimensions.
  */
-export interface TensorPayload16 {
+export interface TensorPayload17 {
   dtype: "float32" | "float16";
   shape: number[];
   /**
@@ -617,7 +984,7 @@ export interface TensorPayload16 {
 /**
  * A tensor travelling compactly: little-endian bytes, base64-encoded, with named dimensions.
  */
-export interface TensorPayload17 {
+export interface TensorPayload18 {
   dtype: "float32" | "float16";
   shape: number[];
   /**
@@ -644,6 +1011,24 @@ export interface Neuron {
   suppresses: TopToken[];
 }
 /**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "MlpRequest".
+ */
+export interface MlpRequest {
+  model: string;
+  prompt: string;
+  /**
+   * tokens appended after the prompt
+   */
+  generated_ids?: number[];
+  layer: number;
+  pos: number;
+  /**
+   * how many top neurons
+   */
+  k?: number;
+}
+/**
  * One model offered by the server: the id a client names it by, and its shape.
  *
  * This interface was referenced by `GlassboxSchema`'s JSON-Schema
@@ -661,51 +1046,6 @@ export interface ModelCard {
   eos_token_ids: number[];
 }
 /**
- * The shape of a model: what the model card and the diagram show.
- *
- * This interface was referenced by `GlassboxSchema`'s JSON-Schema
- * via the `definition` "ModelInfo".
- */
-export interface ModelInfo {
-  name: string;
-  /**
-   * the transformers class, e.g. GPT2LMHeadModel
-   */
-  architecture: string;
-  family: "gpt2" | "llama" | "cohere";
-  /**
-   * config.model_type, e.g. gpt2, llama, qwen3, olmo2, olmo3, mistral
-   */
-  model_type: string;
-  n_layers: number;
-  n_heads: number;
-  n_kv_heads: number;
-  d_model: number;
-  d_head: number;
-  d_mlp: number;
-  d_vocab: number;
-  /**
-   * context length in tokens
-   */
-  n_ctx: number;
-  positional: "learned" | "rotary";
-  norm: "layernorm" | "rmsnorm";
-  activation: string;
-  gated_mlp: boolean;
-  /**
-   * attention and MLP read the same norm and add in parallel (Cohere)
-   */
-  parallel_block: boolean;
-  qk_norm: boolean;
-  /**
-   * norms applied to each sublayer's output before adding (OLMo 2/3)
-   */
-  post_norm: boolean;
-  n_params: number;
-  dtype: string;
-  device: string;
-}
-/**
  * This interface was referenced by `GlassboxSchema`'s JSON-Schema
  * via the `definition` "ModelList".
  */
@@ -718,27 +1058,93 @@ export interface ModelList {
 }
 /**
  * This interface was referenced by `GlassboxSchema`'s JSON-Schema
- * via the `definition` "NormStat".
+ * via the `definition` "ParamGroupStep".
  */
-export interface NormStat {
+export interface ParamGroupStep {
   /**
-   * blocks.{l}.ln1, blocks.{l}.ln2 or ln_final
+   * parameter group: wte (tied with the output), wpe, h.{l}.attn|mlp|ln_1|ln_2, ln_f
    */
-  name: string;
-  layer: number | null;
-  kind: "layernorm" | "rmsnorm";
+  param: string;
+  numel: number;
   /**
-   * per position: mean of the input (LayerNorm subtracts it)
+   * L2 norm of the group's gradient, before clipping
    */
-  mean: number[];
+  grad_norm: number;
   /**
-   * per position: variance (LayerNorm) or mean square (RMSNorm)
+   * L2 norm of the change AdamW made to the group's weights
    */
-  var: number[];
+  update_norm: number;
   /**
-   * per position: 1/σ as applied
+   * L2 norm of the group's weights after the update
    */
-  scale: number[];
+  weight_norm: number;
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "PositionStep".
+ */
+export interface PositionStep {
+  /**
+   * the position whose output predicts the next token
+   */
+  pos: number;
+  input: TokenInfo1;
+  target: TokenInfo2;
+  /**
+   * the model's top predictions at pos before the step
+   */
+  top: TopToken[];
+  /**
+   * p(target) before the step
+   */
+  prob_before: number;
+  /**
+   * p(target) after the step (same input, updated weights)
+   */
+  prob_after: number;
+  /**
+   * −log p(target) before the step, in nats
+   */
+  loss_before: number;
+  loss_after: number;
+}
+/**
+ * One token as a person should see it.
+ */
+export interface TokenInfo1 {
+  id: number;
+  /**
+   * readable text; an incomplete UTF-8 piece is shown as its bytes, e.g. '<e4 b8>'
+   */
+  text: string;
+  /**
+   * the raw bytes the token stands for, as hex
+   */
+  bytes_hex: string;
+  is_special?: boolean;
+  /**
+   * the bytes are not a complete UTF-8 sequence on their own
+   */
+  partial_utf8?: boolean;
+}
+/**
+ * One token as a person should see it.
+ */
+export interface TokenInfo2 {
+  id: number;
+  /**
+   * readable text; an incomplete UTF-8 piece is shown as its bytes, e.g. '<e4 b8>'
+   */
+  text: string;
+  /**
+   * the raw bytes the token stands for, as hex
+   */
+  bytes_hex: string;
+  is_special?: boolean;
+  /**
+   * the bytes are not a complete UTF-8 sequence on their own
+   */
+  partial_utf8?: boolean;
 }
 /**
  * The next-token prediction after a prompt, optionally continued by already generated tokens.
@@ -782,7 +1188,7 @@ export interface PredictResponse {
    * the tokens of `generated_ids`
    */
   generated: TokenInfo[];
-  logits: TensorPayload18;
+  logits: TensorPayload19;
   /**
    * the top-N candidates under softmax(logits) at temperature 1
    */
@@ -795,7 +1201,7 @@ export interface PredictResponse {
 /**
  * A tensor travelling compactly: little-endian bytes, base64-encoded, with named dimensions.
  */
-export interface TensorPayload18 {
+export interface TensorPayload19 {
   dtype: "float32" | "float16";
   shape: number[];
   /**
@@ -808,27 +1214,79 @@ export interface TensorPayload18 {
   data: string;
 }
 /**
- * How big the residual stream is after each stage, and how much each sublayer added (L2 norms).
- *
  * This interface was referenced by `GlassboxSchema`'s JSON-Schema
- * via the `definition` "ResidualStream".
+ * via the `definition` "Probe".
  */
-export interface ResidualStream {
-  schema_version?: string;
-  kind?: "residual_stream";
+export interface Probe {
+  id: string;
+  language: string;
+  family: string;
+  prompt: string;
   /**
-   * 'embed', 'L0 attn', 'L0 mlp', …
+   * the continuation a fully trained model should predict
    */
-  stages: string[];
+  expected: string;
   /**
-   * [stage][pos] ‖residual‖ after the stage
+   * the prompt's token ids (beginning-of-text token included)
    */
-  resid_norm: number[][];
+  token_ids: number[];
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "ProbePrediction".
+ */
+export interface ProbePrediction {
+  probe_id: string;
   /**
-   * [stage][pos] ‖what the stage added‖
+   * top-k next-token predictions after the prompt, best first
    */
-  added_norm: number[][];
-  norms: NormStat[];
+  top: TokenProb[];
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "TokenProb".
+ */
+export interface TokenProb {
+  token_id: number;
+  /**
+   * the token decoded on its own (may be a partial UTF-8 character: �)
+   */
+  token: string;
+  prob: number;
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "Snapshot".
+ */
+export interface Snapshot {
+  step: number;
+  predictions: ProbePrediction[];
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "StepRecord".
+ */
+export interface StepRecord {
+  /**
+   * optimizer steps completed (1-based)
+   */
+  step: number;
+  /**
+   * mean training cross-entropy of this step's batch, in nats
+   */
+  loss: number;
+  /**
+   * learning rate used for this step
+   */
+  lr: number;
+  /**
+   * training tokens consumed up to and including this step
+   */
+  tokens_seen: number;
+  /**
+   * wall-clock seconds of training so far (resumed runs add up)
+   */
+  elapsed_s: number;
 }
 /**
  * This interface was referenced by `GlassboxSchema`'s JSON-Schema
@@ -845,6 +1303,20 @@ export interface TokenAcrossLayers {
    * 0-based rank of the token at each layer
    */
   ranks: number[];
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "TokenAcrossLayersRequest".
+ */
+export interface TokenAcrossLayersRequest {
+  model: string;
+  prompt: string;
+  /**
+   * tokens appended after the prompt
+   */
+  generated_ids?: number[];
+  token_id: number;
+  pos: number;
 }
 /**
  * What `glassbox trace -o` writes: the tokens, the model, the next-token prediction and the logit lens.
@@ -867,12 +1339,12 @@ export interface TraceSummary {
    */
   next_token: TopToken[];
   logit_lens: LogitLens;
-  last_logits: TensorPayload19;
+  last_logits: TensorPayload20;
 }
 /**
  * A tensor travelling compactly: little-endian bytes, base64-encoded, with named dimensions.
  */
-export interface TensorPayload19 {
+export interface TensorPayload20 {
   dtype: "float32" | "float16";
   shape: number[];
   /**
@@ -883,6 +1355,108 @@ export interface TensorPayload19 {
    * base64 of the little-endian bytes in C order
    */
   data: string;
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "TrainStepRequest".
+ */
+export interface TrainStepRequest {
+  model: string;
+  /**
+   * the sentence to train on (tokenized like a prompt)
+   */
+  text: string;
+  /**
+   * start from the weights after this many steps
+   */
+  checkpoint_step: number;
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "TrainStepResult".
+ */
+export interface TrainStepResult {
+  schema_version?: string;
+  kind?: "train_step";
+  model: string;
+  checkpoint_step: number;
+  tokens: TokenInfo[];
+  positions: PositionStep[];
+  /**
+   * mean of loss_before over positions: the number backward starts from
+   */
+  loss_before: number;
+  loss_after: number;
+  /**
+   * global gradient norm before clipping
+   */
+  grad_norm_total: number;
+  grad_clip: number;
+  /**
+   * the factor clipping multiplied every gradient by (1 = not clipped)
+   */
+  clip_scale: number;
+  /**
+   * the learning rate the run's schedule used at this step
+   */
+  lr: number;
+  beta1: number;
+  beta2: number;
+  weight_decay: number;
+  /**
+   * AdamW's moment estimates start at zero (not the run's)
+   */
+  moments_fresh?: boolean;
+  groups: ParamGroupStep[];
+}
+/**
+ * The whole history of one training run.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "TrainingHistory".
+ */
+export interface TrainingHistory {
+  schema_version?: number;
+  kind?: "training_history";
+  model_name: string;
+  config: {
+    [k: string]: unknown | undefined;
+  };
+  /**
+   * corpus and tokenizer statistics
+   */
+  corpus?: {
+    [k: string]: unknown | undefined;
+  };
+  device?: string;
+  top_k?: number;
+  steps?: StepRecord[];
+  heldout?: HeldoutRecord[];
+  checkpoints?: CheckpointRecord[];
+  probes?: Probe[];
+  snapshots?: Snapshot[];
+  completed?: boolean;
+  train_seconds?: number;
+}
+/**
+ * What the pre-training view can show for a model.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "TrainingInfo".
+ */
+export interface TrainingInfo {
+  schema_version?: string;
+  kind?: "training_info";
+  model: string;
+  has_history: boolean;
+  /**
+   * checkpoint steps whose weights exist: where a step can start
+   */
+  step_checkpoints: number[];
+  /**
+   * the run's initial weights can be rebuilt (seeded)
+   */
+  init_available: boolean;
 }
 /**
  * The display text of every token of a model, indexed by id, so the browser can label any candidate.

@@ -1,5 +1,7 @@
 /** English: the reference catalog. Every other catalog must have exactly these keys. */
+import { detailEn } from "./detail/en";
 export const en = {
+  ...detailEn,
   "app.tagline": "Watch a real language model read your text and pick the next token — every number is real.",
   "help.button": "What am I looking at?",
   "help.title": "What am I looking at?",

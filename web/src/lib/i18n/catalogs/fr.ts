@@ -1,6 +1,8 @@
+import { detailFr } from "./detail/fr";
 import type { Catalog } from "./en";
 
 export const fr: Catalog = {
+  ...detailFr,
   "app.tagline":
     "Regardez un vrai modèle de langage lire votre texte et choisir le jeton suivant — chaque nombre est réel.",
   "help.button": "Qu’est-ce que je regarde ?",

@@ -1,6 +1,8 @@
+import { detailRu } from "./detail/ru";
 import type { Catalog } from "./en";
 
 export const ru: Catalog = {
+  ...detailRu,
   "app.tagline": "Посмотрите, как настоящая языковая модель читает ваш текст и выбирает следующий токен — все числа настоящие.",
   "help.button": "Что я вижу?",
   "help.title": "Что я вижу?",

@@ -1,6 +1,8 @@
+import { detailUk } from "./detail/uk";
 import type { Catalog } from "./en";
 
 export const uk: Catalog = {
+  ...detailUk,
   "app.tagline": "Подивіться, як справжня мовна модель читає ваш текст і обирає наступний токен — кожне число справжнє.",
   "help.button": "Що я бачу?",
   "help.title": "Що я бачу?",

@@ -1,0 +1,74 @@
+"""Request and response models of the detailed view's routes (``/api/detail/...``).
+
+Every request names a model and a prompt (plus any generated tokens); the server traces it once, keeps the
+whole activation cache (:mod:`glassbox.server.trace_cache`) and answers each view with only the slice it
+shows — the payloads themselves are those of :mod:`glassbox.schema.detail`.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from glassbox.schema.detail import ResidualStream
+from glassbox.schema.models import SCHEMA_VERSION, ModelInfo, TokenInfo, TopToken
+
+
+class DetailRequest(BaseModel):
+    """Which text to look inside: the prompt, then the tokens generated after it so far."""
+
+    model_config = ConfigDict(extra="forbid")
+    model: str
+    prompt: str = Field(max_length=100_000)
+    generated_ids: list[int] = Field(default_factory=list, description="tokens appended after the prompt")
+
+
+class AttentionHeadRequest(DetailRequest):
+    layer: int = Field(ge=0)
+    head: int = Field(ge=0)
+    query_pos: int = Field(ge=0)
+
+
+class EmbeddingRequest(DetailRequest):
+    pos: int = Field(ge=0)
+
+
+class MlpRequest(DetailRequest):
+    layer: int = Field(ge=0)
+    pos: int = Field(ge=0)
+    k: int = Field(10, ge=1, le=100, description="how many top neurons")
+
+
+class LogitLensRequest(DetailRequest):
+    k: int = Field(5, ge=1, le=50, description="top tokens per cell")
+
+
+class TokenAcrossLayersRequest(DetailRequest):
+    token_id: int = Field(ge=0)
+    pos: int = Field(ge=0)
+
+
+class DetailOverview(BaseModel):
+    """What the overview diagram shows: the model's shape, the tokens, the residual stream's norms at every
+    stage, and the model's own next-token prediction at the last position."""
+
+    model_config = ConfigDict(extra="forbid")
+    schema_version: str = SCHEMA_VERSION
+    kind: Literal["detail_overview"] = "detail_overview"
+    model: str
+    info: ModelInfo
+    tokens: list[TokenInfo] = Field(description="every position: the prompt's tokens, then the generated ones")
+    residual: ResidualStream
+    next_token: list[TopToken] = Field(description="top predictions after the last position")
+
+
+API_DETAIL_MODELS: list[type[BaseModel]] = [
+    DetailRequest,
+    AttentionHeadRequest,
+    EmbeddingRequest,
+    MlpRequest,
+    LogitLensRequest,
+    TokenAcrossLayersRequest,
+    DetailOverview,
+]

@@ -1,0 +1,172 @@
+"""Request and response models of the pre-training view's routes (``/api/training/...``).
+
+* ``GET /api/training/{model}/history`` — the :class:`~glassbox.training.history.TrainingHistory` replayed by
+  the page (only models trained by glassbox have one);
+* ``POST /api/training/step`` — one real training step on a copy of a checkpoint (:class:`TrainStepResult`);
+* ``POST /api/training/init_vs_trained`` — the same prompt through initial and trained weights;
+* ``/api/training/live/...`` — live micro-training: start, a server-sent event stream, stop and resume.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from glassbox.schema.models import SCHEMA_VERSION, TensorPayload, TokenInfo, TopToken
+from glassbox.training.history import TrainingHistory
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class TrainingInfo(_Strict):
+    """What the pre-training view can show for a model."""
+
+    schema_version: str = SCHEMA_VERSION
+    kind: Literal["training_info"] = "training_info"
+    model: str
+    has_history: bool
+    step_checkpoints: list[int] = Field(description="checkpoint steps whose weights exist: where a step can start")
+    init_available: bool = Field(description="the run's initial weights can be rebuilt (seeded)")
+
+
+class TrainStepRequest(_Strict):
+    model: str
+    text: str = Field(max_length=100_000, description="the sentence to train on (tokenized like a prompt)")
+    checkpoint_step: int = Field(ge=0, description="start from the weights after this many steps")
+
+
+class PositionStep(_Strict):
+    pos: int = Field(description="the position whose output predicts the next token")
+    input: TokenInfo = Field(description="the token at pos")
+    target: TokenInfo = Field(description="the token at pos + 1: what the model should have predicted")
+    top: list[TopToken] = Field(description="the model's top predictions at pos before the step")
+    prob_before: float = Field(description="p(target) before the step")
+    prob_after: float = Field(description="p(target) after the step (same input, updated weights)")
+    loss_before: float = Field(description="−log p(target) before the step, in nats")
+    loss_after: float
+
+
+class ParamGroupStep(_Strict):
+    param: str = Field(description="parameter group: wte (tied with the output), wpe, h.{l}.attn|mlp|ln_1|ln_2, ln_f")
+    numel: int
+    grad_norm: float = Field(description="L2 norm of the group's gradient, before clipping")
+    update_norm: float = Field(description="L2 norm of the change AdamW made to the group's weights")
+    weight_norm: float = Field(description="L2 norm of the group's weights after the update")
+
+
+class TrainStepResult(_Strict):
+    schema_version: str = SCHEMA_VERSION
+    kind: Literal["train_step"] = "train_step"
+    model: str
+    checkpoint_step: int
+    tokens: list[TokenInfo]
+    positions: list[PositionStep]
+    loss_before: float = Field(description="mean of loss_before over positions: the number backward starts from")
+    loss_after: float
+    grad_norm_total: float = Field(description="global gradient norm before clipping")
+    grad_clip: float
+    clip_scale: float = Field(description="the factor clipping multiplied every gradient by (1 = not clipped)")
+    lr: float = Field(description="the learning rate the run's schedule used at this step")
+    beta1: float
+    beta2: float
+    weight_decay: float
+    moments_fresh: bool = Field(True, description="AdamW's moment estimates start at zero (not the run's)")
+    groups: list[ParamGroupStep]
+
+
+class InitVsTrainedRequest(_Strict):
+    model: str
+    prompt: str = Field(max_length=100_000)
+    layer: int = Field(0, ge=0)
+    head: int = Field(0, ge=0)
+
+
+class WeightsView(_Strict):
+    label: Literal["init", "trained"]
+    loss: float = Field(description="mean next-token cross-entropy over the prompt, in nats")
+    top: list[TopToken] = Field(description="top next-token predictions after the prompt")
+    attention: TensorPayload = Field(description="the chosen head's pattern [query_pos, key_pos]")
+
+
+class InitVsTrained(_Strict):
+    schema_version: str = SCHEMA_VERSION
+    kind: Literal["init_vs_trained"] = "init_vs_trained"
+    model: str
+    tokens: list[TokenInfo]
+    layer: int
+    head: int
+    init: WeightsView
+    trained: WeightsView
+
+
+class LiveStartRequest(_Strict):
+    source: Literal["corpus", "text"] = "corpus"
+    text: str | None = Field(None, description="pasted training text (source = text); at most 200,000 characters")
+
+
+class LiveRunStatus(_Strict):
+    schema_version: str = SCHEMA_VERSION
+    kind: Literal["live_run"] = "live_run"
+    run_id: str
+    state: Literal["preparing", "running", "stopped", "done", "error"]
+    reason: str
+    step: int
+    max_steps: int
+    max_seconds: float
+    source: Literal["corpus", "text"]
+    model_id: str | None = Field(description="the id the trained model is offered under once paused or done")
+    n_layer: int
+    n_embd: int
+    n_positions: int
+    batch_size: int
+
+
+class LiveReady(_Strict):
+    type: Literal["ready"] = "ready"
+    prepare_s: float
+    tokens: int = Field(description="tokens in the training stream")
+
+
+class LiveStep(_Strict):
+    type: Literal["step"] = "step"
+    step: int
+    loss: float
+    lr: float
+    tokens: int
+    elapsed_s: float
+    tokens_per_s: float
+
+
+class LiveSample(_Strict):
+    type: Literal["sample"] = "sample"
+    step: int
+    samples: list[list[str]] = Field(description="[prompt, greedy continuation] pairs")
+
+
+class LiveEnd(_Strict):
+    type: Literal["end"] = "end"
+    state: str
+    reason: str
+    step: int
+
+
+API_TRAINING_MODELS: list[type[BaseModel]] = [
+    TrainingHistory,
+    TrainingInfo,
+    TrainStepRequest,
+    PositionStep,
+    ParamGroupStep,
+    TrainStepResult,
+    InitVsTrainedRequest,
+    WeightsView,
+    InitVsTrained,
+    LiveStartRequest,
+    LiveRunStatus,
+    LiveReady,
+    LiveStep,
+    LiveSample,
+    LiveEnd,
+]

@@ -1,0 +1,293 @@
+"""Live micro-training: a tiny model trained in a background thread while a page watches.
+
+The run reuses the pipeline's pieces (corpus, BPE tokenizer, :func:`~glassbox.training.train.build_model`,
+:func:`~glassbox.training.train.build_optimizer`, :func:`~glassbox.training.train.train_step`,
+:class:`~glassbox.training.data.BatchSource`) with the ``micro`` preset, on the glassbox corpus or on text the
+learner pasted. Every step appends an event (loss, tokens/s); every ``sample_every`` steps a greedy sample
+from a few prompts. A run is bounded in steps, wall-clock seconds and pasted text size; it stops when asked,
+when its bounds are reached, or when nobody has listened for ``abandon_after_s`` (the page was closed).
+Everything lives in memory: there is nothing to clean up on disk.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import threading
+import time
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+import torch
+
+from glassbox.training.config import TrainConfig, preset
+from glassbox.training.corpus import Document, generate_corpus
+from glassbox.training.data import BatchSource, encode_documents
+from glassbox.training.tokenizer import to_hf, train_tokenizer
+from glassbox.training.train import build_model, build_optimizer, set_threads, train_step
+
+log = logging.getLogger(__name__)
+
+MAX_TEXT_CHARS = 200_000
+MIN_TEXT_CHARS = 200
+
+
+def live_config() -> TrainConfig:
+    """The ``micro`` preset, given enough steps to learn visibly within about a minute on 2 CPU cores."""
+    return preset("micro").replace(steps=600, warmup_steps=20)
+
+
+class LiveTextError(ValueError):
+    """Pasted text that cannot be trained on (too long, too short); the message says what to do."""
+
+
+def clean_text(text: str) -> str:
+    """NFC-normalise and drop control/format/unassigned/surrogate characters (tabs and newlines stay)."""
+    if len(text) > MAX_TEXT_CHARS:
+        raise LiveTextError(
+            f"the pasted text has {len(text):,} characters; live training takes at most {MAX_TEXT_CHARS:,}:"
+            " paste a shorter excerpt"
+        )
+    text = unicodedata.normalize("NFC", text)
+    kept = [c for c in text if c in "\n\t" or unicodedata.category(c) not in ("Cc", "Cf", "Cn", "Cs", "Co")]
+    cleaned = "".join(kept)
+    if len(cleaned.strip()) < MIN_TEXT_CHARS:
+        raise LiveTextError(
+            f"the pasted text has {len(cleaned.strip())} usable characters; paste at least {MIN_TEXT_CHARS}"
+            " (a few paragraphs) so that there is something to learn"
+        )
+    return cleaned
+
+
+def text_documents(text: str, chunk: int = 240) -> list[Document]:
+    """Lines (long lines cut into ``chunk``-character pieces): each a document, i.e. a possible sequence start."""
+    docs: list[Document] = []
+    for line in text.splitlines():
+        line = line.strip()
+        for i in range(0, len(line), chunk):
+            docs.append(Document(text=line[i : i + chunk], language="pasted", family="pasted"))
+    return docs
+
+
+@dataclass
+class LiveLimits:
+    max_steps: int = 600
+    max_seconds: float = 120.0
+    abandon_after_s: float = 10.0  # no listener for this long ⇒ the page is gone ⇒ stop
+    sample_every: int = 25
+    max_runs: int = 1  # concurrent runs per server
+
+
+@dataclass
+class LiveRun:
+    """One run: its model, optimizer and event log (step records and samples), driven by a thread."""
+
+    id: str
+    config: TrainConfig
+    limits: LiveLimits
+    source_kind: str
+    docs: list[Document]
+    prompts: list[str]
+    state: str = "preparing"  # preparing | running | stopped | done | error
+    reason: str = ""
+    step: int = 0
+    events: list[dict[str, Any]] = field(default_factory=list)
+    listeners: int = 0
+    last_listener: float = field(default_factory=time.monotonic)
+    train_seconds: float = 0.0
+    tokens: int = 0
+    model: Any = None
+    tokenizer: Any = None
+    on_pause: Any = None  # callback(run) when the run stops (register the model)
+    _opt: Any = None
+    _sched: Any = None
+    _source: BatchSource | None = None
+    _stop: threading.Event = field(default_factory=threading.Event)
+    _thread: threading.Thread | None = None
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def active(self) -> bool:
+        return self.state in ("preparing", "running")
+
+    def emit(self, event: dict[str, Any]) -> None:
+        with self._lock:
+            self.events.append(event)
+
+    def events_from(self, index: int) -> list[dict[str, Any]]:
+        with self._lock:
+            return self.events[index:]
+
+    def start(self) -> None:
+        self._stop.clear()
+        self.state = "running" if self.model is not None else "preparing"
+        self.last_listener = time.monotonic()
+        self._thread = threading.Thread(target=self._run, name=f"live-{self.id}", daemon=True)
+        self._thread.start()
+
+    def stop(self, reason: str = "stopped") -> None:
+        if self.active:
+            self.reason = reason
+        self._stop.set()
+
+    def join(self, timeout: float | None = None) -> None:
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    def _prepare(self) -> None:
+        t0 = time.perf_counter()
+        raw = train_tokenizer((d.text for d in self.docs), vocab_size=self.config.vocab_size)
+        self.tokenizer = to_hf(raw, self.config.n_positions)
+        stream = encode_documents(raw, self.docs)
+        if len(stream) <= self.config.n_positions:
+            raise LiveTextError("the text is shorter than one training sequence: paste more text")
+        self._source = BatchSource(stream, self.config.n_positions, self.config.batch_size, self.config.seed)
+        self.model = build_model(self.config.replace(vocab_size=max(len(self.tokenizer), 2)))
+        self._opt, self._sched = build_optimizer(self.model, self.config)
+        self.emit({"type": "ready", "prepare_s": round(time.perf_counter() - t0, 3), "tokens": len(stream)})
+
+    @torch.no_grad()
+    def sample(self, prompt: str, n: int = 24) -> str:
+        """A greedy continuation of ``prompt`` by the model as it is now."""
+        self.model.eval()
+        ids = self.tokenizer(prompt)["input_ids"][-self.config.n_positions // 2 :]
+        start = len(ids)
+        for _ in range(n):
+            logits = self.model(input_ids=torch.tensor([ids[-self.config.n_positions :]])).logits[0, -1]
+            ids.append(int(logits.argmax()))
+        self.model.train()
+        return str(self.tokenizer.decode(ids[start:]))
+
+    def _samples(self) -> None:
+        self.emit({"type": "sample", "step": self.step, "samples": [[p, self.sample(p)] for p in self.prompts]})
+
+    def _run(self) -> None:
+        try:
+            if self.model is None:
+                self._prepare()
+                self.state = "running"
+                self._samples()
+            assert self._source is not None
+            set_threads(self.config)  # the pipeline's choice: free cores only (busy ones slow every step)
+            self.model.train()
+            t_start = time.perf_counter()
+            seconds0 = self.train_seconds
+            last = min(self.config.steps, self.limits.max_steps)
+            while self.step < last:
+                if self._stop.is_set():
+                    break
+                if self.listeners == 0 and time.monotonic() - self.last_listener > self.limits.abandon_after_s:
+                    self.reason = "abandoned"
+                    break
+                if self.train_seconds > self.limits.max_seconds:
+                    self.reason = "time_limit"
+                    break
+                lr = self._sched.get_last_lr()[0]
+                loss = train_step(
+                    self.model, self._opt, self._sched, self._source.batch(self.step), self.config.grad_clip
+                )
+                self.step += 1
+                self.tokens += self.config.tokens_per_step
+                self.train_seconds = seconds0 + time.perf_counter() - t_start
+                self.emit(
+                    {
+                        "type": "step",
+                        "step": self.step,
+                        "loss": round(loss, 5),
+                        "lr": lr,
+                        "tokens": self.tokens,
+                        "elapsed_s": round(self.train_seconds, 3),
+                        "tokens_per_s": round(self.tokens / max(self.train_seconds, 1e-9), 1),
+                    }
+                )
+                if self.step % self.limits.sample_every == 0:
+                    self._samples()
+            else:
+                self.reason = self.reason or "step_limit"
+            done = self.step >= last
+            self.state = "done" if done else "stopped"
+            if self.step % self.limits.sample_every != 0 and self.step > 0:
+                self._samples()
+        except Exception as exc:  # a run's failure is reported to its page, never crashes the server
+            log.exception("live run %s failed", self.id)
+            self.state, self.reason = "error", str(exc)
+        if self.on_pause is not None and self.model is not None and self.state != "error":
+            try:
+                self.on_pause(self)
+            except Exception:
+                log.exception("could not register the model of live run %s", self.id)
+        self.emit({"type": "end", "state": self.state, "reason": self.reason, "step": self.step})
+
+
+class RunBusy(RuntimeError):
+    """Another live run is active and the server allows no more."""
+
+
+class LiveManager:
+    """The server's live runs by id: at most ``limits.max_runs`` active at once; old finished runs forgotten."""
+
+    def __init__(self, limits: LiveLimits | None = None, keep: int = 4) -> None:
+        self.limits = limits or LiveLimits()
+        self._runs: dict[str, LiveRun] = {}
+        self._lock = threading.Lock()
+        self._keep = keep
+
+    def get(self, run_id: str) -> LiveRun | None:
+        return self._runs.get(run_id)
+
+    def active(self) -> list[LiveRun]:
+        return [r for r in self._runs.values() if r.active]
+
+    def _check_capacity(self) -> None:
+        busy = self.active()
+        if len(busy) >= self.limits.max_runs:
+            raise RunBusy(
+                f"a live training run ({busy[0].id}) is already running on this server, which allows"
+                f" {self.limits.max_runs} at a time: stop it or wait for it to finish"
+            )
+
+    def create(self, text: str | None, on_pause: Any = None, config: TrainConfig | None = None) -> LiveRun:
+        """Start a run on the glassbox corpus (``text`` None) or on pasted ``text`` (see :func:`clean_text`)."""
+        cfg = config or live_config()
+        if text is None:
+            corpus = generate_corpus(cfg.corpus_size, seed=cfg.seed)
+            docs, kind = list(corpus.train), "corpus"
+            prompts = ["The capital of France is", "Once upon a time", "Hlavní město Francie je"]
+        else:
+            cleaned = clean_text(text)
+            docs, kind = text_documents(cleaned), "text"
+            prompts = [docs[0].text[:24]]
+        with self._lock:
+            self._check_capacity()
+            run = LiveRun(
+                id="micro-" + secrets.token_hex(3),
+                config=cfg,
+                limits=self.limits,
+                source_kind=kind,
+                docs=docs,
+                prompts=prompts,
+                on_pause=on_pause,
+            )
+            self._runs[run.id] = run
+            for old in [r for r in self._runs.values() if not r.active][: max(0, len(self._runs) - self._keep)]:
+                del self._runs[old.id]
+            run.start()
+        return run
+
+    def resume(self, run: LiveRun) -> None:
+        with self._lock:
+            if run.active:
+                return
+            if run.state == "error":
+                raise RunBusy(f"run {run.id} failed ({run.reason}): start a new one")
+            if run.step >= min(run.config.steps, run.limits.max_steps) or run.train_seconds > run.limits.max_seconds:
+                raise RunBusy(f"run {run.id} has done all its {run.step} steps: start a new one")
+            self._check_capacity()
+            run.reason = ""
+            run.start()
+
+    def stop_all(self) -> None:
+        for run in list(self._runs.values()):
+            run.stop("shutdown")
+            run.join(5)

@@ -1,0 +1,188 @@
+"""The pre-training view: one real step equals a plain PyTorch step; live runs learn, stop, refuse a second run."""
+
+from __future__ import annotations
+
+import json
+import math
+import time
+from collections.abc import Iterator
+
+import pytest
+import torch
+from fastapi.testclient import TestClient
+
+import glassbox
+from glassbox.models.loading import LoadedModel
+from glassbox.schema.api import Limits
+from glassbox.schema.api_training import InitVsTrained, TrainStepResult
+from glassbox.server.app import create_app_for
+from glassbox.server.registry import Registry
+from glassbox.training.config import TrainConfig, preset
+from glassbox.training.explain import history_of, init_model, load_checkpoint, param_group
+from glassbox.training.history import TrainingHistory
+from glassbox.training.live import MAX_TEXT_CHARS, LiveLimits, LiveManager, RunBusy
+from glassbox.training.train import lr_at
+
+SENTENCE = "The capital of France is Paris."
+STEP = 98
+
+
+@pytest.fixture(scope="module")
+def tiny() -> LoadedModel:
+    return glassbox.load_model()
+
+
+@pytest.fixture(scope="module")
+def history(tiny: LoadedModel) -> TrainingHistory:
+    h = history_of(tiny.path)
+    assert h is not None
+    return h
+
+
+@pytest.fixture(scope="module")
+def client(tiny: LoadedModel) -> Iterator[TestClient]:
+    app = create_app_for(Registry([tiny]), Limits())
+    app.state.live_manager = LiveManager(LiveLimits(max_steps=60, abandon_after_s=2.0, sample_every=20))
+    with TestClient(app) as c:
+        yield c
+    app.state.live_manager.stop_all()
+
+
+def plain_step(
+    tiny: LoadedModel, history: TrainingHistory, ids: list[int]
+) -> tuple[dict[str, float], list[float], list[float], float]:
+    """The reference: the textbook PyTorch step (HF loss, backward, clip, AdamW), written out by hand."""
+    assert tiny.path is not None
+    cfg = TrainConfig.from_dict(history.config)
+    model = load_checkpoint(tiny.path, history, STEP, tiny.hf)
+    model.train().requires_grad_(True)
+    x = torch.tensor([ids])
+    out = model(input_ids=x, labels=x)
+    out.loss.backward()
+    sq: dict[str, float] = {}
+    for n, p in model.named_parameters():
+        sq[param_group(n)] = sq.get(param_group(n), 0.0) + float(p.grad.double().pow(2).sum())
+    norms = {g: math.sqrt(v) for g, v in sq.items()}
+    decay = [p for n, p in model.named_parameters() if p.dim() >= 2 and "wpe" not in n]
+    rest = [p for n, p in model.named_parameters() if not (p.dim() >= 2 and "wpe" not in n)]
+    opt = torch.optim.AdamW(
+        [{"params": decay, "weight_decay": cfg.weight_decay}, {"params": rest, "weight_decay": 0.0}],
+        lr=lr_at(cfg, STEP),
+        betas=(cfg.beta1, cfg.beta2),
+    )
+    torch.nn.utils.clip_grad_norm_(model.parameters(), cfg.grad_clip)
+    before = torch.softmax(out.logits[0, :-1].detach(), -1)[torch.arange(len(ids) - 1), x[0, 1:]]
+    opt.step()
+    with torch.no_grad():
+        after = torch.softmax(model(input_ids=x).logits[0, :-1], -1)[torch.arange(len(ids) - 1), x[0, 1:]]
+    return norms, before.tolist(), after.tolist(), float(out.loss.detach())
+
+
+def test_step_route_equals_a_plain_pytorch_step(
+    client: TestClient, tiny: LoadedModel, history: TrainingHistory
+) -> None:
+    r = client.post("/api/training/step", json={"model": tiny.name, "text": SENTENCE, "checkpoint_step": STEP})
+    assert r.status_code == 200, r.text
+    res = TrainStepResult.model_validate(r.json())
+    ids = [t.id for t in res.tokens]
+    norms, before, after, loss = plain_step(tiny, history, ids)
+    assert res.lr == pytest.approx(lr_at(TrainConfig.from_dict(history.config), STEP))
+    assert res.loss_before == pytest.approx(loss, rel=1e-5)
+    assert {g.param for g in res.groups} == set(norms)
+    assert {"wte", "wpe", "h.0.attn", "h.0.mlp", "h.3.ln_2", "ln_f"} <= set(norms)
+    for g in res.groups:
+        assert g.grad_norm == pytest.approx(norms[g.param], rel=1e-4, abs=1e-7), g.param
+        assert g.update_norm > 0
+    assert [p.prob_before for p in res.positions] == pytest.approx(before, rel=1e-4, abs=1e-7)
+    assert [p.prob_after for p in res.positions] == pytest.approx(after, rel=1e-4, abs=1e-7)
+    assert res.loss_after < res.loss_before  # the step lowered this sentence's loss
+    # the served model never changes
+    again = client.post("/api/training/step", json={"model": tiny.name, "text": SENTENCE, "checkpoint_step": STEP})
+    assert again.json()["positions"] == r.json()["positions"]
+
+
+def test_history_info_and_bad_checkpoint(client: TestClient, tiny: LoadedModel, history: TrainingHistory) -> None:
+    h = client.get(f"/api/training/{tiny.name}/history")
+    assert h.status_code == 200 and h.json()["kind"] == "training_history"
+    info = client.get(f"/api/training/{tiny.name}/info").json()
+    assert STEP in info["step_checkpoints"] and history.checkpoints[-1].step in info["step_checkpoints"]
+    bad = client.post("/api/training/step", json={"model": tiny.name, "text": SENTENCE, "checkpoint_step": 3})
+    assert bad.status_code == 400 and "choose one of" in bad.json()["error"]["message"]
+
+
+def test_init_vs_trained(client: TestClient, tiny: LoadedModel, history: TrainingHistory) -> None:
+    r = client.post("/api/training/init_vs_trained", json={"model": tiny.name, "prompt": SENTENCE, "layer": 1})
+    assert r.status_code == 200, r.text
+    res = InitVsTrained.model_validate(r.json())
+    assert res.init.loss == pytest.approx(history.checkpoints[0].heldout_loss, abs=0.3)  # ≈ ln(4096) = 8.3
+    assert res.trained.loss < res.init.loss - 3
+    att = res.trained.attention.to_numpy()
+    assert att.shape == (len(res.tokens), len(res.tokens)) and abs(float(att[-1].sum()) - 1) < 1e-4
+    assert init_model(history).transformer.wte.weight.shape == tiny.hf.transformer.wte.weight.shape
+
+
+def small_config() -> TrainConfig:
+    return preset("micro").replace(corpus_size=600, vocab_size=512, steps=60, warmup_steps=5)
+
+
+def test_live_run_learns_stops_when_asked_and_refuses_a_second() -> None:
+    manager = LiveManager(LiveLimits(max_steps=60, abandon_after_s=60, sample_every=20))
+    run = manager.create(None, config=small_config())
+    with pytest.raises(RunBusy, match="already running"):
+        manager.create(None, config=small_config())
+    run.listeners = 1
+    deadline = time.monotonic() + 60
+    while run.step < 40 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    run.stop()
+    run.join(10)
+    assert run.state == "stopped" and run.reason == "stopped" and 40 <= run.step < 60
+    losses = [e["loss"] for e in run.events if e["type"] == "step"]
+    assert sum(losses[-5:]) / 5 < sum(losses[:5]) / 5 - 1.0
+    assert any(e["type"] == "sample" for e in run.events)
+    stopped_at = run.step
+    manager.resume(run)  # continues where it stopped
+    run.join(30)
+    assert run.state == "done" and run.step == 60 > stopped_at
+
+
+def test_live_run_without_a_listener_is_abandoned() -> None:
+    manager = LiveManager(LiveLimits(max_steps=5000, abandon_after_s=0.5))
+    run = manager.create(None, config=small_config().replace(steps=5000))
+    run.join(30)
+    assert run.state == "stopped" and run.reason == "abandoned"
+
+
+def test_live_routes_limits_and_stream(client: TestClient, tiny: LoadedModel) -> None:
+    huge = client.post("/api/training/live/start", json={"source": "text", "text": "ab" * (MAX_TEXT_CHARS * 8)})
+    assert huge.status_code == 413 and "at most 200,000" in huge.json()["error"]["message"]
+    short = client.post("/api/training/live/start", json={"source": "text", "text": "hi"})
+    assert short.status_code == 400
+    odd = (
+        "Zero\u200bwidth \u202eRTL\u202c e\u0301 👩‍👩‍👧 \ud800 ﷽ \x00\x07 "
+        "Příliš žluťoučký kůň. 東京は日本の首都です。\n"
+    )
+    body = json.dumps({"source": "text", "text": odd * 20})  # ASCII-escaped: the lone surrogate travels as \\ud800
+    start = client.post("/api/training/live/start", content=body, headers={"Content-Type": "application/json"})
+    assert start.status_code == 200, start.text
+    run_id = start.json()["run_id"]
+    second = client.post("/api/training/live/start", json={"source": "corpus"})
+    assert second.status_code == 409 and second.json()["error"]["code"] == "busy"
+    seen: list[str] = []
+    with client.stream("GET", f"/api/training/live/{run_id}/events") as stream:
+        for line in stream.iter_lines():
+            if line.startswith("event: "):
+                seen.append(line[7:])
+            if seen.count("step") >= 3:
+                break
+    assert "ready" in seen and "step" in seen
+    deadline = time.monotonic() + 10
+    while client.get(f"/api/training/live/{run_id}").json()["state"] == "running" and time.monotonic() < deadline:
+        time.sleep(0.1)  # closing the stream (the page went away) stops the run
+    status = client.get(f"/api/training/live/{run_id}").json()
+    assert status["state"] in ("stopped", "done") and status["reason"] in ("abandoned", "step_limit")
+    assert client.post(f"/api/training/live/{run_id}/stop").json()["state"] in ("stopped", "done")
+    assert status["model_id"] == run_id  # the trained micro model is offered under its generated id
+    assert run_id in client.get("/api/health").json()["models"]
+    pred = client.post("/api/predict", json={"model": run_id, "prompt": "Příliš", "top_n": 3})
+    assert pred.status_code == 200, pred.text

@@ -1,0 +1,41 @@
+/** The overview diagram's stages for a model, read from its ModelInfo (no architecture is special-cased elsewhere). */
+import type { ModelInfo } from "../generated/schema";
+
+export type SubStage = "norm1" | "attention" | "add1" | "norm2" | "mlp" | "add2" | "post_attn_norm" | "post_mlp_norm";
+
+export interface BlockShape {
+  /** the sub-stages of one block, in reading order (a parallel block reads one norm for both branches) */
+  stages: SubStage[];
+  parallel: boolean;
+  norm: "LayerNorm" | "RMSNorm";
+  mlp: "gelu" | "gated";
+  activation: string;
+  attention: "MHA" | "GQA" | "MQA";
+  qkNorm: boolean;
+  rotary: boolean;
+}
+
+export function blockShape(info: ModelInfo): BlockShape {
+  const stages: SubStage[] = [];
+  if (info.parallel_block) stages.push("norm1", "attention", "mlp", "add1");
+  else if (info.post_norm) stages.push("attention", "post_attn_norm", "add1", "mlp", "post_mlp_norm", "add2");
+  else stages.push("norm1", "attention", "add1", "norm2", "mlp", "add2");
+  return {
+    stages,
+    parallel: info.parallel_block,
+    norm: info.norm === "rmsnorm" ? "RMSNorm" : "LayerNorm",
+    mlp: info.gated_mlp ? "gated" : "gelu",
+    activation: info.activation,
+    attention: info.n_kv_heads === info.n_heads ? "MHA" : info.n_kv_heads === 1 ? "MQA" : "GQA",
+    qkNorm: info.qk_norm,
+    rotary: info.positional === "rotary",
+  };
+}
+
+/** The residual-stream stage index (ResidualStream.stages) after each sublayer of `layer`. */
+export function residualStages(stages: string[], layer: number): { attn: number; mlp: number } {
+  const attn = stages.indexOf(`L${layer} attn`);
+  const mlp = stages.indexOf(`L${layer} mlp`);
+  const both = stages.indexOf(`L${layer} attn+mlp`);
+  return both >= 0 ? { attn: both, mlp: both } : { attn, mlp };
+}

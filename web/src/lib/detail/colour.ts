@@ -1,0 +1,97 @@
+/** Colour scales of the detailed view — colour-blind safe: viridis for [0, 1], blue–orange for signed values. */
+import { probColours } from "../d3/format";
+
+export { probColours };
+
+const BLUE = [33, 102, 172];
+const MID = [247, 247, 247];
+const ORANGE = [230, 97, 1];
+
+function mix(a: number[], b: number[], t: number): [number, number, number] {
+  const c = a.map((x, i) => Math.round(x + ((b[i] ?? 0) - x) * t));
+  return [c[0] ?? 0, c[1] ?? 0, c[2] ?? 0];
+}
+
+/** A signed value on a blue (negative) – white – orange (positive) scale symmetric around 0, as RGB. */
+export function divergingRgb(x: number, maxAbs: number): [number, number, number] {
+  if (!Number.isFinite(x) || maxAbs <= 0) return mix(MID, MID, 0);
+  const t = Math.max(-1, Math.min(1, x / maxAbs));
+  return t < 0 ? mix(MID, BLUE, -t) : mix(MID, ORANGE, t);
+}
+
+/** The same colour as a CSS string. */
+export function diverging(x: number, maxAbs: number): string {
+  const [r, g, b] = divergingRgb(x, maxAbs);
+  return `rgb(${r}, ${g}, ${b})`;
+}
+
+let viridisTable: [number, number, number][] | null = null;
+
+/** Viridis at p ∈ [0, 1] as RGB, from a 256-entry table (a thumbnail paints thousands of pixels). */
+export function viridisRgb(p: number): [number, number, number] {
+  viridisTable ??= Array.from({ length: 256 }, (_, i) => parseRgb(probColours(i / 255).background));
+  const i = Math.round(Math.max(0, Math.min(1, Number.isFinite(p) ? p : 0)) * 255);
+  return viridisTable[i] ?? [0, 0, 0];
+}
+
+/** Paint a row-major [rows, cols] matrix into a canvas, one pixel per value; `colour` maps a value to RGB
+ * (null: transparent). A canvas rather than thousands of DOM nodes keeps every frame short. */
+export function paintMatrix(
+  canvas: HTMLCanvasElement,
+  values: ArrayLike<number>,
+  rows: number,
+  cols: number,
+  colour: (v: number, r: number, c: number) => [number, number, number] | null,
+): void {
+  const ctx = canvas.getContext("2d");
+  canvas.width = Math.max(1, cols);
+  canvas.height = Math.max(1, rows);
+  if (!ctx || rows === 0 || cols === 0) return;
+  const img = ctx.createImageData(cols, rows);
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      const rgb = colour(values[r * cols + c] ?? 0, r, c);
+      const i = (r * cols + c) * 4;
+      if (!rgb) continue;
+      img.data[i] = rgb[0];
+      img.data[i + 1] = rgb[1];
+      img.data[i + 2] = rgb[2];
+      img.data[i + 3] = 255;
+    }
+  }
+  ctx.putImageData(img, 0, 0);
+}
+
+/** The largest finite |value| (the scale's half-range). */
+export function maxAbs(values: ArrayLike<number>): number {
+  let m = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = Math.abs(values[i] ?? 0);
+    if (Number.isFinite(v) && v > m) m = v;
+  }
+  return m;
+}
+
+/** Compact number for the view: 4 significant digits, a real minus sign, −∞ for masked scores. */
+export function num(x: number): string {
+  if (x === -Infinity) return "−∞";
+  if (x === Infinity) return "∞";
+  if (Number.isNaN(x)) return "NaN";
+  const s = Math.abs(x) >= 1e4 || (Math.abs(x) < 1e-3 && x !== 0) ? x.toExponential(2) : x.toPrecision(4);
+  return s.replace("-", "−");
+}
+
+const RGB_CACHE = new Map<string, [number, number, number]>();
+
+/** "#rrggbb" or "rgb(r, g, b)" as numbers (memoised: a thumbnail asks for thousands). */
+export function parseRgb(colour: string): [number, number, number] {
+  const hit = RGB_CACHE.get(colour);
+  if (hit) return hit;
+  const hex = colour.startsWith("#") ? colour.slice(1) : "";
+  const m = colour.match(/\d+/g) ?? [];
+  const value: [number, number, number] = hex
+    ? [parseInt(hex.slice(0, 2), 16), parseInt(hex.slice(2, 4), 16), parseInt(hex.slice(4, 6), 16)]
+    : [Number(m[0] ?? 0), Number(m[1] ?? 0), Number(m[2] ?? 0)];
+  RGB_CACHE.set(colour, value);
+  return value;
+}

@@ -1,0 +1,191 @@
+/** The detailed view's pure helpers and components render the server's numbers, never their own. */
+import { render, screen } from "@testing-library/svelte";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { DetailOverview, LogitLens, MlpDetail, ModelInfo, TensorPayload } from "../generated/schema";
+import Overview from "../components/detail/Overview.svelte";
+import LogitLensView from "../components/detail/LogitLensView.svelte";
+import MlpView from "../components/detail/MlpView.svelte";
+import { blockShape, residualStages } from "./architecture";
+import { ATTENTION_STEPS, softmax } from "./attention";
+import { LruCache } from "./cache";
+import { diverging, maxAbs, num, parseRgb } from "./colour";
+import { DetailState } from "./state.svelte";
+import { range, readDetailUrl, wrap, writeDetailUrl } from "./selection";
+
+const INFO: ModelInfo = {
+  name: "m",
+  architecture: "GPT2LMHeadModel",
+  family: "gpt2",
+  model_type: "gpt2",
+  n_layers: 3,
+  n_heads: 4,
+  n_kv_heads: 4,
+  d_model: 8,
+  d_head: 2,
+  d_mlp: 32,
+  d_vocab: 10,
+  n_ctx: 64,
+  positional: "learned",
+  norm: "layernorm",
+  activation: "gelu_new",
+  gated_mlp: false,
+  parallel_block: false,
+  qk_norm: false,
+  post_norm: false,
+  n_params: 1000,
+  dtype: "float32",
+  device: "cpu",
+};
+
+function f32(values: number[], dims: string[]): TensorPayload {
+  const bytes = new Uint8Array(new Float32Array(values).buffer);
+  let bin = "";
+  for (const b of bytes) bin += String.fromCharCode(b);
+  return { dtype: "float32", shape: [values.length], dims, data: btoa(bin) };
+}
+
+const tok = (id: number, text: string) => ({ id, text, bytes_hex: "", is_special: false, partial_utf8: false });
+
+describe("architecture", () => {
+  it("follows the model: pre-norm, parallel (Cohere) and post-norm (OLMo) blocks", () => {
+    expect(blockShape(INFO).stages).toEqual(["norm1", "attention", "add1", "norm2", "mlp", "add2"]);
+    const cohere = blockShape({ ...INFO, parallel_block: true, gated_mlp: true, n_kv_heads: 2 });
+    expect(cohere.stages).toEqual(["norm1", "attention", "mlp", "add1"]);
+    expect(cohere.attention).toBe("GQA");
+    expect(cohere.mlp).toBe("gated");
+    const olmo = blockShape({ ...INFO, post_norm: true, norm: "rmsnorm", positional: "rotary" });
+    expect(olmo.stages).not.toContain("norm1");
+    expect(olmo.norm).toBe("RMSNorm");
+    expect(olmo.rotary).toBe(true);
+    expect(blockShape({ ...INFO, n_kv_heads: 1 }).attention).toBe("MQA");
+  });
+  it("finds each sublayer's residual stage", () => {
+    expect(residualStages(["embed", "L0 attn", "L0 mlp"], 0)).toEqual({ attn: 1, mlp: 2 });
+    expect(residualStages(["embed", "L0 attn+mlp"], 0)).toEqual({ attn: 1, mlp: 1 });
+  });
+});
+
+describe("pure helpers", () => {
+  it("softmax gives masked scores exactly 0 and sums to 1", () => {
+    const w = softmax([1, 2, -Infinity]);
+    expect(w[2]).toBe(0);
+    expect((w[0] ?? 0) + (w[1] ?? 0)).toBeCloseTo(1, 12);
+    expect(w[1]).toBeCloseTo(Math.E / (1 + Math.E), 12);
+    expect(ATTENTION_STEPS).toHaveLength(8);
+  });
+  it("colours: blue for negative, orange for positive, white at 0", () => {
+    expect(diverging(0, 1)).toBe("rgb(247, 247, 247)");
+    expect(diverging(-1, 1)).toBe("rgb(33, 102, 172)");
+    expect(diverging(5, 1)).toBe("rgb(230, 97, 1)");
+    expect(maxAbs([1, -3, Number.NEGATIVE_INFINITY])).toBe(3);
+    expect(parseRgb("#ff8000")).toEqual([255, 128, 0]);
+    expect(parseRgb("rgb(1, 2, 3)")).toEqual([1, 2, 3]);
+    expect(num(-Infinity)).toBe("−∞");
+    expect(num(-0.5)).toBe("−0.5000");
+  });
+  it("the URL round-trips the selection and rejects nonsense", () => {
+    const s = writeDetailUrl({ panel: "mlp", layer: 2, head: 1, pos: 4 });
+    expect(readDetailUrl(`?${s}`)).toEqual({ panel: "mlp", layer: 2, head: 1, pos: 4 });
+    expect(readDetailUrl("?panel=evil&layer=-1&head=x")).toEqual({});
+    expect(wrap(-1, 4)).toBe(3);
+    expect(wrap(4, 4)).toBe(0);
+    expect(range(3)).toEqual([0, 1, 2]);
+  });
+  it("the slice cache drops the least recently used", () => {
+    const c = new LruCache<number>(2);
+    c.set("a", 1);
+    c.set("b", 2);
+    c.get("a");
+    c.set("c", 3);
+    expect(c.get("b")).toBeUndefined();
+    expect(c.get("a")).toBe(1);
+    expect(c.length).toBe(2);
+  });
+});
+
+function stateWith(): DetailState {
+  const d = new DetailState({ layer: 1 });
+  const overview: DetailOverview = {
+    schema_version: "1.0",
+    kind: "detail_overview",
+    model: "m",
+    info: INFO,
+    tokens: [tok(0, "<img src=x onerror=alert(1)>"), tok(1, "b")],
+    residual: {
+      schema_version: "1.0",
+      kind: "residual_stream",
+      stages: ["embed", "L0 attn", "L0 mlp", "L1 attn", "L1 mlp", "L2 attn", "L2 mlp"],
+      resid_norm: [1, 2, 3, 4, 5, 6, 7].map((x) => [x, x * 10]),
+      added_norm: [1, 2, 3, 4, 5, 6, 7].map((x) => [x, x / 10]),
+      norms: [{ name: "ln_final", layer: null, kind: "layernorm", mean: [0, 0], var: [1, 4], scale: [1, 0.5] }],
+    },
+    next_token: [{ token: tok(1, "b"), prob: 0.25 }],
+  };
+  d.overview = overview;
+  return d;
+}
+
+describe("components", () => {
+  // jsdom has no canvas; the strips simply draw nothing there
+  beforeAll(() => {
+    vi.spyOn(HTMLCanvasElement.prototype, "getContext").mockReturnValue(null);
+  });
+
+  it("the overview shows the real norms at the selected position and collapses the blocks", () => {
+    const d = stateWith();
+    render(Overview, { detail: d });
+    const blocks = screen.getAllByTestId("block-node");
+    expect(blocks).toHaveLength(1);
+    expect(blocks[0]?.dataset.layer).toBe("1");
+    expect(blocks[0]?.textContent).toContain("50.00"); // ‖resid‖ after L1 mlp at the last position
+    expect(screen.getByTestId("overview").textContent).toContain("0.5000"); // ln_final's 1/σ there
+    expect(document.querySelector("img")).toBeNull(); // token text is text, never HTML
+  });
+
+  it("the MLP view lists the server's neurons with their values", () => {
+    const d = stateWith();
+    const mlp: MlpDetail = {
+      schema_version: "1.0",
+      kind: "mlp",
+      layer: 0,
+      pos: 1,
+      activation: "gelu_new",
+      gated: false,
+      pre: f32([0.5, -2], ["d_mlp"]),
+      post: f32([0.3, -0.04], ["d_mlp"]),
+      top: [
+        { index: 0, pre: 0.5, post: 0.3, promotes: [{ token: tok(1, "b"), prob: 0, logit: 2 }], suppresses: [] },
+        { index: 1, pre: -2, post: -0.04, promotes: [], suppresses: [] },
+      ],
+      out_norm: 1.5,
+    };
+    d.mlp = mlp;
+    render(MlpView, { detail: d });
+    const neurons = screen.getAllByTestId("neuron");
+    expect(neurons.map((n) => [n.dataset.index, Number(n.dataset.value)])).toEqual([
+      ["0", 0.3],
+      ["1", -0.04],
+    ]);
+  });
+
+  it("the logit lens shows one cell per layer × position with the top token's probability", () => {
+    const d = stateWith();
+    const lens: LogitLens = {
+      schema_version: "1.0",
+      kind: "logit_lens",
+      layers: ["embed", "block 0"],
+      positions: [0, 1],
+      cells: [0, 1].flatMap((layer) =>
+        [0, 1].map((pos) => ({ layer, pos, top: [{ token: tok(layer + pos, `t${layer}${pos}`), prob: 0.1 * (layer + pos + 1) }] })),
+      ),
+    };
+    d.lens = lens;
+    render(LogitLensView, { detail: d });
+    const cells = screen.getAllByTestId("logit-lens-cell");
+    expect(cells).toHaveLength(4);
+    const last = cells.at(-1);
+    expect(last?.dataset.layer).toBe("1");
+    expect(last?.dataset.tokenId).toBe("2");
+    expect(Number(last?.dataset.prob)).toBeCloseTo(0.3, 12);
+  });
+});

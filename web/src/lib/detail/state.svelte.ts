@@ -1,0 +1,153 @@
+/**
+ * The detailed view's state: which text, which layer / head / position / panel is selected, and the slices
+ * fetched for them. Each slice is fetched when a panel shows it, and remembered per selection, so navigating
+ * back and forth asks the server nothing twice. The server keeps the full trace (a few texts, LRU).
+ */
+import {
+  fetchAttentionGrid,
+  fetchAttentionHead,
+  fetchEmbedding,
+  fetchLogitLens,
+  fetchMlp,
+  fetchOverview,
+  fetchTokenAcrossLayers,
+  type DetailText,
+} from "../api/detail";
+import type {
+  AttentionGrid,
+  AttentionHead,
+  DetailOverview,
+  EmbeddingDetail,
+  LogitLens,
+  MlpDetail,
+  TokenAcrossLayers,
+} from "../generated/schema";
+import { LruCache } from "./cache";
+import { wrap, type DetailUrl, type Panel } from "./selection";
+
+export { isPanel, PANELS, readDetailUrl, writeDetailUrl, type DetailUrl, type Panel } from "./selection";
+
+export class DetailState {
+  text = $state.raw<DetailText | null>(null);
+  overview = $state.raw<DetailOverview | null>(null);
+  panel = $state<Panel>("attention");
+  layer = $state(0);
+  head = $state(0);
+  /** the selected position (the query of attention, the position of embedding and MLP); -1 = the last */
+  pos = $state(-1);
+  /** the overview's blocks: only the selected one (collapsed) or all of them */
+  allBlocks = $state(false);
+  /** the block whose internals are open in the diagram, or null */
+  openBlock = $state<number | null>(null);
+  error = $state<string | null>(null);
+  loading = $state(0);
+
+  attn = $state.raw<AttentionHead | null>(null);
+  grid = $state.raw<AttentionGrid | null>(null);
+  embedding = $state.raw<EmbeddingDetail | null>(null);
+  mlp = $state.raw<MlpDetail | null>(null);
+  lens = $state.raw<LogitLens | null>(null);
+  tracked = $state.raw<TokenAcrossLayers | null>(null);
+
+  nLayers = $derived(this.overview?.info.n_layers ?? 0);
+  nHeads = $derived(this.overview?.info.n_heads ?? 0);
+  nPos = $derived(this.overview?.tokens.length ?? 0);
+  position = $derived(this.pos < 0 || this.pos >= this.nPos ? this.nPos - 1 : this.pos);
+
+  #cache = new LruCache<unknown>(200);
+
+  constructor(initial: DetailUrl = {}) {
+    if (initial.panel) this.panel = initial.panel;
+    if (initial.layer !== undefined) this.layer = initial.layer;
+    if (initial.head !== undefined) this.head = initial.head;
+    if (initial.pos !== undefined) this.pos = initial.pos;
+  }
+
+  #key(): string {
+    return JSON.stringify(this.text);
+  }
+
+  async #get<T>(name: string, fetcher: () => Promise<T>): Promise<T | null> {
+    const key = `${this.#key()}|${name}`;
+    const hit = this.#cache.get(key) as T | undefined;
+    if (hit !== undefined) return hit;
+    this.loading += 1;
+    try {
+      const value = await fetcher();
+      this.#cache.set(key, value);
+      this.error = null;
+      return value;
+    } catch (err) {
+      this.error = err instanceof Error ? err.message : String(err);
+      return null;
+    } finally {
+      this.loading -= 1;
+    }
+  }
+
+  /** A new text (model, prompt or generated tokens changed): fetch the overview and clamp the selection. */
+  async setText(text: DetailText): Promise<void> {
+    if (JSON.stringify(text) === this.#key() && this.overview) return;
+    this.text = text;
+    this.tracked = null;
+    const ov = await this.#get("overview", () => fetchOverview(text));
+    if (!ov || JSON.stringify(text) !== this.#key()) return;
+    this.overview = ov;
+    this.layer = Math.min(this.layer, ov.info.n_layers - 1);
+    this.head = Math.min(this.head, ov.info.n_heads - 1);
+    if (this.pos >= ov.tokens.length) this.pos = -1;
+    await this.refresh();
+  }
+
+  /** Fetch what the open panel shows for the current selection. */
+  async refresh(): Promise<void> {
+    const text = this.text;
+    if (!text || !this.overview) return;
+    const { layer, head, position: pos } = this;
+    const stale = () => text !== this.text;
+    switch (this.panel) {
+      case "attention": {
+        const v = await this.#get(`head/${layer}/${head}/${pos}`, () => fetchAttentionHead(text, layer, head, pos));
+        if (v && !stale() && layer === this.layer && head === this.head && pos === this.position) this.attn = v;
+        break;
+      }
+      case "heads": {
+        const v = await this.#get("grid", () => fetchAttentionGrid(text));
+        if (v && !stale()) this.grid = v;
+        break;
+      }
+      case "embedding": {
+        const v = await this.#get(`embed/${pos}`, () => fetchEmbedding(text, pos));
+        if (v && !stale() && pos === this.position) this.embedding = v;
+        break;
+      }
+      case "mlp": {
+        const v = await this.#get(`mlp/${layer}/${pos}`, () => fetchMlp(text, layer, pos));
+        if (v && !stale() && layer === this.layer && pos === this.position) this.mlp = v;
+        break;
+      }
+      case "lens": {
+        const v = await this.#get("lens", () => fetchLogitLens(text));
+        if (v && !stale()) this.lens = v;
+        break;
+      }
+      case "residual":
+        break; // the overview already carries the residual stream
+    }
+  }
+
+  select(patch: Partial<{ panel: Panel; layer: number; head: number; pos: number }>): void {
+    if (patch.panel !== undefined) this.panel = patch.panel;
+    if (patch.layer !== undefined) this.layer = wrap(patch.layer, this.nLayers);
+    if (patch.head !== undefined) this.head = wrap(patch.head, this.nHeads);
+    if (patch.pos !== undefined) this.pos = wrap(patch.pos, this.nPos);
+    void this.refresh();
+  }
+
+  async track(tokenId: number, pos: number): Promise<void> {
+    const text = this.text;
+    if (!text) return;
+    const v = await this.#get(`token/${tokenId}/${pos}`, () => fetchTokenAcrossLayers(text, tokenId, pos));
+    if (v && text === this.text) this.tracked = v;
+  }
+}
