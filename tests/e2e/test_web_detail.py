@@ -231,7 +231,7 @@ def test_expand_collapse_and_navigation(dpage: tuple[Page, list[str]], detail_se
     expect(head).to_have_attribute("data-layer", "1")
     # step by step: pick a step, and the table reveals up to it
     page.locator("[data-testid=attention-step][data-step=dots]").click()
-    expect(page.get_by_test_id("attention-weight")).to_have_count(0)
+    expect(page.get_by_test_id("attention-weight").first).to_be_hidden()  # not yet computed at this step
     page.locator("[data-testid=attention-step][data-step=softmax]").click()
     expect(page.get_by_test_id("attention-weight").first).to_be_visible()
     # back to the next-token view and again
