@@ -32,3 +32,38 @@ def median_time(fn: Callable[[], object], repeats: int = 7, warmup: int = 2) -> 
         fn()
         times.append(time.perf_counter() - t0)
     return statistics.median(times)
+
+
+def paired_medians(fns: dict[str, Callable[[], object]], repeats: int = 7, warmup: int = 1) -> dict[str, float]:
+    """Median wall-clock seconds of each function, the functions run in turn within every repeat.
+
+    Interleaving matters on a shared machine: a burst of load from another process then slows every
+    contender of that repeat alike, instead of only the one measured during the burst.
+    """
+    for _ in range(warmup):
+        for fn in fns.values():
+            fn()
+    times: dict[str, list[float]] = {name: [] for name in fns}
+    for _ in range(repeats):
+        for name, fn in fns.items():
+            t0 = time.perf_counter()
+            fn()
+            times[name].append(time.perf_counter() - t0)
+    return {name: statistics.median(ts) for name, ts in times.items()}
+
+
+def write_section(title: str, body: str) -> None:
+    """Replace (or append) the ``## title`` section of docs/benchmarks.md with ``body``."""
+    from pathlib import Path
+
+    doc = Path(__file__).resolve().parents[1] / "docs" / "benchmarks.md"
+    text = doc.read_text(encoding="utf-8") if doc.exists() else "# Benchmarks\n"
+    head = f"## {title}\n"
+    section = head + "\n" + body.strip() + "\n"
+    if head in text:
+        start = text.index(head)
+        nxt = text.find("\n## ", start + len(head))
+        text = text[:start] + section + (text[nxt:] if nxt != -1 else "")
+    else:
+        text = text.rstrip() + "\n\n" + section
+    doc.write_text(text, encoding="utf-8")
