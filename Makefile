@@ -76,10 +76,12 @@ e2e: install web browser ## only the browser tests (screenshots in artifacts/scr
 
 test: check web-check pytest ## install, build and run every check
 
-bench: install web ## run the benchmarks (results go in docs/benchmarks.md)
-	$(PY) bench/bench_trace.py
-	$(PY) bench/bench_generate.py
-	$(PY) bench/bench_web.py
+bench: install web browser ## run the benchmarks and write their results into docs/benchmarks.md
+	$(PY) bench/bench_trace.py --write
+	$(PY) bench/bench_generate.py --write
+	$(PY) bench/bench_web.py --write
+	$(PY) bench/bench_detail.py --write
+	$(PY) bench/bench_training.py
 
 model: install ## reproduce the embedded default model from scratch
 	$(VENV)/bin/glassbox train --preset default --out src/glassbox/assets/glassbox-tiny
