@@ -82,6 +82,7 @@ bench: install web browser ## run the benchmarks and write their results into do
 	$(PY) bench/bench_web.py --write
 	$(PY) bench/bench_detail.py --write
 	$(PY) bench/bench_training.py
+	$(PY) bench/bench_live.py --write
 
 model: install ## reproduce the embedded default model from scratch
 	$(VENV)/bin/glassbox train --preset default --out src/glassbox/assets/glassbox-tiny

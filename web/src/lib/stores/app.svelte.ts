@@ -81,6 +81,16 @@ export class AppState {
     }
   }
 
+  /** Ask the server for its models again (a live run offers its trained micro model under a new id). */
+  async refreshModels(): Promise<void> {
+    try {
+      const list = await listModels();
+      this.models = list.models;
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
   setModel(id: string): void {
     if (id === this.modelId) return;
     this.pause();

@@ -1,8 +1,10 @@
 import { detailCs } from "./detail/cs";
+import { trainingCs } from "./training/cs";
 import type { Catalog } from "./en";
 
 export const cs: Catalog = {
   ...detailCs,
+  ...trainingCs,
   "app.tagline": "Sledujte, jak skutečný jazykový model čte váš text a vybírá další token — každé číslo je skutečné.",
   "help.button": "Na co se dívám?",
   "help.title": "Na co se dívám?",

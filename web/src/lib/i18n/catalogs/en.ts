@@ -1,7 +1,9 @@
 /** English: the reference catalog. Every other catalog must have exactly these keys. */
 import { detailEn } from "./detail/en";
+import { trainingEn } from "./training/en";
 export const en = {
   ...detailEn,
+  ...trainingEn,
   "app.tagline": "Watch a real language model read your text and pick the next token — every number is real.",
   "help.button": "What am I looking at?",
   "help.title": "What am I looking at?",

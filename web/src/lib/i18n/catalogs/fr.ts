@@ -1,8 +1,10 @@
 import { detailFr } from "./detail/fr";
+import { trainingFr } from "./training/fr";
 import type { Catalog } from "./en";
 
 export const fr: Catalog = {
   ...detailFr,
+  ...trainingFr,
   "app.tagline":
     "Regardez un vrai modèle de langage lire votre texte et choisir le jeton suivant — chaque nombre est réel.",
   "help.button": "Qu’est-ce que je regarde ?",

@@ -1,8 +1,10 @@
 import { detailJa } from "./detail/ja";
+import { trainingJa } from "./training/ja";
 import type { Catalog } from "./en";
 
 export const ja: Catalog = {
   ...detailJa,
+  ...trainingJa,
   "app.tagline": "本物の言語モデルがあなたの文章を読み、次のトークンを選ぶ様子を見てみましょう。数字はすべて本物です。",
   "help.button": "これは何？",
   "help.title": "これは何を表示しているの？",

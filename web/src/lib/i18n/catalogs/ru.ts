@@ -1,8 +1,10 @@
 import { detailRu } from "./detail/ru";
+import { trainingRu } from "./training/ru";
 import type { Catalog } from "./en";
 
 export const ru: Catalog = {
   ...detailRu,
+  ...trainingRu,
   "app.tagline": "Посмотрите, как настоящая языковая модель читает ваш текст и выбирает следующий токен — все числа настоящие.",
   "help.button": "Что я вижу?",
   "help.title": "Что я вижу?",

@@ -1,8 +1,10 @@
 import { detailUk } from "./detail/uk";
+import { trainingUk } from "./training/uk";
 import type { Catalog } from "./en";
 
 export const uk: Catalog = {
   ...detailUk,
+  ...trainingUk,
   "app.tagline": "Подивіться, як справжня мовна модель читає ваш текст і обирає наступний токен — кожне число справжнє.",
   "help.button": "Що я бачу?",
   "help.title": "Що я бачу?",

@@ -1,8 +1,10 @@
 import { detailZh } from "./detail/zh";
+import { trainingZh } from "./training/zh";
 import type { Catalog } from "./en";
 
 export const zh: Catalog = {
   ...detailZh,
+  ...trainingZh,
   "app.tagline": "看一个真实的语言模型如何读你的文字并选出下一个词元——每个数字都是真实的。",
   "help.button": "我在看什么？",
   "help.title": "我在看什么？",
