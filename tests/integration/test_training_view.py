@@ -104,6 +104,8 @@ def test_step_route_equals_a_plain_pytorch_step(
 def test_history_info_and_bad_checkpoint(client: TestClient, tiny: LoadedModel, history: TrainingHistory) -> None:
     h = client.get(f"/api/training/{tiny.name}/history")
     assert h.status_code == 200 and h.json()["kind"] == "training_history"
+    shown = [tp["token"] for snap in h.json()["snapshots"] for pred in snap["predictions"] for tp in pred["top"]]
+    assert shown and not any("\ufffd" in text for text in shown), "partial UTF-8 must show as bytes, not U+FFFD"
     info = client.get(f"/api/training/{tiny.name}/info").json()
     assert STEP in info["step_checkpoints"] and history.checkpoints[-1].step in info["step_checkpoints"]
     bad = client.post("/api/training/step", json={"model": tiny.name, "text": SENTENCE, "checkpoint_step": 3})

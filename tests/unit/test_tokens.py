@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from glassbox.models.tokens import display_text, token_bytes, token_infos
+from glassbox.models.tokens import display_text, readable_text, token_bytes, token_infos
 from glassbox.testing import tiny_tokenizer
 
 
@@ -35,3 +35,13 @@ def test_pieces_concatenate_to_the_text() -> None:
     assert raw.decode("utf-8") == text
     infos = token_infos(tok, ids)
     assert any(i.partial_utf8 for i in infos), "the emoji or CJK should split into byte pieces here"
+
+
+def test_readable_text_of_a_sequence_cut_inside_a_character() -> None:
+    tok = tiny_tokenizer()
+    ids = tok("东京", add_special_tokens=False)["input_ids"]
+    assert len(ids) > 2, "the tiny tokenizer splits these characters into byte pieces"
+    assert readable_text(tok, ids) == "东京"
+    partial = [readable_text(tok, ids[:k]) for k in range(1, len(ids))]
+    assert all("\ufffd" not in text for text in partial)
+    assert any(text.endswith(">") and "<" in text for text in partial), "a cut character shows as its bytes"

@@ -103,6 +103,11 @@ def display_text(raw: bytes) -> tuple[str, bool]:
     return "".join(out), True
 
 
+def readable_text(tokenizer: Any, ids: list[int]) -> str:
+    """The text of a token sequence, with any incomplete UTF-8 shown as its bytes (``<e4 b8>``), never as U+FFFD."""
+    return display_text(b"".join(token_bytes(tokenizer, i) for i in ids))[0]
+
+
 def token_infos(tokenizer: Any, ids: list[int]) -> list[TokenInfo]:
     """One :class:`TokenInfo` per id."""
     special = set(getattr(tokenizer, "all_special_ids", []) or [])

@@ -74,6 +74,15 @@ def _history(entry: Entry) -> TrainingHistory:
         raise ApiProblem(
             404, "not_found", f"model {entry.id!r} has no training history (only models glassbox trained have one)"
         )
+    # Show every predicted token as the page shows tokens elsewhere: incomplete UTF-8 as its bytes, not U+FFFD
+    # (histories written before this rule stored the tokenizer's own decoding).
+    from glassbox.models.tokens import readable_text
+
+    history = history.model_copy(deep=True)
+    for snap in history.snapshots:
+        for pred in snap.predictions:
+            for tp in pred.top:
+                tp.token = readable_text(entry.model.tokenizer, [tp.token_id])
     return history
 
 

@@ -62,7 +62,7 @@ class Probe(_Model):
 
 class TokenProb(_Model):
     token_id: int
-    token: str = Field(description="the token decoded on its own (may be a partial UTF-8 character: �)")
+    token: str = Field(description="the token on its own; incomplete UTF-8 shown as its bytes, e.g. <e4 b8>")
     prob: float
 
 

@@ -21,6 +21,7 @@ from typing import Any
 
 import torch
 
+from glassbox.models.tokens import readable_text
 from glassbox.training.config import TrainConfig, preset
 from glassbox.training.corpus import Document, generate_corpus
 from glassbox.training.data import BatchSource, encode_documents
@@ -168,7 +169,7 @@ class LiveRun:
             for s, token in zip(seqs, logits.argmax(-1).tolist(), strict=True):
                 s.append(int(token))
         self.model.train()
-        return [str(self.tokenizer.decode(s[start:])) for s, start in zip(seqs, starts, strict=True)]
+        return [readable_text(self.tokenizer, s[start:]) for s, start in zip(seqs, starts, strict=True)]
 
     def _samples(self) -> None:
         pairs = [[p, t] for p, t in zip(self.prompts, self.sample(self.prompts), strict=True)]

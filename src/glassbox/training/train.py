@@ -25,6 +25,7 @@ from typing import Any
 import torch
 
 from glassbox.errors import TrainingError
+from glassbox.models.tokens import readable_text
 from glassbox.training import checkpoint as ckpt
 from glassbox.training.config import TrainConfig
 from glassbox.training.corpus import Corpus, generate_corpus
@@ -183,7 +184,7 @@ def probe_snapshot(model: Any, tokenizer: Any, probes: list[Probe], step: int, k
             ProbePrediction(
                 probe_id=p.id,
                 top=[
-                    TokenProb(token_id=int(i), token=tokenizer.decode([int(i)]), prob=round(float(v), 6))
+                    TokenProb(token_id=int(i), token=readable_text(tokenizer, [int(i)]), prob=round(float(v), 6))
                     for v, i in zip(top.values, top.indices, strict=True)
                 ],
             )

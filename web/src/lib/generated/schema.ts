@@ -1249,7 +1249,7 @@ export interface ProbePrediction {
 export interface TokenProb {
   token_id: number;
   /**
-   * the token decoded on its own (may be a partial UTF-8 character: �)
+   * the token on its own; incomplete UTF-8 shown as its bytes, e.g. <e4 b8>
    */
   token: string;
   prob: number;
