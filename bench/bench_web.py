@@ -198,7 +198,7 @@ def report(r: dict[str, float]) -> str:
 
 Measured by `bench/bench_web.py` in headless Chromium against the real FastAPI app, on a GPT-2-small-size
 model with random weights (124M parameters, {vocab}-token vocabulary), CPU only, on a shared 2-core machine
-while another job trained a model (the ratio, not the absolute times, is the figure to compare).
+where other work may run at the same time (the ratio, not the absolute times, is the figure to compare).
 
 | measure | result | target |
 |---|---|---|
