@@ -6,6 +6,7 @@ Screenshots of the main states go to ``artifacts/screenshots/``.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -80,33 +81,40 @@ def e2e_models(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     return [make_tiny_model(root / "tiny-gpt2", "gpt2"), make_tiny_model(root / "tiny-llama", "llama")]
 
 
-@pytest.fixture(scope="session")
-def server(e2e_models: list[Path], tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+@contextlib.contextmanager
+def serve_glassbox(args: list[str], log: Path, env: dict[str, str] | None = None) -> Iterator[str]:
+    """A ``glassbox serve`` subprocess on a free local port with ``args`` (its output in ``log``); yields its URL."""
     if not STATIC_INDEX.exists():
         pytest.fail("the web app is not built: run `make web` before the browser tests")
     port = free_port()
-    cmd = [*glassbox_command(), "serve", "--no-browser", "--port", str(port)]
-    for m in e2e_models:
-        cmd += ["--model", str(m)]
-    if embedded_available():  # the model `make serve` opens by default
-        cmd += ["--model", "glassbox-tiny"]
-    cmd += ["--max-prompt-tokens", str(MAX_PROMPT_TOKENS), "--max-new-tokens", "64", "--device", "cpu"]
-    log = tmp_path_factory.mktemp("serve") / "serve.log"
-    env = {**os.environ, "HF_HUB_OFFLINE": "1", "TOKENIZERS_PARALLELISM": "false"}
+    cmd = [*glassbox_command(), "serve", "--no-browser", "--port", str(port), "--device", "cpu", *args]
+    full_env = {**os.environ, "HF_HUB_OFFLINE": "1", "TOKENIZERS_PARALLELISM": "false", **(env or {})}
     with log.open("wb") as out:
-        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=env)
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=full_env)
         url = f"http://127.0.0.1:{port}/"
         try:
             wait_for_health(url, proc)
         except RuntimeError as exc:
             proc.kill()
             pytest.fail(f"{exc}\n{log.read_text(errors='replace')}")
-        yield url
-        proc.terminate()
         try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+            yield url
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+
+@pytest.fixture(scope="session")
+def server(e2e_models: list[Path], tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    args = [a for m in e2e_models for a in ("--model", str(m))]
+    if embedded_available():  # the model `make serve` opens by default
+        args += ["--model", "glassbox-tiny"]
+    args += ["--max-prompt-tokens", str(MAX_PROMPT_TOKENS), "--max-new-tokens", "64"]
+    with serve_glassbox(args, tmp_path_factory.mktemp("serve") / "serve.log") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -8,8 +8,6 @@ attributes and compared with a trace of the same text in this process.
 from __future__ import annotations
 
 import importlib.util
-import os
-import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -36,11 +34,8 @@ def _e2e_helpers() -> Any:
 
 
 _h = _e2e_helpers()
-STATIC_INDEX: Path = _h.STATIC_INDEX
 embedded_available: Callable[[], bool] = _h.embedded_available
-free_port: Callable[[], int] = _h.free_port
-glassbox_command: Callable[[], list[str]] = _h.glassbox_command
-wait_for_health: Callable[..., None] = _h.wait_for_health
+serve_glassbox: Callable[..., Any] = _h.serve_glassbox
 
 Shot = Callable[[Page, str], None]
 PROMPT = "The capital of France is"
@@ -56,30 +51,11 @@ def family_models(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 @pytest.fixture(scope="module")
 def detail_server(family_models: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    if not STATIC_INDEX.exists():
-        pytest.fail("the web app is not built: run `make web` before the browser tests")
-    port = free_port()
-    cmd = [*glassbox_command(), "serve", "--no-browser", "--port", str(port), "--device", "cpu"]
-    for folder in family_models.values():
-        cmd += ["--model", str(folder)]
+    args = [a for folder in family_models.values() for a in ("--model", str(folder))]
     if embedded_available():
-        cmd += ["--model", "glassbox-tiny"]
-    log = tmp_path_factory.mktemp("serve-detail") / "serve.log"
-    env = {**os.environ, "HF_HUB_OFFLINE": "1", "TOKENIZERS_PARALLELISM": "false"}
-    with log.open("wb") as out:
-        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=env)
-        url = f"http://127.0.0.1:{port}/"
-        try:
-            wait_for_health(url, proc)
-        except RuntimeError as exc:
-            proc.kill()
-            pytest.fail(f"{exc}\n{log.read_text(errors='replace')}")
+        args += ["--model", "glassbox-tiny"]
+    with serve_glassbox(args, tmp_path_factory.mktemp("serve-detail") / "serve.log") as url:
         yield url
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 @pytest.fixture

@@ -12,9 +12,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import math
-import os
 import re
-import subprocess
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -47,10 +45,7 @@ def _e2e_helpers() -> Any:
 
 
 _h = _e2e_helpers()
-STATIC_INDEX: Path = _h.STATIC_INDEX
-free_port: Callable[[], int] = _h.free_port
-glassbox_command: Callable[[], list[str]] = _h.glassbox_command
-wait_for_health: Callable[..., None] = _h.wait_for_health
+serve_glassbox: Callable[..., Any] = _h.serve_glassbox
 
 Shot = Callable[[Page, str], None]
 SENTENCE = "The capital of France is Paris."
@@ -66,27 +61,9 @@ if not _h.embedded_available():
 
 @pytest.fixture(scope="module")
 def training_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    if not STATIC_INDEX.exists():
-        pytest.fail("the web app is not built: run `make web` before the browser tests")
-    port = free_port()
-    cmd = [*glassbox_command(), "serve", "--no-browser", "--port", str(port), "--device", "cpu"]
-    cmd += ["--model", "glassbox-tiny"]
     log = tmp_path_factory.mktemp("serve-training") / "serve.log"
-    env = {**os.environ, "HF_HUB_OFFLINE": "1", "TOKENIZERS_PARALLELISM": "false", "GLASSBOX_LIVE_MAX_RUNS": "1"}
-    with log.open("wb") as out:
-        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=env)
-        url = f"http://127.0.0.1:{port}/"
-        try:
-            wait_for_health(url, proc)
-        except RuntimeError as exc:
-            proc.kill()
-            pytest.fail(f"{exc}\n{log.read_text(errors='replace')}")
+    with serve_glassbox(["--model", "glassbox-tiny"], log, env={"GLASSBOX_LIVE_MAX_RUNS": "1"}) as url:
         yield url
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 @pytest.fixture
