@@ -67,3 +67,29 @@ def write_section(title: str, body: str) -> None:
     else:
         text = text.rstrip() + "\n\n" + section
     doc.write_text(text, encoding="utf-8")
+
+
+def bare_training_seconds(config: Any, batch: Callable[[int], torch.Tensor], steps: int) -> float:
+    """Seconds for ``steps`` plain PyTorch training steps (forward, backward, clip, AdamW, schedule) on a model
+    built from ``config`` and the batches ``batch(step)``: the baseline the training benchmarks compare with."""
+    from glassbox.training.train import build_model, lr_at
+
+    model = build_model(config)
+    model.train()
+    opt = torch.optim.AdamW(
+        model.parameters(),
+        lr=config.learning_rate,
+        betas=(config.beta1, config.beta2),
+        weight_decay=config.weight_decay,
+    )
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: lr_at(config, s) / config.learning_rate)
+    t0 = time.perf_counter()
+    for step in range(steps):
+        x = batch(step)
+        loss = model(input_ids=x, labels=x).loss
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), config.grad_clip)
+        opt.step()
+        sched.step()
+        opt.zero_grad(set_to_none=True)
+    return time.perf_counter() - t0

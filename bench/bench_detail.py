@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import re
 import socket
 import statistics
 import sys
@@ -27,11 +26,10 @@ from typing import Any
 from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _common import gpt2_small
+from _common import gpt2_small, write_section
 
 ROOT = Path(__file__).resolve().parents[1]
 STATIC = ROOT / "src" / "glassbox" / "_static"
-DOCS = ROOT / "docs" / "benchmarks.md"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-sync"]
 N_TOKENS = 64
 WORDS = ["the", "capital", "of", "France", "is", "Paris", "and", "the", "river", "that", "runs", "through", "it"]
@@ -211,9 +209,7 @@ def report(sizes: dict[str, tuple[int, int]], f: dict[str, Any]) -> str:
         + (f" ≤ 100 KB ({verdict(raw <= 100_000)})" if route == "attention_head" else " |")
         for route, (raw, gz) in sizes.items()
     ]
-    return f"""## Detailed view
-
-Measured by `bench/bench_detail.py` on a GPT-2-small-size model with random weights (124M parameters,
+    return f"""Measured by `bench/bench_detail.py` on a GPT-2-small-size model with random weights (124M parameters,
 12 layers × 12 heads, 50,257-token vocabulary) and a 64-token prompt, CPU only, on a shared 2-core machine.
 
 **Payloads** — what each panel transfers (JSON as sent, and gzip as the server's middleware sends it):
@@ -240,24 +236,14 @@ grid, opening a head from it, the attention steps), timed by `requestAnimationFr
 """
 
 
-def write_section(text: str) -> None:
-    current = DOCS.read_text(encoding="utf-8") if DOCS.exists() else "# Benchmarks\n"
-    pattern = re.compile(r"^## Detailed view\n.*?(?=^## |\Z)", re.S | re.M)
-    if pattern.search(current):
-        updated = pattern.sub(lambda _: text + "\n", current)
-    else:
-        updated = current.rstrip("\n") + "\n\n" + text
-    DOCS.write_text(updated.rstrip("\n") + "\n", encoding="utf-8")
-    print(f"wrote the Detailed view section of {DOCS}")
-
-
 def main() -> None:
     sizes, frames = measure()
     for route, (raw, gz) in sizes.items():
         print(f"{route:16s} {raw / 1000:8.1f} KB JSON  {gz / 1000:8.1f} KB gzip")
     print(json.dumps(frames, indent=1))
     if "--write" in sys.argv[1:]:
-        write_section(report(sizes, frames))
+        write_section("Detailed view", report(sizes, frames))
+        print("wrote the Detailed view section of docs/benchmarks.md")
 
 
 if __name__ == "__main__":

@@ -26,10 +26,10 @@ from typing import Any
 
 import torch
 
-from _common import write_section
+from _common import bare_training_seconds, write_section
 from glassbox.server.routes_training import _EVENT_MODELS
 from glassbox.training.live import LiveLimits, LiveManager, LiveRun, live_config
-from glassbox.training.train import auto_threads, build_model, lr_at, set_threads
+from glassbox.training.train import auto_threads, set_threads
 
 TITLE = "Live micro-training"
 
@@ -71,25 +71,8 @@ def bare_seconds(run: LiveRun) -> float:
     assert run._source is not None
     config = run.config.replace(vocab_size=max(len(run.tokenizer), 2))
     set_threads(config)
-    model = build_model(config)  # seeded: the live run's initial weights
-    model.train()
-    opt = torch.optim.AdamW(
-        model.parameters(),
-        lr=config.learning_rate,
-        betas=(config.beta1, config.beta2),
-        weight_decay=config.weight_decay,
-    )
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: lr_at(config, s) / config.learning_rate)
-    t0 = time.perf_counter()
-    for step in range(min(config.steps, run.limits.max_steps)):
-        x = run._source.batch(step)
-        loss = model(input_ids=x, labels=x).loss
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), config.grad_clip)
-        opt.step()
-        sched.step()
-        opt.zero_grad(set_to_none=True)
-    return time.perf_counter() - t0
+    # build_model is seeded: the bare loop starts from the live run's initial weights
+    return bare_training_seconds(config, run._source.batch, min(config.steps, run.limits.max_steps))
 
 
 def new_run(steps: int, threads: int) -> LiveRun:

@@ -23,47 +23,10 @@ from pathlib import Path
 
 import torch
 
+from _common import bare_training_seconds, write_section
 from glassbox.training.config import preset
 from glassbox.training.data import BatchSource, encode_documents
-from glassbox.training.train import build_model, lr_at, prepare, set_threads, train
-
-DOC = Path(__file__).resolve().parent.parent / "docs" / "benchmarks.md"
-HEADING = "## Training throughput"
-
-
-def bare_loop(config, source: BatchSource) -> float:  # type: ignore[no-untyped-def]
-    """Seconds for ``config.steps`` plain PyTorch steps on the batches glassbox would use."""
-    model = build_model(config)
-    model.train()
-    opt = torch.optim.AdamW(
-        model.parameters(),
-        lr=config.learning_rate,
-        betas=(config.beta1, config.beta2),
-        weight_decay=config.weight_decay,
-    )
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: lr_at(config, s) / config.learning_rate)
-    t0 = time.perf_counter()
-    for step in range(config.steps):
-        x = source.batch(step)
-        loss = model(input_ids=x, labels=x).loss
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), config.grad_clip)
-        opt.step()
-        sched.step()
-        opt.zero_grad(set_to_none=True)
-    return time.perf_counter() - t0
-
-
-def write_section(body: str) -> None:
-    text = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Benchmarks\n"
-    section = f"{HEADING}\n\n{body.strip()}\n"
-    if HEADING in text:
-        head, rest = text.split(HEADING, 1)
-        nxt = rest.find("\n## ")
-        text = head + section + (rest[nxt:] if nxt >= 0 else "")
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    DOC.write_text(text, encoding="utf-8")
+from glassbox.training.train import build_model, prepare, set_threads, train
 
 
 def main() -> None:
@@ -97,7 +60,7 @@ def main() -> None:
         for r in range(args.repeats):
             result = train(config, Path(tmp) / f"run{r}", device="cpu", progress=False, evaluate=False)
             g_tps = tokens / result.history.train_seconds
-            b_tps = tokens / bare_loop(config, source)
+            b_tps = tokens / bare_training_seconds(config, source.batch, config.steps)
             ours.append(g_tps)
             bare.append(b_tps)
             ratios.append(g_tps / b_tps)
@@ -123,8 +86,8 @@ Per-repeat ratios: {", ".join(f"{x:.3f}" for x in ratios)}. Machine: {platform.m
 numbers vary between runs — the ratio is what is compared.
 """
     if not args.no_write:
-        write_section(body)
-        print(f"wrote the '{HEADING}' section of {DOC}")
+        write_section("Training throughput", body)
+        print("wrote the Training throughput section of docs/benchmarks.md")
 
 
 if __name__ == "__main__":

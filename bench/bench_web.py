@@ -14,7 +14,6 @@ process by the same FastAPI app as ``glassbox serve``. Needs the built app (``ma
 from __future__ import annotations
 
 import gzip
-import re
 import socket
 import statistics
 import sys
@@ -24,11 +23,10 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _common import gpt2_small
+from _common import gpt2_small, write_section
 
 ROOT = Path(__file__).resolve().parents[1]
 STATIC = ROOT / "src" / "glassbox" / "_static"
-DOCS = ROOT / "docs" / "benchmarks.md"
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -194,9 +192,7 @@ def report(r: dict[str, float]) -> str:
         ),
     ]
     table = "\n".join(f"| {a} | {b} | {c} |" for a, b, c in rows)
-    return f"""## Web app
-
-Measured by `bench/bench_web.py` in headless Chromium against the real FastAPI app, on a GPT-2-small-size
+    return f"""Measured by `bench/bench_web.py` in headless Chromium against the real FastAPI app, on a GPT-2-small-size
 model with random weights (124M parameters, {vocab}-token vocabulary), CPU only, on a shared 2-core machine
 where other work may run at the same time (the ratio, not the absolute times, is the figure to compare).
 
@@ -210,17 +206,6 @@ whole vocabulary, in the browser) on the logits already in the page: no request.
 """
 
 
-def write_section(text: str) -> None:
-    current = DOCS.read_text(encoding="utf-8") if DOCS.exists() else "# Benchmarks\n"
-    pattern = re.compile(r"^## Web app\n.*?(?=^## |\Z)", re.S | re.M)
-    if pattern.search(current):
-        updated = pattern.sub(lambda _: text + "\n", current)
-    else:
-        updated = current.rstrip("\n") + "\n\n" + text
-    DOCS.write_text(updated.rstrip("\n") + "\n", encoding="utf-8")
-    print(f"wrote the Web app section of {DOCS}")
-
-
 def main() -> None:
     r = measure()
     print(f"vocabulary: {int(r['d_vocab']):,} tokens")
@@ -231,7 +216,8 @@ def main() -> None:
     on_disk = static_js_gzip_kb()
     print(f"initial JS (gzip):        {r['js_transferred_kb']:.1f} KB transferred; {on_disk:.1f} KB gzip -9 on disk")
     if "--write" in sys.argv[1:]:
-        write_section(report(r))
+        write_section("Web app", report(r))
+        print("wrote the Web app section of docs/benchmarks.md")
 
 
 if __name__ == "__main__":
