@@ -19,7 +19,7 @@ from playwright.sync_api import Browser, ConsoleMessage, Page, expect
 
 import glassbox
 from glassbox.capture.names import act_name
-from glassbox.testing import FAMILIES
+from glassbox.testing import MODEL_TYPES
 
 pytestmark = pytest.mark.e2e
 
@@ -46,7 +46,7 @@ def family_models(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     from glassbox.testing import make_tiny_model
 
     root = tmp_path_factory.mktemp("detail-models")
-    return {f: make_tiny_model(root / f"tiny-{f}", f) for f in FAMILIES}
+    return {f: make_tiny_model(root / f"tiny-{f}", f) for f in MODEL_TYPES}
 
 
 @pytest.fixture(scope="module")
@@ -149,14 +149,16 @@ def test_page_values_equal_the_trace(dpage: tuple[Page, list[str]], detail_serve
 
     # norms: the residual stream's size after every stage and each norm's 1/σ, at the last position
     page.locator("[data-testid=panel-tab][data-panel=residual]").click()
-    resid = {r["stage"]: float(r["value"]) for r in data(page, "resid-norm", "stage", "value")}
+    # rows carry their site as structure (data-layer absent outside the blocks), never a label to parse
+    resid = {(r["layer"], r["part"]): float(r["value"]) for r in data(page, "resid-norm", "layer", "part", "value")}
     n_layers = t.model.info.n_layers
-    assert resid["embed"] == pytest.approx(float(t[act_name("resid_pre", 0)][last].norm()), rel=1e-5)
+    assert resid[(None, "embed")] == pytest.approx(float(t[act_name("resid_pre", 0)][last].norm()), rel=1e-5)
     for layer in range(n_layers):
         expected = float(t[act_name("resid_post", layer)][last].norm())
-        assert resid[f"L{layer} mlp"] == pytest.approx(expected, rel=1e-5)
-    scales = {r["name"]: float(r["scale"]) for r in data(page, "norm-stat", "name", "scale")}
-    assert scales["blocks.0.ln1"] == pytest.approx(float(t[act_name("scale", 0, "ln1")][last].squeeze()), rel=1e-5)
+        assert resid[(str(layer), "mlp")] == pytest.approx(expected, rel=1e-5)
+    scales = {(r["layer"], r["part"]): float(r["scale"]) for r in data(page, "norm-stat", "layer", "part", "scale")}
+    expected_scale = float(t[act_name("scale", 0, "ln1")][last].squeeze())
+    assert scales[("0", "ln1")] == pytest.approx(expected_scale, rel=1e-5)
 
 
 def test_expand_collapse_and_navigation(dpage: tuple[Page, list[str]], detail_server: str, shot: Shot) -> None:
@@ -217,7 +219,7 @@ def test_expand_collapse_and_navigation(dpage: tuple[Page, list[str]], detail_se
     expect(page.get_by_test_id("overview")).to_be_visible()
 
 
-@pytest.mark.parametrize("family", FAMILIES)
+@pytest.mark.parametrize("family", MODEL_TYPES)
 def test_every_family_renders_its_diagram(
     dpage: tuple[Page, list[str]], detail_server: str, family: str, shot: Shot
 ) -> None:

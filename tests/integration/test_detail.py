@@ -10,6 +10,7 @@ import glassbox
 from glassbox.analysis import detail
 from glassbox.capture.names import act_name
 from glassbox.errors import InvalidInputError
+from glassbox.schema.base import Site
 from glassbox.testing import LONG_PROMPT
 
 
@@ -94,10 +95,19 @@ def test_residual_stream(family, tiny_models) -> None:  # type: ignore[no-untype
     r = detail.residual_stream(t)
     last = t[act_name("resid_post", model.info.n_layers - 1)].norm(dim=-1)
     assert np.allclose(r.resid_norm[-1], last.numpy(), rtol=1e-5)
-    per_layer = 1 if model.info.parallel_block else 2
-    assert len(r.stages) == 1 + per_layer * model.info.n_layers
+    # every stage names what wrote it, as structure: the embeddings, then each block's sublayers in order
+    parts = ["attn_mlp"] if model.info.parallel_block else ["attn", "mlp"]
+    expected_stages = [Site(part="embed")] + [
+        Site(layer=layer, part=part) for layer in range(model.info.n_layers) for part in parts
+    ]
+    assert r.stages == expected_stages
+    assert len(r.stages) == len(r.resid_norm) == len(r.added_norm)
+    # each norm that reads the residual stream, in reading order, the final one last
+    sites = [n.site for n in r.norms]
+    assert sites[0] == Site(layer=0, part="ln1") or model.info.post_norm
+    assert all(s.layer is not None and s.part in ("ln1", "ln2") for s in sites[:-1])
     final = r.norms[-1]
-    assert final.name == "ln_final"
+    assert final.site == Site(part="ln_final")
     # the scale is 1/sqrt(var + eps) of the norm's input
     eps = model.adapter.ln_final().eps
     assert np.allclose(final.scale, 1 / np.sqrt(np.array(final.var) + eps), rtol=1e-4)
@@ -108,7 +118,10 @@ def test_token_across_layers(tiny_models) -> None:  # type: ignore[no-untyped-de
     top = int(t.logits[-1].argmax())
     path = detail.token_across_layers(t, top, t.n_pos - 1)
     assert path.ranks[-1] == 0 and path.probs[-1] == pytest.approx(float(t.probs()[top]), abs=1e-6)
-    assert len(path.probs) == tiny_models["qwen3"].info.n_layers + 1
+    n_layers = tiny_models["qwen3"].info.n_layers
+    assert len(path.probs) == n_layers + 1
+    assert path.layers == [Site(part="embed")] + [Site(layer=layer, part="block") for layer in range(n_layers)]
+    assert path.layers == t.logit_lens(k=1).layers  # the same rows as the lens it follows a token through
 
 
 def test_bad_indices(tiny_models) -> None:  # type: ignore[no-untyped-def]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import logging
 import threading
 from pathlib import Path
 
@@ -13,10 +14,28 @@ from fastapi.testclient import TestClient
 
 from glassbox.analysis.sampling import sampling_pipeline, settings
 from glassbox.capture.forward import next_token_logits
+from glassbox.errors import (
+    BusyError,
+    CorruptedCheckpointError,
+    CorruptedModelError,
+    GlassboxError,
+    InvalidInputError,
+    ModelNotFoundError,
+    NotBuiltError,
+    NotFoundError,
+    PromptTooLongError,
+    SupersededError,
+    TextTooLongError,
+    TooManyNewTokensError,
+    TopKTooLargeError,
+    TrainingError,
+    UnknownModelError,
+    UnsupportedArchitectureError,
+)
 from glassbox.models.loading import LoadedModel, load_model
-from glassbox.models.tokens import encode
-from glassbox.schema.api import Limits, ModelList, PredictResponse
-from glassbox.server.app import create_app_for
+from glassbox.models.tokens import encode, encode_prompt
+from glassbox.schema.api import Health, Limits, ModelList, PredictResponse
+from glassbox.server.app import build_api, create_app_for
 from glassbox.server.registry import Registry
 from glassbox.testing import make_tiny_model
 
@@ -43,7 +62,8 @@ def decode_logits(body: dict[str, object]) -> np.ndarray:
 
 
 def test_health_and_models(client: TestClient, tiny: LoadedModel) -> None:
-    assert client.get("/api/health").json()["models"] == ["tiny-gpt2"]
+    health = Health.model_validate(client.get("/api/health").json())
+    assert health.models == ["tiny-gpt2"] and health.kind == "health"
     models = ModelList.model_validate(client.get("/api/models").json())
     assert models.default_model == "tiny-gpt2"
     assert models.limits == LIMITS
@@ -105,7 +125,79 @@ def test_errors_are_readable_json(client: TestClient, body: dict[str, object], s
 
 def test_prompt_limit_message_names_the_option(client: TestClient) -> None:
     r = client.post("/api/predict", json={"model": "tiny-gpt2", "prompt": "word " * 100})
-    assert "--max-prompt-tokens" in r.json()["error"]["message"]
+    message = r.json()["error"]["message"]
+    assert "--max-prompt-tokens" in message
+    assert "this server's limit of 24" in message and "at most 128 tokens" in message  # both real limits
+
+
+def test_encode_prompt_names_the_limit_that_applies(tiny: LoadedModel) -> None:
+    assert encode_prompt(tiny, "hello", 24) == encode(tiny, "hello")
+    with pytest.raises(InvalidInputError, match="the prompt is empty"):
+        encode_prompt(tiny, "", 24)
+    long = "word " * 200  # longer than the model's context of 128 tokens
+    with pytest.raises(PromptTooLongError, match="more than the model's context of 128 tokens") as by_model:
+        encode_prompt(tiny, long, 1000)
+    assert "at most 1000" in str(by_model.value)
+    with pytest.raises(PromptTooLongError, match=r"more than this server's limit of 24 .*--max-prompt-tokens"):
+        encode_prompt(tiny, "word " * 30, 24)
+
+
+def test_every_glassbox_error_answers_its_status_and_code() -> None:
+    """One handler: the error's class alone fixes the status and the code of the answer."""
+    app = build_api()
+    raised: dict[str, type[GlassboxError]] = {
+        cls.__name__: cls
+        for cls in (
+            GlassboxError,
+            InvalidInputError,
+            PromptTooLongError,
+            TextTooLongError,
+            TooManyNewTokensError,
+            TopKTooLargeError,
+            NotFoundError,
+            UnknownModelError,
+            ModelNotFoundError,
+            SupersededError,
+            BusyError,
+            UnsupportedArchitectureError,
+            CorruptedModelError,
+            CorruptedCheckpointError,
+            TrainingError,
+            NotBuiltError,
+        )
+    }
+
+    @app.get("/raise/{name}")
+    def fail(name: str) -> None:
+        raise raised[name](f"{name} happened: do something about it")
+
+    c = TestClient(app)
+    for name, cls in raised.items():
+        r = c.get(f"/raise/{name}")
+        assert r.status_code == cls.status, name
+        assert r.json() == {"error": {"code": cls.code.value, "message": f"{name} happened: do something about it"}}
+    assert {cls.status for cls in raised.values()} == {400, 404, 409, 413, 422, 503}
+
+
+def test_a_bug_is_a_logged_500_in_the_error_format(caplog: pytest.LogCaptureFixture) -> None:
+    app = build_api()
+
+    @app.get("/bug")
+    def bug() -> None:
+        raise ZeroDivisionError("oops")
+
+    with caplog.at_level(logging.ERROR, logger="glassbox.server.app"):
+        r = TestClient(app, raise_server_exceptions=False).get("/bug")
+    assert r.status_code == 500
+    error = r.json()["error"]
+    assert error["code"] == "internal" and "ZeroDivisionError" in error["message"]
+    record = next(rec for rec in caplog.records if rec.name == "glassbox.server.app")
+    assert record.exc_info is not None and record.exc_info[0] is ZeroDivisionError  # the traceback is logged
+
+
+def test_a_wrong_method_is_json() -> None:
+    r = TestClient(build_api()).get("/api/predict")  # no built app mounted at / to answer the GET instead
+    assert r.status_code == 405 and r.json()["error"]["code"] == "method_not_allowed"
 
 
 def test_unknown_route_and_unknown_vocab_are_json(client: TestClient) -> None:
@@ -173,6 +265,10 @@ def test_openapi_documents_the_api(client: TestClient) -> None:
         spec["paths"]
     )
     assert "PredictResponse" in spec["components"]["schemas"]
+    # every error status a route can answer is documented, with the one error body
+    for status in ("400", "404", "409", "413", "422", "500"):
+        answer = spec["paths"]["/api/predict"]["post"]["responses"][status]
+        assert answer["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/ErrorResponse"}
 
 
 def test_serves_the_built_app(client: TestClient) -> None:
@@ -184,6 +280,7 @@ def test_missing_build_says_how_to_build(tiny: LoadedModel, tmp_path: Path) -> N
     app = create_app_for(Registry([tiny]), LIMITS, static_dir=tmp_path)
     r = TestClient(app).get("/")
     assert r.status_code == 503 and "make web" in r.json()["error"]["message"]
+    assert r.json()["error"]["code"] == "not_built"
 
 
 def test_serve_without_a_build_says_how_to_build(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from glassbox.capture.names import act_name
 from glassbox.models.loading import LoadedModel
 from glassbox.schema.api import Limits
 from glassbox.schema.api_detail import DetailOverview
+from glassbox.schema.base import Site
 from glassbox.schema.detail import AttentionGrid, AttentionHead, EmbeddingDetail, MlpDetail, TokenAcrossLayers
 from glassbox.schema.models import LogitLens
 from glassbox.server.app import create_app_for
@@ -61,6 +62,7 @@ def test_every_family_answers_every_view(client: TestClient, tiny_models, family
     assert [n.post for n in m.top] == pytest.approx([float(post_acts[n.index]) for n in m.top], rel=1e-6)
     lens = LogitLens.model_validate(post(client, "logit_lens", mid, k=3))
     assert len(lens.cells) == (model.info.n_layers + 1) * t.n_pos
+    assert lens.layers == [Site(part="embed"), *(Site(layer=i, part="block") for i in range(model.info.n_layers))]
     probs = t.logit_lens_probs()
     cell = lens.cells[-1]
     assert cell.top[0].prob == pytest.approx(float(probs[cell.layer, cell.pos].max()), rel=1e-5)

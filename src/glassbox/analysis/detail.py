@@ -10,10 +10,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import torch
+from pydantic import BaseModel
 
+from glassbox.analysis.logit_lens import lens_rows
 from glassbox.capture.names import act_name
 from glassbox.errors import InvalidInputError
 from glassbox.models.tokens import token_infos
+from glassbox.schema.base import Site
 from glassbox.schema.detail import (
     AttentionGrid,
     AttentionHead,
@@ -28,7 +31,7 @@ from glassbox.schema.detail import (
 from glassbox.schema.models import TopToken, tensor_payload
 
 if TYPE_CHECKING:
-    from glassbox.capture.trace import Trace
+    from glassbox.tracing import Trace
 
 
 def _check(trace: Trace, layer: int | None = None, head: int | None = None, pos: int | None = None) -> None:
@@ -86,7 +89,7 @@ def _rotation(trace: Trace, pos: int) -> Rotation | None:
     positions = torch.arange(trace.n_pos, device=trace.model.device)
     x = trace[act_name("resid_pre", 0)]
     cos, sin = a.rotary(0, x, positions)  # [pos, d_head]
-    interleaved = a.family == "cohere"
+    interleaved = a.rotary_pairing == "interleaved"
     half = cos.shape[-1] // 2
     c, s = (cos[pos, ::2], sin[pos, ::2]) if interleaved else (cos[pos, :half], sin[pos, :half])
     q_after = trace[act_name("q", 0, "attn")][pos : pos + 1, :1]  # [1, 1, d_head]
@@ -159,44 +162,43 @@ def mlp(trace: Trace, layer: int, pos: int, k: int = 10, n_tokens: int = 5) -> M
     )
 
 
-def _norm_stat(name: str, layer: int | None, kind: str, x: torch.Tensor, scale: torch.Tensor) -> NormStat:
+def _norm_stat(site: Site, kind: str, x: torch.Tensor, scale: torch.Tensor) -> NormStat:
+    """The statistics a norm computed from its input ``x`` [pos, d_model], and the 1/σ it applied [pos]."""
     xf = x.float()
     mean = xf.mean(-1)
     var = xf.var(-1, unbiased=False) if kind == "layernorm" else xf.pow(2).mean(-1)
-    return NormStat(
-        name=name, layer=layer, kind=kind, mean=mean.tolist(), var=var.tolist(), scale=scale.float().tolist()
-    )
+    return NormStat(site=site, kind=kind, mean=mean.tolist(), var=var.tolist(), scale=scale.float().tolist())
 
 
 def residual_stream(trace: Trace) -> ResidualStream:
+    """The residual stream's norm after the embeddings and after each sublayer, what each added, and the
+    statistics of every norm that reads it (a post-norm block's sublayer norms read no residual: not listed)."""
     a = trace.model.adapter
-    stages = ["embed"]
+    stages = [Site(part="embed")]
     resid = [trace[act_name("resid_pre", 0)]]
     added = [trace[act_name("resid_pre", 0)]]
     norms: list[NormStat] = []
     for layer in range(a.n_layers):
         pre = trace[act_name("resid_pre", layer)]
         if act_name("scale", layer, "ln1") in trace:
-            norms.append(
-                _norm_stat(f"blocks.{layer}.ln1", layer, a.norm_kind, pre, trace[act_name("scale", layer, "ln1")])
-            )
+            ln1 = trace[act_name("scale", layer, "ln1")]
+            norms.append(_norm_stat(Site(layer=layer, part="ln1"), a.norm_kind, pre, ln1))
         attn = trace[act_name("attn_out", layer)]
         mlp_out = trace[act_name("mlp_out", layer)]
         if act_name("resid_mid", layer) in trace:
             mid = trace[act_name("resid_mid", layer)]
-            stages += [f"L{layer} attn", f"L{layer} mlp"]
+            stages += [Site(layer=layer, part="attn"), Site(layer=layer, part="mlp")]
             resid += [mid, trace[act_name("resid_post", layer)]]
             added += [attn, mlp_out]
             if act_name("scale", layer, "ln2") in trace:
-                norms.append(
-                    _norm_stat(f"blocks.{layer}.ln2", layer, a.norm_kind, mid, trace[act_name("scale", layer, "ln2")])
-                )
+                ln2 = trace[act_name("scale", layer, "ln2")]
+                norms.append(_norm_stat(Site(layer=layer, part="ln2"), a.norm_kind, mid, ln2))
         else:  # parallel block: attention and MLP add at once
-            stages.append(f"L{layer} attn+mlp")
+            stages.append(Site(layer=layer, part="attn_mlp"))
             resid.append(trace[act_name("resid_post", layer)])
             added.append(attn + mlp_out)
     final_in = trace[act_name("resid_post", a.n_layers - 1)]
-    norms.append(_norm_stat("ln_final", None, a.norm_kind, final_in, trace["ln_final.hook_scale"]))
+    norms.append(_norm_stat(Site(part="ln_final"), a.norm_kind, final_in, trace["ln_final.hook_scale"]))
     return ResidualStream(
         stages=stages,
         resid_norm=[r.float().norm(dim=-1).tolist() for r in resid],
@@ -212,21 +214,17 @@ def token_across_layers(trace: Trace, token_id: int, pos: int) -> TokenAcrossLay
     probs = trace.logit_lens_probs([pos])[:, 0]  # [layer, d_vocab]
     p = probs[:, token_id]
     ranks = (probs > p[:, None]).sum(-1)
-    labels = ["embed"] + [f"block {layer}" for layer in range(trace.model.info.n_layers)]
     return TokenAcrossLayers(
         token=token_infos(trace.model.tokenizer, [token_id])[0],
         pos=pos,
-        layers=labels,
+        layers=lens_rows(trace.model.info.n_layers),
         probs=p.tolist(),
         ranks=ranks.tolist(),
     )
 
 
-def payload_kib(model: object) -> float:
+def payload_kib(model: BaseModel) -> float:
     """Size of a payload's JSON in KiB (what the browser downloads before compression)."""
-    from pydantic import BaseModel
-
-    assert isinstance(model, BaseModel)
     return len(model.model_dump_json()) / 1024
 
 

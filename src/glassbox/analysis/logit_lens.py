@@ -14,23 +14,28 @@ import torch
 
 from glassbox.capture.names import act_name
 from glassbox.models.tokens import token_infos
+from glassbox.schema.base import Site
 from glassbox.schema.models import LogitLens, LogitLensCell, TopToken
 
 if TYPE_CHECKING:
-    from glassbox.capture.trace import Trace
+    from glassbox.tracing import Trace
 
 
-def lens_residuals(trace: Trace) -> tuple[list[str], torch.Tensor]:
-    """Row labels and the stacked residuals [layer, pos, d_model]."""
+def lens_rows(n_layers: int) -> list[Site]:
+    """Where each row of the lens reads the residual stream: after the embeddings, then after each block."""
+    return [Site(part="embed"), *(Site(layer=layer, part="block") for layer in range(n_layers))]
+
+
+def lens_residuals(trace: Trace) -> torch.Tensor:
+    """The residual stream at every row of :func:`lens_rows`, stacked [layer, pos, d_model]."""
     n_layers = trace.model.adapter.n_layers
     names = [act_name("resid_pre", 0)] + [act_name("resid_post", layer) for layer in range(n_layers)]
-    labels = ["embed"] + [f"block {layer}" for layer in range(n_layers)]
-    return labels, torch.stack([trace[name] for name in names])
+    return torch.stack([trace[name] for name in names])
 
 
 def lens_probs(trace: Trace, positions: Sequence[int] | None = None) -> torch.Tensor:
     """[layer, pos, d_vocab] probabilities."""
-    _, resid = lens_residuals(trace)
+    resid = lens_residuals(trace)
     if positions is not None:
         resid = resid[:, list(positions)]
     a = trace.model.adapter
@@ -41,7 +46,7 @@ def lens_probs(trace: Trace, positions: Sequence[int] | None = None) -> torch.Te
 
 
 def logit_lens(trace: Trace, positions: Sequence[int] | None = None, k: int = 5) -> LogitLens:
-    labels, _ = lens_residuals(trace)
+    """The top-``k`` tokens of every row at every position (all positions when ``positions`` is None)."""
     pos_list = list(range(trace.n_pos)) if positions is None else [p % trace.n_pos for p in positions]
     probs = lens_probs(trace, pos_list)
     values, ids = torch.topk(probs, min(k, probs.shape[-1]), dim=-1)  # [layer, pos, k]
@@ -55,4 +60,4 @@ def logit_lens(trace: Trace, positions: Sequence[int] | None = None, k: int = 5)
                 for t, p in zip(ids[layer, j].tolist(), values[layer, j].tolist(), strict=True)
             ]
             cells.append(LogitLensCell(layer=layer, pos=pos, top=top))
-    return LogitLens(layers=labels, positions=pos_list, cells=cells)
+    return LogitLens(layers=lens_rows(trace.model.adapter.n_layers), positions=pos_list, cells=cells)

@@ -13,7 +13,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from glassbox.errors import InvalidInputError
+from glassbox.errors import InvalidInputError, PromptTooLongError
 from glassbox.schema.models import TokenInfo
 
 if TYPE_CHECKING:
@@ -131,6 +131,17 @@ def token_infos(tokenizer: Any, ids: list[int]) -> list[TokenInfo]:
     return infos
 
 
+def _tokenize(model: LoadedModel, prompt: str, add_bos: bool | None) -> list[int]:
+    """The tokenizer's ids of a non-empty prompt, with the beginning-of-text rule :func:`encode` describes."""
+    tok = model.tokenizer
+    ids: list[int] = list(tok(prompt, add_special_tokens=True)["input_ids"])
+    bos = getattr(tok, "bos_token_id", None)
+    want_bos = model.prepend_bos if add_bos is None else add_bos
+    if want_bos and bos is not None and (not ids or ids[0] != bos):
+        ids = [int(bos), *ids]
+    return ids
+
+
 def encode(model: LoadedModel, prompt: str, *, add_bos: bool | None = None, max_tokens: int | None = None) -> list[int]:
     """Token ids of a prompt, validated: not empty, not longer than the context (or ``max_tokens``).
 
@@ -139,17 +150,38 @@ def encode(model: LoadedModel, prompt: str, *, add_bos: bool | None = None, max_
     """
     if not isinstance(prompt, str) or prompt == "":
         raise InvalidInputError("the prompt is empty: type some text to tokenize")
-    tok = model.tokenizer
-    ids: list[int] = list(tok(prompt, add_special_tokens=True)["input_ids"])
-    bos = getattr(tok, "bos_token_id", None)
-    want_bos = model.prepend_bos if add_bos is None else add_bos
-    if want_bos and bos is not None and (not ids or ids[0] != bos):
-        ids = [int(bos), *ids]
+    ids = _tokenize(model, prompt, add_bos)
     limit = min(model.info.n_ctx, max_tokens) if max_tokens else model.info.n_ctx
     if len(ids) > limit:
-        raise InvalidInputError(
+        raise PromptTooLongError(
             f"the prompt is {len(ids)} tokens long but the limit is {limit}: shorten it "
             f"(the model's context is {model.info.n_ctx} tokens)"
+        )
+    return ids
+
+
+def encode_prompt(model: LoadedModel, prompt: str, max_tokens: int) -> list[int]:
+    """Token ids of a prompt a client sent to ``glassbox serve``, whose operator allows at most ``max_tokens``
+    (``--max-prompt-tokens``); the model's own context ``n_ctx`` bounds it too.
+
+    Raises :class:`~glassbox.errors.InvalidInputError` for an empty prompt and
+    :class:`~glassbox.errors.PromptTooLongError` for a long one, whose message names both limits and which of
+    them the prompt exceeds.
+    """
+    if prompt == "":
+        raise InvalidInputError("the prompt is empty: type some text")
+    ids = _tokenize(model, prompt, None)
+    n_ctx = model.info.n_ctx
+    if len(ids) > min(n_ctx, max_tokens):
+        binding = (
+            f"the model's context of {n_ctx} tokens"
+            if n_ctx <= max_tokens
+            else f"this server's limit of {max_tokens} (glassbox serve --max-prompt-tokens)"
+        )
+        raise PromptTooLongError(
+            f"the prompt is {len(ids)} tokens long, more than {binding}: shorten it "
+            f"(the model reads at most {n_ctx} tokens; the server accepts at most {max_tokens}, "
+            "set by --max-prompt-tokens)"
         )
     return ids
 

@@ -4,17 +4,17 @@ Every route in :mod:`glassbox.server` takes and returns one of these; ``/openapi
 the committed JSON Schema (``schema/glassbox.schema.json``) includes them through :data:`API_MODELS`, so the
 TypeScript types of the web app are generated from the same definitions.
 
-Errors are always ``{"error": {"code": ..., "message": ...}}`` (:class:`ErrorResponse`).
+Errors are always ``{"error": {"code": ..., "message": ...}}`` (:class:`glassbox.schema.errors.ErrorResponse`).
 """
 
 from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
+from glassbox.schema.base import Payload, Strict
 from glassbox.schema.models import (
-    SCHEMA_VERSION,
     Generation,
     ModelInfo,
     SamplingSettings,
@@ -23,38 +23,8 @@ from glassbox.schema.models import (
     TopToken,
 )
 
-ErrorCode = Literal[
-    "invalid_input",
-    "unknown_model",
-    "prompt_too_long",
-    "too_many_new_tokens",
-    "top_k_too_large",
-    "superseded",
-    "busy",
-    "text_too_long",
-    "not_found",
-    "internal",
-]
 
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class ApiError(_Strict):
-    """What went wrong, in words a person can act on."""
-
-    code: ErrorCode
-    message: str
-
-
-class ErrorResponse(_Strict):
-    """The body of every 4xx/5xx answer."""
-
-    error: ApiError
-
-
-class Limits(_Strict):
+class Limits(Strict):
     """What one request may ask of the server; the operator sets them with `glassbox serve` options."""
 
     max_prompt_tokens: int = Field(512, ge=1, description="tokens in a prompt, after tokenization")
@@ -62,14 +32,14 @@ class Limits(_Strict):
     max_top_k: int = Field(1000, ge=1, description="the largest top-k a client may ask for")
 
 
-class Health(_Strict):
+class Health(Payload):
+    kind: Literal["health"] = "health"
     status: Literal["ok"] = "ok"
-    schema_version: str = SCHEMA_VERSION
     version: str
     models: list[str] = Field(description="ids of the models this server offers")
 
 
-class ModelCard(_Strict):
+class ModelCard(Strict):
     """One model offered by the server: the id a client names it by, and its shape."""
 
     id: str = Field(description="the id to send as `model`; a client can name no other model")
@@ -77,25 +47,23 @@ class ModelCard(_Strict):
     eos_token_ids: list[int] = Field(description="ids that end a generation")
 
 
-class ModelList(_Strict):
-    schema_version: str = SCHEMA_VERSION
+class ModelList(Payload):
     kind: Literal["model_list"] = "model_list"
     models: list[ModelCard]
     default_model: str
     limits: Limits
 
 
-class Vocab(_Strict):
+class Vocab(Payload):
     """The display text of every token of a model, indexed by id, so the browser can label any candidate."""
 
-    schema_version: str = SCHEMA_VERSION
     kind: Literal["vocab"] = "vocab"
     model: str
     texts: list[str] = Field(description="texts[id] is the readable text of token id")
     special_ids: list[int]
 
 
-class _Sequenced(_Strict):
+class _Sequenced(Strict):
     client_id: str | None = Field(
         None,
         max_length=64,
@@ -115,8 +83,7 @@ class PredictRequest(_Sequenced):
     top_n: int = Field(20, ge=1, le=100, description="how many top candidates to list in `top`")
 
 
-class PredictResponse(_Strict):
-    schema_version: str = SCHEMA_VERSION
+class PredictResponse(Payload):
     kind: Literal["prediction"] = "prediction"
     model: str
     tokens: list[TokenInfo] = Field(description="the prompt's tokens")
@@ -140,8 +107,6 @@ class GenerateRequest(_Sequenced):
 
 
 API_MODELS: list[type[BaseModel]] = [
-    ApiError,
-    ErrorResponse,
     Limits,
     Health,
     ModelCard,

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
+from glassbox.schema.base import Payload, Strict
 from glassbox.schema.detail import ResidualStream
-from glassbox.schema.models import SCHEMA_VERSION, ModelInfo, TokenInfo, TopToken
+from glassbox.schema.models import ModelInfo, TokenInfo, TopToken
 
 
-class DetailRequest(BaseModel):
+class DetailRequest(Strict):
     """Which text to look inside: the prompt, then the tokens generated after it so far."""
 
-    model_config = ConfigDict(extra="forbid")
     model: str
     prompt: str = Field(max_length=100_000)
     generated_ids: list[int] = Field(default_factory=list, description="tokens appended after the prompt")
@@ -49,12 +49,10 @@ class TokenAcrossLayersRequest(DetailRequest):
     pos: int = Field(ge=0)
 
 
-class DetailOverview(BaseModel):
+class DetailOverview(Payload):
     """What the overview diagram shows: the model's shape, the tokens, the residual stream's norms at every
     stage, and the model's own next-token prediction at the last position."""
 
-    model_config = ConfigDict(extra="forbid")
-    schema_version: str = SCHEMA_VERSION
     kind: Literal["detail_overview"] = "detail_overview"
     model: str
     info: ModelInfo

@@ -1,20 +1,20 @@
-"""Payloads of the detailed view: one small slice of a trace per request (the cache stays on the server)."""
+"""Payloads of the detailed view: one small slice of a trace per request (the cache stays on the server).
+
+Places in the model travel as structure (:class:`~glassbox.schema.base.Site`, ``{layer, part}``), never as
+labels: the browser words them in the reader's language.
+"""
 
 from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
-from glassbox.schema.models import SCHEMA_VERSION, TensorPayload, TokenInfo, TopToken
-
-
-class _Payload(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    schema_version: str = SCHEMA_VERSION
+from glassbox.schema.base import Payload, Site, Strict
+from glassbox.schema.models import TensorPayload, TokenInfo, TopToken
 
 
-class AttentionHead(_Payload):
+class AttentionHead(Payload):
     """One head, one query position, every intermediate of the attention computation."""
 
     kind: Literal["attention_head"] = "attention_head"
@@ -37,22 +37,21 @@ class AttentionHead(_Payload):
     pattern: TensorPayload = Field(description="the head's whole pattern [query_pos, key_pos]")
 
 
-class AttentionGrid(_Payload):
+class AttentionGrid(Payload):
     """Every layer × head pattern, float16: the model view's thumbnails."""
 
     kind: Literal["attention_grid"] = "attention_grid"
     patterns: TensorPayload = Field(description="[layer, head, query_pos, key_pos]")
 
 
-class Rotation(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class Rotation(Strict):
     pairing: Literal["half", "interleaved"] = Field(description="RoPE pairs dim i with i + d/2, or 2i with 2i+1")
     angles: TensorPayload = Field(description="rotation angle of each pair at this position, radians [pair]")
     q_before: TensorPayload = Field(description="head 0's query before RoPE, layer 0 [d_head]")
     q_after: TensorPayload = Field(description="head 0's query after RoPE, layer 0 [d_head]")
 
 
-class EmbeddingDetail(_Payload):
+class EmbeddingDetail(Payload):
     kind: Literal["embedding"] = "embedding"
     pos: int
     token: TokenInfo
@@ -65,8 +64,7 @@ class EmbeddingDetail(_Payload):
     rotation: Rotation | None = Field(description="for rotary models: the rotation applied to q and k")
 
 
-class Neuron(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class Neuron(Strict):
     index: int
     pre: float
     post: float
@@ -74,11 +72,11 @@ class Neuron(BaseModel):
     suppresses: list[TopToken]
 
 
-class MlpDetail(_Payload):
+class MlpDetail(Payload):
     kind: Literal["mlp"] = "mlp"
     layer: int
     pos: int
-    activation: str
+    activation: str = Field(description="the activation as the model's config names it (ModelInfo.activation)")
     gated: bool
     pre: TensorPayload = Field(description="pre-activation (the gate when gated) [d_mlp]")
     post: TensorPayload = Field(description="activations read by the output projection [d_mlp]")
@@ -86,31 +84,37 @@ class MlpDetail(_Payload):
     out_norm: float
 
 
-class NormStat(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    name: str = Field(description="blocks.{l}.ln1, blocks.{l}.ln2 or ln_final")
-    layer: int | None
+class NormStat(Strict):
+    """One norm's statistics at every position. ``site`` is ``{layer: l, part: "ln1"}`` (before block ``l``'s
+    attention), ``{layer: l, part: "ln2"}`` (before its MLP) or ``{layer: null, part: "ln_final"}``."""
+
+    site: Site  # no Field(description=…): a described $ref would become a second TypeScript type (Site1)
     kind: Literal["layernorm", "rmsnorm"]
     mean: list[float] = Field(description="per position: mean of the input (LayerNorm subtracts it)")
     var: list[float] = Field(description="per position: variance (LayerNorm) or mean square (RMSNorm)")
     scale: list[float] = Field(description="per position: 1/σ as applied")
 
 
-class ResidualStream(_Payload):
+class ResidualStream(Payload):
     """How big the residual stream is after each stage, and how much each sublayer added (L2 norms)."""
 
     kind: Literal["residual_stream"] = "residual_stream"
-    stages: list[str] = Field(description="'embed', 'L0 attn', 'L0 mlp', …")
+    stages: list[Site] = Field(
+        description="what wrote each stage: {part: 'embed'}, then per layer {layer, part: 'attn'} and "
+        "{layer, part: 'mlp'}, or one {layer, part: 'attn_mlp'} for a parallel block (Cohere)"
+    )
     resid_norm: list[list[float]] = Field(description="[stage][pos] ‖residual‖ after the stage")
     added_norm: list[list[float]] = Field(description="[stage][pos] ‖what the stage added‖")
     norms: list[NormStat]
 
 
-class TokenAcrossLayers(_Payload):
+class TokenAcrossLayers(Payload):
+    """One token's probability and rank at every row of the logit lens, at one position."""
+
     kind: Literal["token_across_layers"] = "token_across_layers"
     token: TokenInfo
     pos: int
-    layers: list[str]
+    layers: list[Site] = Field(description="the logit lens's rows: {part: 'embed'}, then {layer, part: 'block'}")
     probs: list[float]
     ranks: list[int] = Field(description="0-based rank of the token at each layer")
 

@@ -6,7 +6,6 @@ when the committed file is stale. The web build generates its TypeScript types f
 
 from __future__ import annotations
 
-import importlib
 import json
 import sys
 from pathlib import Path
@@ -14,26 +13,35 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from glassbox.schema.api import API_MODELS
+from glassbox.schema.api_detail import API_DETAIL_MODELS
+from glassbox.schema.api_training import API_TRAINING_MODELS
+from glassbox.schema.attribution import ATTRIBUTION_MODELS
+from glassbox.schema.base import SCHEMA_VERSION
 from glassbox.schema.detail import DETAIL_MODELS
-from glassbox.schema.models import CORE_MODELS, SCHEMA_VERSION
+from glassbox.schema.errors import ERROR_MODELS
+from glassbox.schema.evaluation import EVALUATION_MODELS
+from glassbox.schema.history import HISTORY_MODELS
+from glassbox.schema.models import CORE_MODELS
 
 SCHEMA_PATH = Path(__file__).resolve().parents[3] / "schema" / "glassbox.schema.json"
 
 
 def all_models() -> list[type[BaseModel]]:
-    """The core models plus those of optional modules (HTTP API, training history) when present."""
-    models = [*CORE_MODELS, *DETAIL_MODELS]
-    for module_name, attr in (
-        ("glassbox.schema.api", "API_MODELS"),
-        ("glassbox.schema.api_detail", "API_DETAIL_MODELS"),
-        ("glassbox.schema.api_training", "API_TRAINING_MODELS"),
-        ("glassbox.training.history", "HISTORY_MODELS"),
+    """Every wire model of every schema module, each once, in the modules' order."""
+    models: list[type[BaseModel]] = []
+    for group in (
+        CORE_MODELS,
+        ERROR_MODELS,
+        API_MODELS,
+        API_DETAIL_MODELS,
+        DETAIL_MODELS,
+        ATTRIBUTION_MODELS,
+        API_TRAINING_MODELS,
+        HISTORY_MODELS,
+        EVALUATION_MODELS,
     ):
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError:
-            continue
-        models.extend(m for m in getattr(module, attr, []) if m not in models)
+        models.extend(m for m in group if m not in models)
     return models
 
 

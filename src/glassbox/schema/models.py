@@ -1,31 +1,50 @@
-"""Pydantic models of every payload glassbox hands to the outside (JSON files, HTTP, the browser).
+"""Pydantic models of the core payloads glassbox hands to the outside (JSON files, HTTP, the browser).
 
 These models are the contract between Python and the browser: the committed JSON Schema
 (``schema/glassbox.schema.json``) is generated from them and the TypeScript types from that schema.
 Keys are snake_case; every top-level payload carries ``schema_version`` and a ``kind`` literal.
+
+:func:`load_trace_summary` reads a file ``glassbox trace -o`` wrote, including one written with an older
+schema version (migrated on reading).
 """
 
 from __future__ import annotations
 
 import base64
-from typing import Literal
+import json
+import re
+from pathlib import Path
+from typing import Any, Literal
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field, ValidationError
 
-SCHEMA_VERSION = "1.0"
+from glassbox.schema.base import SCHEMA_VERSION, Dim, Payload, Site, Strict
+
+__all__ = [
+    "CORE_MODELS",
+    "SCHEMA_VERSION",
+    "Generation",
+    "GenerationStep",
+    "LogitLens",
+    "LogitLensCell",
+    "ModelInfo",
+    "SamplingSettings",
+    "TensorPayload",
+    "TokenInfo",
+    "TopToken",
+    "TraceSummary",
+    "load_trace_summary",
+    "tensor_payload",
+]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class TensorPayload(_Strict):
+class TensorPayload(Strict):
     """A tensor travelling compactly: little-endian bytes, base64-encoded, with named dimensions."""
 
     dtype: Literal["float32", "float16"]
     shape: list[int]
-    dims: list[str] = Field(description="one name per axis, e.g. ['head', 'query_pos', 'key_pos']")
+    dims: list[Dim] = Field(description="one name per axis, e.g. ['head', 'query_pos', 'key_pos']")
     data: str = Field(description="base64 of the little-endian bytes in C order")
 
     def to_numpy(self) -> np.ndarray:
@@ -34,7 +53,7 @@ class TensorPayload(_Strict):
         return np.frombuffer(raw, dtype=np.dtype(self.dtype).newbyteorder("<")).reshape(self.shape)
 
 
-class TokenInfo(_Strict):
+class TokenInfo(Strict):
     """One token as a person should see it."""
 
     id: int
@@ -44,8 +63,12 @@ class TokenInfo(_Strict):
     partial_utf8: bool = Field(False, description="the bytes are not a complete UTF-8 sequence on their own")
 
 
-class ModelInfo(_Strict):
-    """The shape of a model: what the model card and the diagram show."""
+class ModelInfo(Strict):
+    """The shape of a model: what the model card and the diagram show.
+
+    ``architecture``, ``model_type``, ``activation``, ``dtype`` and ``device`` are the names the model's own
+    config and torch give (an open set: any Hugging Face checkpoint of a supported family), shown as they are.
+    """
 
     name: str
     architecture: str = Field(description="the transformers class, e.g. GPT2LMHeadModel")
@@ -61,40 +84,41 @@ class ModelInfo(_Strict):
     n_ctx: int = Field(description="context length in tokens")
     positional: Literal["learned", "rotary"]
     norm: Literal["layernorm", "rmsnorm"]
-    activation: str
+    activation: str = Field(description="the MLP's activation as the config names it, e.g. gelu_new, silu")
     gated_mlp: bool
     parallel_block: bool = Field(description="attention and MLP read the same norm and add in parallel (Cohere)")
     qk_norm: bool
     post_norm: bool = Field(description="norms applied to each sublayer's output before adding (OLMo 2/3)")
     n_params: int
-    dtype: str
-    device: str
+    dtype: str = Field(description="the weights' torch dtype, e.g. float32, bfloat16")
+    device: str = Field(description="the torch device the model runs on, e.g. cpu, cuda:0")
 
 
-class TopToken(_Strict):
+class TopToken(Strict):
     token: TokenInfo
     prob: float
     logit: float | None = None
 
 
-class LogitLensCell(_Strict):
-    layer: int = Field(description="the residual after block `layer` (0 = after the embeddings)")
+class LogitLensCell(Strict):
+    layer: int = Field(description="row index into `LogitLens.layers` (0 = after the embeddings)")
     pos: int
     top: list[TopToken]
 
 
-class LogitLens(_Strict):
-    schema_version: str = SCHEMA_VERSION
+class LogitLens(Payload):
     kind: Literal["logit_lens"] = "logit_lens"
-    layers: list[str] = Field(description="label per row: 'embed', 'block 0', …")
+    layers: list[Site] = Field(
+        description="where each row reads the residual stream: {part: 'embed'}, then {layer: l, part: 'block'} "
+        "(the residual after block l)"
+    )
     positions: list[int]
     cells: list[LogitLensCell]
 
 
-class TraceSummary(_Strict):
+class TraceSummary(Payload):
     """What `glassbox trace -o` writes: the tokens, the model, the next-token prediction and the logit lens."""
 
-    schema_version: str = SCHEMA_VERSION
     kind: Literal["trace"] = "trace"
     model: ModelInfo
     prompt: str | None
@@ -105,7 +129,7 @@ class TraceSummary(_Strict):
     last_logits: TensorPayload = Field(description="full-vocabulary logits at the last position [d_vocab]")
 
 
-class SamplingSettings(_Strict):
+class SamplingSettings(Strict):
     """How to pick the next token. Every filter is over the full vocabulary."""
 
     temperature: float = Field(1.0, ge=0.0, description="0 = greedy")
@@ -115,7 +139,7 @@ class SamplingSettings(_Strict):
     seed: int = Field(0, ge=0, lt=2**32)
 
 
-class GenerationStep(_Strict):
+class GenerationStep(Strict):
     step: int
     token: TokenInfo
     prob: float = Field(description="probability of the chosen token under the final (filtered) distribution")
@@ -130,8 +154,7 @@ class GenerationStep(_Strict):
     u: float | None = Field(None, description="the uniform draw used to sample (None when greedy or forced)")
 
 
-class Generation(_Strict):
-    schema_version: str = SCHEMA_VERSION
+class Generation(Payload):
     kind: Literal["generation"] = "generation"
     model: str
     prompt: str
@@ -147,8 +170,8 @@ class Generation(_Strict):
         return raw.decode("utf-8", errors="replace")
 
 
-def tensor_payload(t: object, dims: list[str], dtype: Literal["float32", "float16"] = "float32") -> TensorPayload:
-    """Pack a torch tensor or numpy array as a :class:`TensorPayload`."""
+def tensor_payload(t: object, dims: list[Dim], dtype: Literal["float32", "float16"] = "float32") -> TensorPayload:
+    """Pack a torch tensor or numpy array as a :class:`TensorPayload` (one name in ``dims`` per axis)."""
     arr = t.detach().cpu().float().numpy() if hasattr(t, "detach") else np.asarray(t)
     arr = np.ascontiguousarray(arr.astype(np.dtype(dtype).newbyteorder("<")))
     if arr.ndim != len(dims):
@@ -156,6 +179,74 @@ def tensor_payload(t: object, dims: list[str], dtype: Literal["float32", "float1
     return TensorPayload(
         dtype=dtype, shape=list(arr.shape), dims=dims, data=base64.b64encode(arr.tobytes()).decode("ascii")
     )
+
+
+# --- reading trace files, old ones included -------------------------------------------------------------------
+
+READABLE_TRACE_VERSIONS = ("1.0", SCHEMA_VERSION)
+"""The schema versions :func:`load_trace_summary` reads (older ones are migrated to the current one)."""
+
+_BLOCK_LABEL = re.compile(r"^block (\d+)$")
+
+
+def _site_of_v1_lens_label(label: object) -> dict[str, Any]:
+    """A 1.0 logit-lens row label ('embed', 'block 3') as the structure 2.0 writes instead."""
+    if label == "embed":
+        return {"layer": None, "part": "embed"}
+    match = _BLOCK_LABEL.match(label) if isinstance(label, str) else None
+    if match is None:
+        raise ValueError(f"logit_lens.layers holds {label!r}, not 'embed' or 'block N'")
+    return {"layer": int(match.group(1)), "part": "block"}
+
+
+def _migrate_v1_trace(doc: dict[str, Any]) -> dict[str, Any]:
+    """1.0 → 2.0: the logit lens names its rows by structure; every payload carries the new version."""
+    lens = dict(doc.get("logit_lens") or {})
+    lens["layers"] = [_site_of_v1_lens_label(label) for label in lens.get("layers", [])]
+    lens["schema_version"] = SCHEMA_VERSION
+    return {**doc, "schema_version": SCHEMA_VERSION, "logit_lens": lens}
+
+
+def load_trace_summary(source: Path | str) -> TraceSummary:
+    """Read a :class:`TraceSummary` that ``glassbox trace -o`` wrote, with any version in
+    :data:`READABLE_TRACE_VERSIONS` (an older one is migrated), from a path or from the JSON text itself
+    (a string whose first non-blank character is ``{``).
+
+    Raises :class:`~glassbox.errors.CorruptedModelError` for a file that is not a readable trace (not JSON,
+    an unknown version, a missing or malformed field) and :class:`~glassbox.errors.NotFoundError` for a path
+    that does not exist.
+    """
+    # glassbox.errors imports glassbox.schema.errors, which runs this package's __init__ (which imports this
+    # module): importing the error classes at the top would be circular
+    from glassbox.errors import CorruptedModelError, NotFoundError
+
+    if isinstance(source, str) and source.lstrip().startswith("{"):
+        where, text = "the trace text", source
+    else:
+        path = Path(source)
+        if not path.is_file():
+            raise NotFoundError(f"no trace file at {path}: write one with `glassbox trace -o {path}`")
+        where, text = str(path), path.read_text(encoding="utf-8")
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CorruptedModelError(f"{where} is not JSON ({exc}): write it again with `glassbox trace -o`") from None
+    if not isinstance(doc, dict):
+        raise CorruptedModelError(f"{where} is not a glassbox trace (a JSON object is expected)")
+    if doc.get("kind") != "trace":
+        raise CorruptedModelError(f"{where} is not a glassbox trace (its kind is {doc.get('kind')!r})")
+    version = doc.get("schema_version")
+    if version not in READABLE_TRACE_VERSIONS:
+        raise CorruptedModelError(
+            f"{where} has schema_version {version!r}; this glassbox reads {', '.join(READABLE_TRACE_VERSIONS)}: "
+            "write it again with this version's `glassbox trace -o`"
+        )
+    try:
+        if version == "1.0":
+            doc = _migrate_v1_trace(doc)
+        return TraceSummary.model_validate(doc)
+    except (ValueError, ValidationError) as exc:  # a bad 1.0 label raises ValueError before validation
+        raise CorruptedModelError(f"{where} is not a valid schema {version} trace: {exc}") from None
 
 
 CORE_MODELS: list[type[BaseModel]] = [

@@ -1,7 +1,9 @@
 """The FastAPI application: the JSON API under ``/api`` and the built web app at ``/``.
 
 ``create_app(models, limits)`` loads the named models once; ``glassbox serve`` runs it with uvicorn.
-Every error is answered as ``{"error": {"code", "message"}}`` so the page can show it and carry on.
+Every error is answered as ``{"error": {"code", "message"}}`` (:class:`~glassbox.schema.errors.ErrorResponse`)
+so the page can show it and carry on: a :class:`~glassbox.errors.GlassboxError` with its class's status and
+code, a request that fails validation as 422 ``invalid_input``, a bug as 500 ``internal`` (its traceback logged).
 """
 
 from __future__ import annotations
@@ -17,19 +19,23 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from glassbox import __version__
-from glassbox.errors import GlassboxError, InvalidInputError, ModelNotFoundError
-from glassbox.schema.api import ApiError, ErrorCode, ErrorResponse, Limits
-from glassbox.server.limits import ApiProblem
-from glassbox.server.registry import Registry, UnknownModel
+from glassbox.errors import GlassboxError, NotBuiltError
+from glassbox.schema.api import Limits
+from glassbox.schema.errors import ApiError, ErrorCode, ErrorResponse
+from glassbox.server.registry import Registry
 from glassbox.server.routes import router
 from glassbox.server.routes_detail import router as detail_router
 from glassbox.server.routes_training import router as training_router
 from glassbox.server.sequencing import Sequencer
+from glassbox.server.trace_cache import TraceCache
 
 log = logging.getLogger(__name__)
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "_static"
 BUILD_HINT = "the web app is not built: run `make web` (or `cd web && npm ci && npm run build`)"
+
+HTTP_CODES: dict[int, ErrorCode] = {404: ErrorCode.NOT_FOUND, 405: ErrorCode.METHOD_NOT_ALLOWED}
+"""Codes of the errors Starlette raises itself (no route, wrong method); any other status is ``invalid_input``."""
 
 
 def static_built(folder: Path | None = None) -> bool:
@@ -39,7 +45,7 @@ def static_built(folder: Path | None = None) -> bool:
 
 def _error(status: int, code: ErrorCode, message: str) -> JSONResponse:
     body = ErrorResponse(error=ApiError(code=code, message=message))
-    return JSONResponse(status_code=status, content=body.model_dump())
+    return JSONResponse(status_code=status, content=body.model_dump(mode="json"))
 
 
 def _validation_message(exc: RequestValidationError) -> str:
@@ -51,34 +57,22 @@ def _validation_message(exc: RequestValidationError) -> str:
 
 
 def _install_error_handlers(app: FastAPI) -> None:
-    @app.exception_handler(ApiProblem)
-    async def api_problem(_: Request, exc: ApiProblem) -> JSONResponse:
-        return _error(exc.status, exc.api_code, str(exc))
-
-    @app.exception_handler(UnknownModel)
-    async def unknown_model(_: Request, exc: UnknownModel) -> JSONResponse:
-        return _error(404, exc.error.code, exc.error.message)
-
-    @app.exception_handler(InvalidInputError)
-    async def invalid_input(_: Request, exc: InvalidInputError) -> JSONResponse:
-        return _error(400, "invalid_input", str(exc))
-
-    @app.exception_handler(ModelNotFoundError)
-    async def model_not_found(_: Request, exc: ModelNotFoundError) -> JSONResponse:
-        return _error(404, "unknown_model", str(exc))
-
     @app.exception_handler(GlassboxError)
     async def glassbox_error(_: Request, exc: GlassboxError) -> JSONResponse:
-        return _error(400, "invalid_input", str(exc))
+        return _error(exc.status, exc.code, str(exc))
 
     @app.exception_handler(RequestValidationError)
     async def validation(_: Request, exc: RequestValidationError) -> JSONResponse:
-        return _error(422, "invalid_input", _validation_message(exc))
+        return _error(422, ErrorCode.INVALID_INPUT, _validation_message(exc))
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
-        code: ErrorCode = "not_found" if exc.status_code == 404 else "invalid_input"
-        return _error(exc.status_code, code, str(exc.detail))
+        return _error(exc.status_code, HTTP_CODES.get(exc.status_code, ErrorCode.INVALID_INPUT), str(exc.detail))
+
+    @app.exception_handler(Exception)
+    async def internal(request: Request, exc: Exception) -> JSONResponse:
+        log.error("%s %s failed", request.method, request.url.path, exc_info=exc)
+        return _error(500, ErrorCode.INTERNAL, f"the server failed ({type(exc).__name__}): this is a bug in glassbox")
 
 
 def create_app(models: list[str], limits: Limits | None = None, *, static_dir: Path | None = None) -> FastAPI:
@@ -87,8 +81,9 @@ def create_app(models: list[str], limits: Limits | None = None, *, static_dir: P
     return create_app_for(registry, limits or Limits(), static_dir=static_dir)
 
 
-def create_app_for(registry: Registry, limits: Limits, *, static_dir: Path | None = None) -> FastAPI:
-    """The app around models that are already loaded (tests and benchmarks reuse loaded models)."""
+def build_api() -> FastAPI:
+    """The routes, their models and the error handlers, with no models loaded: what ``/openapi.json`` documents
+    (:mod:`glassbox.server.openapi` writes it to ``schema/openapi.json`` without loading a model)."""
     app = FastAPI(
         title="glassbox",
         version=__version__,
@@ -96,14 +91,21 @@ def create_app_for(registry: Registry, limits: Limits, *, static_dir: Path | Non
         docs_url="/api/docs",
         redoc_url=None,
     )
-    app.state.registry = registry
-    app.state.limits = limits
-    app.state.sequencer = Sequencer()
     _install_error_handlers(app)
-    app.add_middleware(GZipMiddleware, minimum_size=1024)
     app.include_router(router)
     app.include_router(detail_router)
     app.include_router(training_router)
+    return app
+
+
+def create_app_for(registry: Registry, limits: Limits, *, static_dir: Path | None = None) -> FastAPI:
+    """The app around models that are already loaded (tests and benchmarks reuse loaded models)."""
+    app = build_api()
+    app.state.registry = registry
+    app.state.limits = limits
+    app.state.sequencer = Sequencer()
+    app.state.trace_cache = TraceCache()
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
 
     folder = static_dir or STATIC_DIR
     if static_built(folder):
@@ -112,6 +114,6 @@ def create_app_for(registry: Registry, limits: Limits, *, static_dir: Path | Non
 
         @app.get("/", include_in_schema=False)
         def not_built() -> JSONResponse:
-            return _error(503, "not_found", BUILD_HINT)
+            raise NotBuiltError(BUILD_HINT)
 
     return app

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from glassbox.errors import GlassboxError
+from glassbox.errors import NotBuiltError
 
 
 def register(app: typer.Typer) -> None:
@@ -34,10 +34,12 @@ def serve(
     max_top_k: Annotated[int, typer.Option(min=1, help="largest top-k a page may ask for")] = 1000,
 ) -> None:
     """Open the web app: type a prompt, watch the model predict, sample and generate step by step."""
+    # imported here, not at the top: `glassbox --help` and the other commands should not pay for torch,
+    # transformers and the web server
     from glassbox.server.app import BUILD_HINT, static_built
 
     if not static_built():
-        raise GlassboxError(BUILD_HINT)
+        raise NotBuiltError(BUILD_HINT)
 
     import threading
     import webbrowser

@@ -7,7 +7,10 @@ import threading
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from glassbox.schema.api import ApiError, ModelCard, Vocab
+from glassbox.errors import UnknownModelError
+from glassbox.models.loading import load_model
+from glassbox.models.tokens import token_infos
+from glassbox.schema.api import ModelCard, Vocab
 
 if TYPE_CHECKING:
     from glassbox.models.loading import LoadedModel
@@ -30,8 +33,6 @@ class Entry:
         """Every token's display text, computed once (tens of thousands of tokens take a moment)."""
         with self.vocab_lock:
             if self.vocab is None:
-                from glassbox.models.tokens import token_infos
-
                 with self.model.lock:  # the tokenizer is shared with the model's other callers
                     infos = token_infos(self.model.tokenizer, list(range(self.model.info.d_vocab)))
                 self.vocab = Vocab(
@@ -40,16 +41,6 @@ class Entry:
                     special_ids=[i.id for i in infos if i.is_special],
                 )
             return self.vocab
-
-
-class UnknownModel(LookupError):
-    def __init__(self, model_id: str, known: list[str]) -> None:
-        super().__init__(model_id)
-        self.error = ApiError(
-            code="unknown_model",
-            message=f"this server offers no model {model_id!r}; it offers: {', '.join(known)} "
-            "(the operator chooses them with glassbox serve --model)",
-        )
 
 
 class Registry:
@@ -68,8 +59,6 @@ class Registry:
 
     @classmethod
     def load(cls, names: list[str]) -> Registry:
-        from glassbox.models.loading import load_model
-
         loaded = []
         for name in names:
             log.info("loading model %s", name)
@@ -87,7 +76,10 @@ class Registry:
     def get(self, model_id: str) -> Entry:
         entry = self._entries.get(model_id)
         if entry is None:
-            raise UnknownModel(model_id, self.ids)
+            raise UnknownModelError(
+                f"this server offers no model {model_id!r}; it offers: {', '.join(self.ids)} "
+                "(the operator chooses them with glassbox serve --model)"
+            )
         return entry
 
     def put(self, model_id: str, model: LoadedModel) -> None:

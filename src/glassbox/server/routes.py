@@ -1,16 +1,22 @@
-"""The JSON API. Each route validates its request, calls one glassbox function and shapes the answer."""
+"""The JSON API. Each route validates its request, calls one glassbox function and shapes the answer.
+
+:data:`ERRORS` documents every error status a route can answer; :data:`RegistryDep`, :data:`LimitsDep` and
+:data:`SequencerDep` hand a route the app's models, limits and request sequencer (the other route modules
+import them from here).
+"""
 
 from __future__ import annotations
 
-import time
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
 
 from glassbox import __version__
-from glassbox.errors import InvalidInputError
+from glassbox.analysis.prediction import next_token_prediction
+from glassbox.errors import SupersededError
+from glassbox.generation import generate as run_generation
+from glassbox.models.tokens import encode_prompt
 from glassbox.schema.api import (
-    ErrorResponse,
     GenerateRequest,
     Health,
     Limits,
@@ -19,19 +25,23 @@ from glassbox.schema.api import (
     PredictResponse,
     Vocab,
 )
-from glassbox.schema.models import Generation, TopToken
-from glassbox.server.limits import ApiProblem, check_new_tokens, check_top_k, prompt_too_long
-from glassbox.server.registry import Entry, Registry
+from glassbox.schema.errors import ErrorResponse
+from glassbox.schema.models import Generation
+from glassbox.server.limits import check_new_tokens, check_top_k
+from glassbox.server.registry import Registry
 from glassbox.server.sequencing import Sequencer
 
 ERRORS: dict[int | str, dict[str, object]] = {
     code: {"model": ErrorResponse, "description": text}
     for code, text in {
-        400: "invalid input (empty prompt, token id outside the vocabulary, bad settings)",
-        404: "no such model on this server",
-        409: "superseded by a newer request of the same page; nothing was computed",
-        413: "the prompt has more tokens than the server allows",
-        422: "a limit or a field's constraint was exceeded",
+        400: "invalid input (empty prompt, token id outside the vocabulary, bad settings): invalid_input",
+        404: "no such model, route or resource on this server: unknown_model, not_found",
+        409: "superseded by a newer request of the same page (nothing was computed), or busy: superseded, busy",
+        413: "the prompt (or pasted text) has more tokens than the model or the server allows: prompt_too_long, "
+        "text_too_long",
+        422: "a limit or a field's constraint was exceeded: invalid_input, too_many_new_tokens, top_k_too_large, "
+        "unsupported_architecture, corrupted_file",
+        500: "a bug in glassbox (the server logged its traceback): internal",
     }.items()
 }
 
@@ -58,19 +68,9 @@ LimitsDep = Annotated[Limits, Depends(limits)]
 SequencerDep = Annotated[Sequencer, Depends(sequencer)]
 
 
-def _superseded() -> ApiProblem:
-    return ApiProblem(409, "superseded", "a newer request from this page replaced this one")
-
-
-def _encode_prompt(entry: Entry, prompt: str, lim: Limits) -> list[int]:
-    from glassbox.models.tokens import encode
-
-    if prompt == "":
-        raise InvalidInputError("the prompt is empty: type some text")
-    try:
-        return encode(entry.model, prompt, max_tokens=lim.max_prompt_tokens)
-    except InvalidInputError as exc:  # a non-empty prompt fails only for its length
-        raise prompt_too_long(str(exc)) from None
+def _refuse_if_superseded(seqr: Sequencer, client_id: str | None, seq: int | None) -> None:
+    if seqr.superseded(client_id, seq):
+        raise SupersededError("a newer request from this page replaced this one")
 
 
 @router.get("/health", summary="is the server up, and which models does it offer")
@@ -90,62 +90,31 @@ def vocab(model_id: str, reg: RegistryDep) -> Vocab:
 
 @router.post("/predict", summary="full-vocabulary next-token logits after a prompt (and generated tokens)")
 def predict(req: PredictRequest, reg: RegistryDep, lim: LimitsDep, seqr: SequencerDep) -> PredictResponse:
-    import torch
-
-    from glassbox.capture.forward import next_token_logits
-    from glassbox.models.tokens import check_ids, token_infos
-    from glassbox.schema.models import tensor_payload
-
     seqr.observe(req.client_id, req.seq)
     entry = reg.get(req.model)
     check_new_tokens(lim, len(req.generated_ids))
-    tokenizer = entry.model.tokenizer
     # Everything touching the model or its tokenizer holds the model's lock (fast tokenizers are not safe to
     # share between threads). The superseded check sits inside it too: a request that waited behind others
     # is dropped rather than run.
     with entry.model.lock:
-        if seqr.superseded(req.client_id, req.seq):
-            raise _superseded()
-        prompt_ids = _encode_prompt(entry, req.prompt, lim)
-        ids = check_ids(entry.model, prompt_ids + list(req.generated_ids))
-        start = time.perf_counter()
-        logits = next_token_logits(entry.model, ids)  # [d_vocab] float32
-        forward_ms = (time.perf_counter() - start) * 1000
-        probs = torch.softmax(logits.double(), dim=-1)
-        top = torch.topk(probs, min(req.top_n, probs.numel()))
-        top_ids = [int(i) for i in top.indices]
-        top_infos = token_infos(tokenizer, top_ids)
-        prompt_infos = token_infos(tokenizer, prompt_ids)
-        generated_infos = token_infos(tokenizer, list(req.generated_ids))
-    return PredictResponse(
-        model=entry.id,
-        tokens=prompt_infos,
-        generated=generated_infos,
-        logits=tensor_payload(logits, ["d_vocab"]),
-        top=[
-            TopToken(token=info, prob=float(probs[i]), logit=float(logits[i]))
-            for i, info in zip(top_ids, top_infos, strict=True)
-        ],
-        forward_ms=round(forward_ms, 3),
-    )
+        _refuse_if_superseded(seqr, req.client_id, req.seq)
+        prompt_ids = encode_prompt(entry.model, req.prompt, lim.max_prompt_tokens)
+        return next_token_prediction(entry.model, prompt_ids, list(req.generated_ids), req.top_n, model_id=entry.id)
 
 
 @router.post("/generate", summary="a whole seeded generation on the server (the tokens the page steps to)")
 def generate(req: GenerateRequest, reg: RegistryDep, lim: LimitsDep, seqr: SequencerDep) -> Generation:
-    from glassbox.capture.generation import generate as run_generation
-
     seqr.observe(req.client_id, req.seq)
     entry = reg.get(req.model)
     check_new_tokens(lim, req.max_new_tokens)
     check_top_k(lim, req.settings.top_k)
     s = req.settings
     with entry.model.lock:
-        if seqr.superseded(req.client_id, req.seq):
-            raise _superseded()
-        _encode_prompt(entry, req.prompt, lim)
+        _refuse_if_superseded(seqr, req.client_id, req.seq)
+        encode_prompt(entry.model, req.prompt, lim.max_prompt_tokens)  # the server's limits, before any work
         # without the KV cache, every step is the same plain forward /api/predict runs, so the page's own
         # stepping and this answer agree token for token
-        return run_generation(
+        generation = run_generation(
             entry.model,
             req.prompt,
             max_new_tokens=req.max_new_tokens,
@@ -158,3 +127,4 @@ def generate(req: GenerateRequest, reg: RegistryDep, lim: LimitsDep, seqr: Seque
             force_tokens=dict(req.force_tokens) or None,
             use_kv_cache=False,
         )
+    return generation.model_copy(update={"model": entry.id})  # the id the client named, as /api/predict does

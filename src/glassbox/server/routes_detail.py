@@ -1,17 +1,21 @@
 """Routes of the detailed view: each traces the text once (cached) and answers with one slice of it.
 
 ``POST /api/detail/{overview,attention_head,attention_grid,embedding,mlp,residual,logit_lens,token}``; the
-whole activation cache stays on the server (:class:`~glassbox.server.trace_cache.TraceCache`).
+whole activation cache stays on the server (:class:`~glassbox.server.trace_cache.TraceCache`). Every route is
+one :meth:`Tracer.slice` call: find or run the trace of the request's text, then cut the view's slice from it.
 """
 
 from __future__ import annotations
 
-import threading
-from typing import TYPE_CHECKING, TypeVar
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Annotated, TypeVar
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 
 from glassbox.analysis import detail
+from glassbox.models.tokens import check_ids, encode_prompt
+from glassbox.schema.api import Limits
 from glassbox.schema.api_detail import (
     AttentionHeadRequest,
     DetailOverview,
@@ -21,53 +25,54 @@ from glassbox.schema.api_detail import (
     MlpRequest,
     TokenAcrossLayersRequest,
 )
-from glassbox.schema.detail import AttentionGrid, AttentionHead, EmbeddingDetail, MlpDetail, ResidualStream
-from glassbox.schema.detail import TokenAcrossLayers as TokenAcrossLayersPayload
+from glassbox.schema.detail import (
+    AttentionGrid,
+    AttentionHead,
+    EmbeddingDetail,
+    MlpDetail,
+    ResidualStream,
+    TokenAcrossLayers,
+)
 from glassbox.schema.models import LogitLens
 from glassbox.server.limits import check_new_tokens
-from glassbox.server.routes import ERRORS, LimitsDep, RegistryDep, _encode_prompt
+from glassbox.server.registry import Registry
+from glassbox.server.routes import ERRORS, limits, registry
 from glassbox.server.trace_cache import TraceCache
-
-if TYPE_CHECKING:
-    from collections.abc import Callable
-
-    from glassbox.capture.trace import Trace
-    from glassbox.schema.api import Limits
-    from glassbox.server.registry import Registry
+from glassbox.tracing import Trace
 
 router = APIRouter(prefix="/api/detail", responses=ERRORS, tags=["detail"])
 
-TRACE_CACHE_SIZE = 4
 T = TypeVar("T")
-_cache_lock = threading.Lock()
 
 
-def trace_cache(request: Request) -> TraceCache:
-    """The app's trace cache, made on first use (so the app factory needs no knowledge of it)."""
-    state = request.app.state
-    with _cache_lock:
-        cache = getattr(state, "trace_cache", None)
-        if cache is None:
-            cache = TraceCache(TRACE_CACHE_SIZE)
-            state.trace_cache = cache
-    assert isinstance(cache, TraceCache)
-    return cache
+@dataclass(frozen=True)
+class Tracer:
+    """The app's models, limits and trace cache, as one request of the detailed view needs them."""
+
+    registry: Registry
+    limits: Limits
+    cache: TraceCache
+
+    def slice(self, req: DetailRequest, view: Callable[[Trace], T]) -> T:
+        """Trace (or find cached) the request's text, and cut ``view`` from it under the model's lock."""
+        entry = self.registry.get(req.model)
+        check_new_tokens(self.limits, len(req.generated_ids))
+        with entry.model.lock:  # the forward pass and the tokenizer are not shared safely between threads
+            prompt_ids = encode_prompt(entry.model, req.prompt, self.limits.max_prompt_tokens)
+            ids = check_ids(entry.model, prompt_ids + list(req.generated_ids))
+            return view(self.cache.get(entry.id, entry.model, ids))
 
 
-def _with_trace(req: DetailRequest, request: Request, reg: Registry, lim: Limits, fn: Callable[[Trace], T]) -> T:
-    """Trace (or find cached) the request's text, and slice it with ``fn`` under the model's lock."""
-    from glassbox.models.tokens import check_ids
+def detail_tracer(request: Request) -> Tracer:
+    cache: TraceCache = request.app.state.trace_cache
+    return Tracer(registry(request), limits(request), cache)
 
-    entry = reg.get(req.model)
-    check_new_tokens(lim, len(req.generated_ids))
-    with entry.model.lock:
-        ids = check_ids(entry.model, _encode_prompt(entry, req.prompt, lim) + list(req.generated_ids))
-        t = trace_cache(request).get(entry.id, entry.model, ids)
-        return fn(t)
+
+TracerDep = Annotated[Tracer, Depends(detail_tracer)]
 
 
 @router.post("/overview", summary="the model's shape, the tokens, residual-stream norms and the prediction")
-def overview(req: DetailRequest, request: Request, reg: RegistryDep, lim: LimitsDep) -> DetailOverview:
+def overview(req: DetailRequest, tracer: TracerDep) -> DetailOverview:
     def make(t: Trace) -> DetailOverview:
         return DetailOverview(
             model=req.model,
@@ -77,41 +82,39 @@ def overview(req: DetailRequest, request: Request, reg: RegistryDep, lim: Limits
             next_token=t.top_next(5),
         )
 
-    return _with_trace(req, request, reg, lim, make)
+    return tracer.slice(req, make)
 
 
 @router.post("/attention_head", summary="one head at one query position, every step of the computation")
-def attention_head(req: AttentionHeadRequest, request: Request, reg: RegistryDep, lim: LimitsDep) -> AttentionHead:
-    return _with_trace(req, request, reg, lim, lambda t: detail.attention_head(t, req.layer, req.head, req.query_pos))
+def attention_head(req: AttentionHeadRequest, tracer: TracerDep) -> AttentionHead:
+    return tracer.slice(req, lambda t: detail.attention_head(t, req.layer, req.head, req.query_pos))
 
 
 @router.post("/attention_grid", summary="every layer × head attention pattern (float16)")
-def attention_grid(req: DetailRequest, request: Request, reg: RegistryDep, lim: LimitsDep) -> AttentionGrid:
-    return _with_trace(req, request, reg, lim, detail.attention_grid)
+def attention_grid(req: DetailRequest, tracer: TracerDep) -> AttentionGrid:
+    return tracer.slice(req, detail.attention_grid)
 
 
 @router.post("/embedding", summary="token and position embedding of one position (and RoPE's rotation)")
-def embedding(req: EmbeddingRequest, request: Request, reg: RegistryDep, lim: LimitsDep) -> EmbeddingDetail:
-    return _with_trace(req, request, reg, lim, lambda t: detail.embedding(t, req.pos))
+def embedding(req: EmbeddingRequest, tracer: TracerDep) -> EmbeddingDetail:
+    return tracer.slice(req, lambda t: detail.embedding(t, req.pos))
 
 
 @router.post("/mlp", summary="one MLP at one position: activations, top neurons and the tokens they promote")
-def mlp(req: MlpRequest, request: Request, reg: RegistryDep, lim: LimitsDep) -> MlpDetail:
-    return _with_trace(req, request, reg, lim, lambda t: detail.mlp(t, req.layer, req.pos, req.k))
+def mlp(req: MlpRequest, tracer: TracerDep) -> MlpDetail:
+    return tracer.slice(req, lambda t: detail.mlp(t, req.layer, req.pos, req.k))
 
 
 @router.post("/residual", summary="residual-stream norms after every sublayer and every norm's statistics")
-def residual(req: DetailRequest, request: Request, reg: RegistryDep, lim: LimitsDep) -> ResidualStream:
-    return _with_trace(req, request, reg, lim, detail.residual_stream)
+def residual(req: DetailRequest, tracer: TracerDep) -> ResidualStream:
+    return tracer.slice(req, detail.residual_stream)
 
 
 @router.post("/logit_lens", summary="what each layer would predict at each position (top-k per cell)")
-def logit_lens(req: LogitLensRequest, request: Request, reg: RegistryDep, lim: LimitsDep) -> LogitLens:
-    return _with_trace(req, request, reg, lim, lambda t: t.logit_lens(None, req.k))
+def logit_lens(req: LogitLensRequest, tracer: TracerDep) -> LogitLens:
+    return tracer.slice(req, lambda t: t.logit_lens(None, req.k))
 
 
 @router.post("/token", summary="one token's probability and rank at every layer of the logit lens")
-def token_across_layers(
-    req: TokenAcrossLayersRequest, request: Request, reg: RegistryDep, lim: LimitsDep
-) -> TokenAcrossLayersPayload:
-    return _with_trace(req, request, reg, lim, lambda t: detail.token_across_layers(t, req.token_id, req.pos))
+def token_across_layers(req: TokenAcrossLayersRequest, tracer: TracerDep) -> TokenAcrossLayers:
+    return tracer.slice(req, lambda t: detail.token_across_layers(t, req.token_id, req.pos))

@@ -11,8 +11,9 @@ import threading
 from collections import OrderedDict
 from typing import TYPE_CHECKING
 
+from glassbox.tracing import Trace, trace
+
 if TYPE_CHECKING:
-    from glassbox.capture.trace import Trace
     from glassbox.models.loading import LoadedModel
 
 
@@ -32,8 +33,6 @@ class TraceCache:
     def get(self, model_id: str, model: LoadedModel, ids: list[int]) -> Trace:
         """The trace of ``ids`` on ``model``, run now unless a cached one exists. Call it holding
         ``model.lock`` (the forward pass and the tokenizer are not shared safely between threads)."""
-        from glassbox.capture.trace import trace
-
         key = (model_id, tuple(ids))
         with self._lock:
             cached = self._traces.get(key)
