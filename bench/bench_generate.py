@@ -18,7 +18,7 @@ import torch
 sys.path.insert(0, str(Path(__file__).parent))
 from _common import gpt2_small, paired_medians, write_section
 from glassbox.analysis.sampling import settings
-from glassbox.capture.generation import generate_steps
+from glassbox.generation import generate_steps
 
 NEW_TOKENS = 32
 

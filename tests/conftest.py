@@ -15,13 +15,13 @@ from transformers.utils import logging as hf_logging
 hf_logging.disable_progress_bar()
 hf_logging.set_verbosity_error()
 
-from glassbox.testing import FAMILIES, make_tiny_model  # noqa: E402
+from glassbox.testing import MODEL_TYPES, make_tiny_model  # noqa: E402
 
 
 @pytest.fixture(scope="session")
 def tiny_dir(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     root = tmp_path_factory.mktemp("tiny")
-    return {family: make_tiny_model(root / family, family) for family in FAMILIES}
+    return {family: make_tiny_model(root / family, family) for family in MODEL_TYPES}
 
 
 @pytest.fixture(scope="session")
@@ -31,6 +31,6 @@ def tiny_models(tiny_dir: dict[str, Path]) -> dict[str, object]:
     return {family: glassbox.load_model(str(path), device="cpu") for family, path in tiny_dir.items()}
 
 
-@pytest.fixture(params=FAMILIES)
+@pytest.fixture(params=MODEL_TYPES)
 def family(request: pytest.FixtureRequest) -> str:
     return str(request.param)

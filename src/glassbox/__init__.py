@@ -16,19 +16,19 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from glassbox.capture.generation import generate
-    from glassbox.capture.trace import Trace, trace
+    from glassbox.generation import generate
     from glassbox.models.loading import LoadedModel, load_model
     from glassbox.schema.models import Generation
+    from glassbox.tracing import Trace, trace
 
 __all__ = ["Generation", "LoadedModel", "Trace", "__version__", "generate", "load_model", "trace"]
 
 _LAZY = {
     "load_model": ("glassbox.models.loading", "load_model"),
     "LoadedModel": ("glassbox.models.loading", "LoadedModel"),
-    "trace": ("glassbox.capture.trace", "trace"),
-    "Trace": ("glassbox.capture.trace", "Trace"),
-    "generate": ("glassbox.capture.generation", "generate"),
+    "trace": ("glassbox.tracing", "trace"),
+    "Trace": ("glassbox.tracing", "Trace"),
+    "generate": ("glassbox.generation", "generate"),
     "Generation": ("glassbox.schema.models", "Generation"),
 }
 

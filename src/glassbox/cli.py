@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from glassbox.errors import GlassboxError
+from glassbox.errors import GlassboxError, InvalidInputError
 
 app = typer.Typer(
     name="glassbox",
@@ -131,8 +131,9 @@ def trace(
     for tok in t.tokens:
         lens.add_column(Text(repr(tok.text)[:10]), overflow="fold")
     n = len(t.tokens)
-    for row, label in enumerate(summary.logit_lens.layers):
+    for row, site in enumerate(summary.logit_lens.layers):
         cells = summary.logit_lens.cells[row * n : (row + 1) * n]
+        label = site.part if site.layer is None else f"{site.part} {site.layer}"  # "embed", "block 3"
         lens.add_row(label, *[Text(f"{c.top[0].token.text!r} {c.top[0].prob:.2f}") for c in cells])
     console.print(lens)
 
@@ -155,13 +156,13 @@ def generate(
     from rich.progress import Progress
 
     from glassbox.analysis.sampling import settings
-    from glassbox.capture.generation import chat_prompt_ids, generate_steps
+    from glassbox.generation import chat_prompt_ids, generate_steps
     from glassbox.models.tokens import encode
 
     m = _load(model, device)
     s = settings(temperature=temperature, top_k=top_k, top_p=top_p, min_p=min_p, seed=seed)
     if n < 0:
-        raise GlassboxError("-n must be ≥ 0")
+        raise InvalidInputError("-n must be ≥ 0")
     ids = chat_prompt_ids(m, prompt) if chat else encode(m, prompt)
     steps = []
     with Progress(console=err_console, transient=True) as progress:

@@ -1,4 +1,4 @@
-"""Tiny random models of every supported family, built locally from configs (no network).
+"""Tiny random models of every supported ``model_type``, built locally from configs (no network).
 
 Used by the tests, the benchmarks and the web app's browser tests: ``make_tiny_model(folder, "qwen3")``
 trains a small byte-level BPE tokenizer, builds a random model from a config and saves both with
@@ -10,7 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-FAMILIES = ("gpt2", "llama", "qwen3", "olmo2", "olmo3", "mistral", "cohere")
+#: every supported ``config.model_type``; an adapter family serves one or more (llama: llama, qwen3, olmo2, …)
+MODEL_TYPES = ("gpt2", "llama", "qwen3", "olmo2", "olmo3", "mistral", "cohere")
 
 #: long enough to cross the tiny sliding windows (4 and 6) and to include multi-byte characters
 LONG_PROMPT = "When Mary and John went to the shop, John gave a book to Mary. Столиця — Київ. 東京 🙂"
@@ -45,9 +46,11 @@ def tiny_tokenizer(vocab_size: int = 512) -> Any:
     )
 
 
-def tiny_config(family: str, vocab_size: int = 512, **overrides: Any) -> Any:
-    """A small config of ``family`` (2 layers, d_model 64, 4 heads; 2 kv heads where GQA exists)."""
+def tiny_config(model_type: str, vocab_size: int = 512, **overrides: Any) -> Any:
+    """A small config of ``model_type`` (2 layers, d_model 64, 4 heads; 2 kv heads where GQA exists)."""
     import transformers as tf
+
+    from glassbox.models.adapters.gpt2 import gpt2_config
 
     common: dict[str, Any] = dict(vocab_size=vocab_size, bos_token_id=0, eos_token_id=1)
     llama_like: dict[str, Any] = dict(
@@ -61,31 +64,33 @@ def tiny_config(family: str, vocab_size: int = 512, **overrides: Any) -> Any:
         **common,
     )
     cfg: Any
-    if family == "gpt2":
-        cfg = tf.GPT2Config(n_embd=64, n_layer=2, n_head=4, n_positions=128, **common)
-    elif family == "llama":
+    if model_type == "gpt2":
+        cfg = gpt2_config(
+            n_layers=2, n_heads=4, d_model=64, n_ctx=128, d_vocab=vocab_size, bos_token_id=0, eos_token_id=1
+        )
+    elif model_type == "llama":
         cfg = tf.LlamaConfig(**llama_like)
-    elif family == "qwen3":
+    elif model_type == "qwen3":
         cfg = tf.Qwen3Config(head_dim=16, **llama_like)
-    elif family == "olmo2":
+    elif model_type == "olmo2":
         cfg = tf.Olmo2Config(**llama_like)
-    elif family == "olmo3":
+    elif model_type == "olmo3":
         cfg = tf.Olmo3Config(sliding_window=4, layer_types=["sliding_attention", "full_attention"], **llama_like)
-    elif family == "mistral":
+    elif model_type == "mistral":
         cfg = tf.MistralConfig(sliding_window=6, **llama_like)
-    elif family == "cohere":
+    elif model_type == "cohere":
         cfg = tf.CohereConfig(use_qk_norm=True, logit_scale=0.5, **llama_like)
     else:
-        raise ValueError(f"unknown family {family!r}; choose from {', '.join(FAMILIES)}")
+        raise ValueError(f"unknown model_type {model_type!r}; choose from {', '.join(MODEL_TYPES)}")
     for key, value in overrides.items():
         setattr(cfg, key, value)
     return cfg
 
 
 def make_tiny_model(
-    folder: str | Path, family: str = "gpt2", seed: int = 0, vocab_size: int = 512, **overrides: Any
+    folder: str | Path, model_type: str = "gpt2", seed: int = 0, vocab_size: int = 512, **overrides: Any
 ) -> Path:
-    """Build and save a random tiny model of ``family`` with a tokenizer; return the folder."""
+    """Build and save a random tiny model of ``model_type`` with a tokenizer; return the folder."""
     import torch
     from transformers import AutoModelForCausalLM
 
@@ -94,7 +99,7 @@ def make_tiny_model(
     tokenizer = tiny_tokenizer(min(vocab_size, 512))
     torch.manual_seed(seed)
     model = AutoModelForCausalLM.from_config(  # type: ignore[no-untyped-call]
-        tiny_config(family, vocab_size, **overrides)
+        tiny_config(model_type, vocab_size, **overrides)
     )
     # Random init leaves norms at 1 and biases at 0; perturb them so tests see them matter.
     with torch.no_grad():

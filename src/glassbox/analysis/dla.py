@@ -9,51 +9,26 @@ The residual stream at the last block's output is a sum of components::
 
 The convention, exactly: the final norm's ``1/σ`` (``ln_final.hook_scale``) is **frozen** at the value it
 took in this forward pass — computed from the whole residual — so the norm becomes linear:
-``final_norm(x) = center(x) · s · w + b`` (``center`` = subtract the mean, LayerNorm only). Each component
-``c`` then contributes ``(center(c) · s · w) · W_U[:, t] · logit_scale`` and the norm's bias contributes
-``b · W_U[:, t] · logit_scale``. These terms sum to the model's actual logit for ``t`` (up to float rounding).
-This is "direct" attribution: what a head writes into later heads' inputs is counted where it is finally
-read, not here.
+``final_norm(x) = center(x) · s · w + b`` (``center`` = subtract the mean, LayerNorm only: the norm's own
+:meth:`~glassbox.models.adapters.base.NormSpec.center`). Each component ``c`` then contributes
+``(center(c) · s · w) · W_U[:, t] · logit_scale`` and the norm's bias contributes ``b · W_U[:, t] · logit_scale``.
+These terms sum to the model's actual logit for ``t`` (up to float rounding). This is "direct" attribution: what a
+head writes into later heads' inputs is counted where it is finally read, not here.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 import torch
-from pydantic import BaseModel, ConfigDict
 
 from glassbox.capture.names import act_name
 from glassbox.errors import InvalidInputError
-from glassbox.schema.models import SCHEMA_VERSION, TokenInfo
+from glassbox.models.tokens import token_infos
+from glassbox.schema.attribution import Contribution, DirectLogitAttribution
 
 if TYPE_CHECKING:
-    from glassbox.capture.trace import Trace
-
-ComponentKind = Literal["embed", "pos_embed", "head", "attn_bias", "mlp", "norm_bias"]
-
-
-class Contribution(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    label: str  # "embed", "L3H2", "L3 attn bias", "L3 MLP", "ln_final bias"
-    kind: ComponentKind
-    layer: int | None = None
-    head: int | None = None
-    value: float
-
-
-class DirectLogitAttribution(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    schema_version: str = SCHEMA_VERSION
-    kind: Literal["direct_logit_attribution"] = "direct_logit_attribution"
-    target: TokenInfo
-    pos: int
-    logit: float  # the model's actual logit for the target at this position
-    total: float  # Σ contributions (equals `logit` up to rounding)
-    contributions: list[Contribution]
-
-    def top(self, k: int = 10) -> list[Contribution]:
-        return sorted(self.contributions, key=lambda c: abs(c.value), reverse=True)[:k]
+    from glassbox.tracing import Trace
 
 
 def _resolve_target(trace: Trace, target: int | str) -> int:
@@ -68,8 +43,7 @@ def _resolve_target(trace: Trace, target: int | str) -> int:
 
 
 def direct_logit_attribution(trace: Trace, target: int | str, pos: int = -1) -> DirectLogitAttribution:
-    from glassbox.models.tokens import token_infos
-
+    """Each component's direct contribution to ``target``'s logit at ``pos`` (see the module docstring)."""
     a = trace.model.adapter
     tid = _resolve_target(trace, target)
     p = pos % trace.n_pos
@@ -80,40 +54,26 @@ def direct_logit_attribution(trace: Trace, target: int | str, pos: int = -1) -> 
     direction = w * s * w_u  # what one unit of (centered) residual is worth in the target's logit
 
     def value(c: torch.Tensor) -> float:
-        c = c.float()
-        if ln_f.kind == "layernorm":
-            c = c - c.mean(-1, keepdim=True)
-        return float((c * direction).sum(-1).item())
+        return float((ln_f.center(c) * direction).sum(-1).item())
 
-    out: list[Contribution] = [Contribution(label="embed", kind="embed", value=value(trace["hook_embed"][p]))]
+    out: list[Contribution] = [Contribution(kind="embed", value=value(trace["hook_embed"][p]))]
     if "hook_pos_embed" in trace:
-        out.append(Contribution(label="pos_embed", kind="pos_embed", value=value(trace["hook_pos_embed"][p])))
+        out.append(Contribution(kind="pos_embed", value=value(trace["hook_pos_embed"][p])))
     for layer in range(a.n_layers):
         result = trace[act_name("result", layer, "attn")][p]  # [head, d_model]
-        centered = result.float()
-        if ln_f.kind == "layernorm":
-            centered = centered - centered.mean(-1, keepdim=True)
-        per_head = (centered * direction).sum(-1)
+        per_head = (ln_f.center(result) * direction).sum(-1)  # [head]
         for head, v in enumerate(per_head.tolist()):
-            out.append(Contribution(label=f"L{layer}H{head}", kind="head", layer=layer, head=head, value=v))
-        bias = trace[act_name("attn_out", layer)][p] - result.sum(0)
+            out.append(Contribution(kind="head", layer=layer, head=head, value=v))
         if a.b_O(layer) is not None or a.post_norm:
-            out.append(Contribution(label=f"L{layer} attn bias", kind="attn_bias", layer=layer, value=value(bias)))
-        out.append(
-            Contribution(
-                label=f"L{layer} MLP",
-                kind="mlp",
-                layer=layer,
-                value=value(trace[act_name("mlp_out", layer)][p]),
-            )
-        )
+            bias = trace[act_name("attn_out", layer)][p] - result.sum(0)
+            out.append(Contribution(kind="attn_bias", layer=layer, value=value(bias)))
+        out.append(Contribution(kind="mlp", layer=layer, value=value(trace[act_name("mlp_out", layer)][p])))
     if ln_f.bias is not None:
-        out.append(Contribution(label="ln_final bias", kind="norm_bias", value=float((ln_f.bias.float() * w_u).sum())))
-    total = sum(c.value for c in out)
+        out.append(Contribution(kind="norm_bias", value=float((ln_f.bias.float() * w_u).sum())))
     return DirectLogitAttribution(
         target=token_infos(trace.model.tokenizer, [tid])[0],
         pos=p,
         logit=float(trace.logits[p, tid].item()),
-        total=total,
+        total=sum(c.value for c in out),
         contributions=out,
     )

@@ -36,7 +36,9 @@ blocks (Cohere).
 
 from __future__ import annotations
 
-DIMS: dict[str, list[str]] = {
+from glassbox.schema.base import Dim
+
+DIMS: dict[str, list[Dim]] = {
     "hook_embed": ["pos", "d_model"],
     "hook_pos_embed": ["pos", "d_model"],
     "hook_resid_pre": ["pos", "d_model"],
@@ -70,14 +72,6 @@ def act_name(name: str, layer: int | None = None, sub: str | None = None) -> str
     return f"blocks.{layer}.{hook}" if sub is None else f"blocks.{layer}.{sub}.{hook}"
 
 
-def dims_of(name: str) -> list[str]:
-    """The dimension names of a canonical activation."""
-    return DIMS[name.rsplit(".", 1)[-1]]
-
-
-def parse(name: str) -> tuple[int | None, str]:
-    """``blocks.3.attn.hook_q`` → (3, "attn.hook_q"); ``hook_embed`` → (None, "hook_embed")."""
-    if name.startswith("blocks."):
-        _, layer, rest = name.split(".", 2)
-        return int(layer), rest
-    return None, name
+def dims_of(name: str) -> list[Dim]:
+    """The dimension names of a canonical activation (a fresh list: callers may edit it)."""
+    return list(DIMS[name.rsplit(".", 1)[-1]])

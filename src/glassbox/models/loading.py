@@ -63,14 +63,19 @@ def embedded_path() -> Path:
     return ASSETS / EMBEDDED_NAME
 
 
-def resolve_device(device: DeviceArg) -> torch.device:
-    if device == "auto":
+def resolve_device(device: DeviceArg | torch.device) -> torch.device:
+    """The one place a device name becomes a torch device (loading, wrapping and training all use it).
+
+    ``auto`` → CUDA when available, else CPU; ``cpu``; ``cuda`` or ``cuda:N`` (an error without a GPU).
+    """
+    text = str(device)
+    if text == "auto":
         return torch.device("cuda" if torch.cuda.is_available() else "cpu")
-    if str(device).startswith("cuda") and not torch.cuda.is_available():
-        raise InvalidInputError("device 'cuda' was asked for but no CUDA GPU is available: use --device cpu")
-    if device not in ("cpu",) and not str(device).startswith("cuda"):
-        raise InvalidInputError(f"unknown device {device!r}: use auto, cpu or cuda")
-    return torch.device(device)
+    if text.startswith("cuda") and not torch.cuda.is_available():
+        raise InvalidInputError(f"device {text!r} was asked for but no CUDA GPU is available: use --device cpu")
+    if text != "cpu" and not text.startswith("cuda"):
+        raise InvalidInputError(f"unknown device {text!r}: use auto, cpu or cuda")
+    return torch.device(text)
 
 
 def _resolve_dtype(dtype: str | torch.dtype | None) -> torch.dtype | None:
@@ -89,7 +94,7 @@ def _resolve_dtype(dtype: str | torch.dtype | None) -> torch.dtype | None:
     return table[dtype]
 
 
-def _locate(name_or_path: str | os.PathLike[str] | None, trust_remote_code: bool) -> tuple[str, str, bool]:
+def _locate(name_or_path: str | os.PathLike[str] | None) -> tuple[str, str, bool]:
     """(display name, what to pass to from_pretrained, local_files_only)."""
     if name_or_path is None or str(name_or_path) == EMBEDDED_NAME:
         path = embedded_path()
@@ -162,7 +167,7 @@ def load_model(
 
     dev = resolve_device(device)
     torch_dtype = _resolve_dtype(dtype) or torch.float32
-    name, source, local_only = _locate(name_or_path, trust_remote_code)
+    name, source, local_only = _locate(name_or_path)
     config = _load_config(source, local_only, trust_remote_code)
     check_supported(str(getattr(config, "model_type", "?")))
     try:
@@ -199,7 +204,7 @@ def wrap_model(
 ) -> LoadedModel:
     """Wrap a transformers causal LM already in memory (e.g. one you built or fine-tuned in a notebook)."""
     check_supported(str(hf.config.model_type))
-    dev = device if isinstance(device, torch.device) else resolve_device(device)
+    dev = resolve_device(device)
     hf.to(dev).eval()
     hf.requires_grad_(False)
     adapter = adapter_for(hf)

@@ -11,19 +11,33 @@ Shapes use the canonical dimension names: ``pos, head, kv_head, d_head, d_model,
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 import torch
+
+NormKind = Literal["layernorm", "rmsnorm", "identity"]
+"""``identity``: no norm at this place in this architecture (OLMo's pre-sublayer norms)."""
+
+RotaryPairing = Literal["half", "interleaved"]
+"""Which dimensions RoPE rotates together: ``i`` with ``i + d_head/2`` (Llama) or ``2i`` with ``2i + 1`` (Cohere)."""
 
 
 @dataclass(frozen=True)
 class NormSpec:
     """A normalisation layer as plain parameters, so the forward pass can expose its statistics."""
 
-    kind: str  # "layernorm" | "rmsnorm" | "identity" (no norm at this place in this architecture)
+    kind: NormKind
     weight: torch.Tensor | None  # [d]
     bias: torch.Tensor | None  # [d]
     eps: float
+
+    def center(self, x: torch.Tensor) -> torch.Tensor:
+        """``x`` in float32, minus its mean over the last axis for LayerNorm; unchanged (but float32) otherwise.
+
+        The norm is linear in what this returns once its 1/σ is fixed, which is what direct logit attribution
+        relies on; only LayerNorm subtracts the mean, so only it needs this step."""
+        xf = x.float()
+        return xf - xf.mean(-1, keepdim=True) if self.kind == "layernorm" else xf
 
     def __call__(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         """Normalise the last axis of ``x``; return ``(output, scale)`` with ``scale`` = 1/σ per row.
@@ -33,9 +47,7 @@ class NormSpec:
         """
         if self.kind == "identity":
             return x, torch.ones(x.shape[:-1], dtype=torch.float32, device=x.device)
-        xf = x.float()
-        if self.kind == "layernorm":
-            xf = xf - xf.mean(-1, keepdim=True)
+        xf = self.center(x)
         scale = torch.rsqrt(xf.pow(2).mean(-1, keepdim=True) + self.eps)
         out = (xf * scale).to(x.dtype)
         if self.weight is not None:
@@ -102,6 +114,7 @@ class Adapter:
     norm_kind: ClassVar[str] = "rmsnorm"
     gated_mlp: ClassVar[bool] = True
     parallel_block: ClassVar[bool] = False
+    rotary_pairing: ClassVar[RotaryPairing] = "half"
     #: norms on each sublayer's output before it is added (OLMo 2/3); set per instance by adapters
     post_norm: bool = False
 
@@ -185,7 +198,7 @@ class Adapter:
         return 1.0
 
 
-def norm_from(module: Any, kind: str) -> NormSpec:
+def norm_from(module: Any, kind: NormKind) -> NormSpec:
     """Read a transformers norm module (LayerNorm, *RMSNorm, CohereLayerNorm) into a :class:`NormSpec`."""
     eps = getattr(module, "eps", None)
     if eps is None:

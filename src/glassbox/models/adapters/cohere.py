@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 
 import torch
 
-from glassbox.models.adapters.base import NormSpec, norm_from
+from glassbox.models.adapters.base import NormSpec, RotaryPairing, norm_from
 from glassbox.models.adapters.llama import LlamaAdapter
 
 
@@ -23,6 +23,7 @@ class CohereAdapter(LlamaAdapter):
     model_types: ClassVar[tuple[str, ...]] = ("cohere",)
     norm_kind: ClassVar[str] = "layernorm"
     parallel_block: ClassVar[bool] = True
+    rotary_pairing: ClassVar[RotaryPairing] = "interleaved"
 
     def __init__(self, hf: Any) -> None:
         super().__init__(hf)

@@ -10,6 +10,17 @@ from transformers.activations import ACT2FN
 from glassbox.models.adapters.base import Adapter, MlpOut, NormSpec, norm_from
 
 
+def gpt2_config(*, n_layers: int, n_heads: int, d_model: int, n_ctx: int, d_vocab: int, **extra: Any) -> Any:
+    """A transformers ``GPT2Config`` from glassbox's dimension names.
+
+    The one place they become GPT-2's own (``n_layer``, ``n_head``, ``n_embd``, ``n_positions``, ``vocab_size``);
+    ``extra`` passes any other config field through unchanged (dropout, special token ids, weight tying).
+    """
+    from transformers import GPT2Config
+
+    return GPT2Config(n_layer=n_layers, n_head=n_heads, n_embd=d_model, n_positions=n_ctx, vocab_size=d_vocab, **extra)
+
+
 class GPT2Adapter(Adapter):
     family: ClassVar[str] = "gpt2"
     model_types: ClassVar[tuple[str, ...]] = ("gpt2",)

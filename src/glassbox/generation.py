@@ -1,9 +1,12 @@
-"""Step-by-step generation with a KV cache, recording every step's distribution.
+"""``glassbox.generate()``: step-by-step generation with a KV cache, recording every step's distribution.
 
 The prefix is run once; each later step feeds only the newest token and reuses the cached keys and
 values (tested to give the same tokens and probabilities as recomputing from scratch). Every step is
 sampled by :func:`glassbox.analysis.sampling.sampling_pipeline` with ``step`` = the index of the generated
 token, so a seed reproduces a generation here, in the CLI and in the browser.
+
+Like :mod:`glassbox.tracing`, this module sits above :mod:`glassbox.capture` and :mod:`glassbox.analysis`: it
+drives the model and hands each step's logits to the sampler.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ if TYPE_CHECKING:
 
 
 def chat_prompt_ids(model: LoadedModel, prompt: str) -> list[int]:
+    """``prompt`` as one user turn through the tokenizer's chat template, ready for the assistant's reply."""
     tok = model.tokenizer
     if not getattr(tok, "chat_template", None):
         raise InvalidInputError(f"the tokenizer of {model.name!r} has no chat template: generate without chat")

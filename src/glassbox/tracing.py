@@ -1,14 +1,19 @@
-"""``glassbox.trace``: one forward pass with every internal tensor kept under its canonical name.
+"""``glassbox.trace()``: one forward pass with every internal tensor kept under its canonical name.
 
 A :class:`Trace` behaves like a read-only dict of activations (``trace["blocks.0.attn.hook_pattern"]``) with
 the analyses that need them beside it: the logit lens, direct logit attribution, and slicing into compact
 payloads for the browser.
+
+This module sits one floor above :mod:`glassbox.capture` (which runs the forward pass) and
+:mod:`glassbox.analysis` (which reads a trace it is handed), so neither of those imports it. It is named
+``tracing`` rather than ``trace`` because a submodule ``glassbox.trace`` would replace the function
+``glassbox.trace`` on the package as soon as anything imported it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import torch
 
@@ -18,6 +23,7 @@ from glassbox.capture.forward import CaptureArg, capture_filter, run_forward
 from glassbox.capture.names import dims_of
 from glassbox.errors import InvalidInputError
 from glassbox.models.tokens import check_ids, encode, token_infos
+from glassbox.schema.attribution import DirectLogitAttribution
 from glassbox.schema.models import LogitLens, TensorPayload, TokenInfo, TopToken, TraceSummary, tensor_payload
 
 if TYPE_CHECKING:
@@ -91,7 +97,7 @@ class Trace:
         (with that residual's own statistics) and the unembedding; top-k tokens with probabilities."""
         return _lens.logit_lens(self, positions, k)
 
-    def direct_logit_attribution(self, target_token: int | str, pos: int = -1) -> _dla.DirectLogitAttribution:
+    def direct_logit_attribution(self, target_token: int | str, pos: int = -1) -> DirectLogitAttribution:
         """Each head's, each MLP's and the embeddings' direct contribution to one token's logit.
 
         See :mod:`glassbox.analysis.dla` for the exact convention (the final norm's 1/σ is frozen)."""
@@ -104,11 +110,11 @@ class Trace:
         *,
         head: int | None = None,
         positions: Sequence[int] | None = None,
-        dtype: str = "float32",
+        dtype: Literal["float32", "float16"] = "float32",
     ) -> TensorPayload:
         """A compact payload of one activation, optionally one head and some positions."""
         t = self[name]
-        dims = list(dims_of(name))
+        dims = dims_of(name)
         if head is not None:
             axis = dims.index("head") if "head" in dims else dims.index("kv_head") if "kv_head" in dims else None
             if axis is None:
@@ -123,7 +129,7 @@ class Trace:
             if axis is None:
                 raise InvalidInputError(f"{name} has no position axis")
             t = t.index_select(axis, idx)
-        return tensor_payload(t, dims, dtype)  # type: ignore[arg-type]
+        return tensor_payload(t, dims, dtype)
 
     def summary(self, k: int = 10, lens_k: int = 3) -> TraceSummary:
         return TraceSummary(

@@ -1,0 +1,61 @@
+"""Wire shapes of direct logit attribution (computed by :mod:`glassbox.analysis.dla`).
+
+A contribution says *where* it comes from as structure (``kind``, ``layer``, ``head``), never as a label to
+parse; :attr:`Contribution.label` is a Python-side convenience for printing and is not serialised.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel
+
+from glassbox.schema.base import Payload, Strict
+from glassbox.schema.models import TokenInfo
+
+ComponentKind = Literal["embed", "pos_embed", "head", "attn_bias", "mlp", "norm_bias"]
+"""What writes into the final residual: the embeddings, one attention head, a layer's attention output bias (or,
+for post-norm blocks, its normed share), a layer's MLP, or the final norm's bias."""
+
+
+class Contribution(Strict):
+    """One component's direct contribution to the target's logit (``layer``/``head`` where they apply)."""
+
+    kind: ComponentKind
+    layer: int | None = None
+    head: int | None = None
+    value: float
+
+    @property
+    def label(self) -> str:
+        """A short human label for printing (``"L3H2"``, ``"L3 MLP"``); the browser renders its own from structure."""
+        if self.kind == "head":
+            return f"L{self.layer}H{self.head}"
+        if self.kind == "attn_bias":
+            return f"L{self.layer} attn bias"
+        if self.kind == "mlp":
+            return f"L{self.layer} MLP"
+        if self.kind == "norm_bias":
+            return "ln_final bias"
+        return self.kind
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.value:+.4f}"
+
+
+class DirectLogitAttribution(Payload):
+    """Every component's direct contribution to one token's logit at one position; they sum to ``logit``."""
+
+    kind: Literal["direct_logit_attribution"] = "direct_logit_attribution"
+    target: TokenInfo
+    pos: int
+    logit: float  # the model's actual logit for the target at this position
+    total: float  # Σ contributions (equals `logit` up to rounding)
+    contributions: list[Contribution]
+
+    def top(self, k: int = 10) -> list[Contribution]:
+        """The ``k`` contributions of largest magnitude, largest first."""
+        return sorted(self.contributions, key=lambda c: abs(c.value), reverse=True)[:k]
+
+
+ATTRIBUTION_MODELS: list[type[BaseModel]] = [Contribution, DirectLogitAttribution]
