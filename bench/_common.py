@@ -72,7 +72,7 @@ def write_section(title: str, body: str) -> None:
 def bare_training_seconds(config: Any, batch: Callable[[int], torch.Tensor], steps: int) -> float:
     """Seconds for ``steps`` plain PyTorch training steps (forward, backward, clip, AdamW, schedule) on a model
     built from ``config`` and the batches ``batch(step)``: the baseline the training benchmarks compare with."""
-    from glassbox.training.train import build_model, lr_at
+    from glassbox.training.recipe import build_model, lr_at
 
     model = build_model(config)
     model.train()

@@ -3,7 +3,7 @@
 The live run (:class:`glassbox.training.live.LiveRun`, the code behind ``/api/training/live``) trains in a
 background thread, appends an event per step (loss, lr, tokens/s), makes greedy samples every
 ``sample_every`` steps, checks its stop/abandon/time bounds every step, and is watched by a listener that
-does what the server-sent event route does (poll the event log every 0.2 s, validate, serialise to JSON).
+does what the server-sent event route does (poll the event log every 0.2 s, serialise each event to JSON).
 The bare loop only does forward, backward, clip, AdamW step on the same initial weights and batches, with the
 same thread count. The ratio ``live tokens/s ÷ bare tokens/s`` (median of the repeats, each repeat running
 both back to back, in alternating order) must be ≥ 0.9.
@@ -16,7 +16,6 @@ Results are printed; ``--write`` puts them in the "## Live micro-training" secti
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import platform
 import statistics
@@ -27,9 +26,9 @@ from typing import Any
 import torch
 
 from _common import bare_training_seconds, write_section
-from glassbox.server.routes_training import _EVENT_MODELS
-from glassbox.training.live import LiveLimits, LiveManager, LiveRun, live_config
-from glassbox.training.train import auto_threads, set_threads
+from glassbox.schema.api_training import LiveSample
+from glassbox.training.live import LiveLimits, LiveManager, LiveRun, live_config, sse_message
+from glassbox.training.recipe import auto_threads, set_threads
 
 TITLE = "Live micro-training"
 
@@ -41,8 +40,7 @@ def listen(run: LiveRun, done: threading.Event) -> int:
         finished = done.is_set()
         events = run.events_from(index)
         for event in events:
-            model = _EVENT_MODELS[event["type"]].model_validate(event)
-            sent += len(f"event: {event['type']}\ndata: {json.dumps(model.model_dump(), ensure_ascii=False)}\n\n")
+            sent += len(sse_message(event))
         index += len(events)
         if finished:
             return sent
@@ -69,7 +67,7 @@ def live_seconds(run: LiveRun) -> float:
 def bare_seconds(run: LiveRun) -> float:
     """Seconds for the same number of plain PyTorch steps on the live run's model shape and batches."""
     assert run._source is not None
-    config = run.config.replace(vocab_size=max(len(run.tokenizer), 2))
+    config = run.config.replace(d_vocab=max(len(run.tokenizer), 2))
     set_threads(config)
     # build_model is seeded: the bare loop starts from the live run's initial weights
     return bare_training_seconds(config, run._source.batch, min(config.steps, run.limits.max_steps))
@@ -78,10 +76,10 @@ def bare_seconds(run: LiveRun) -> float:
 def new_run(steps: int, threads: int) -> LiveRun:
     manager = LiveManager(LiveLimits(max_steps=steps, max_seconds=3600, abandon_after_s=3600))
     run = manager.create(None, config=live_config().replace(steps=steps, threads=threads))
-    run.stop("bench")  # the thread prepares (tokenizer, batches, model, first samples) and then stops
+    run.stop("stopped")  # the thread prepares (tokenizer, batches, model, first samples) and then stops
     run.join()
     assert run.model is not None and run.step == 0, (run.state, run.reason, run.step)
-    run.state, run.reason = "stopped", ""
+    run.state, run.reason = "stopped", None
     run.events.clear()
     return run
 
@@ -111,7 +109,7 @@ def main() -> None:
             "threads": threads,
             "params": sum(p.numel() for p in run.model.parameters()),
             "vocab": len(run.tokenizer),
-            "samples": sum(1 for e in run.events if e["type"] == "sample"),
+            "samples": sum(1 for e in run.events if isinstance(e, LiveSample)),
             "config": run.config,
         }
         print(f"repeat {r + 1}: live {l_tps:,.0f} tok/s, bare {b_tps:,.0f} tok/s, ratio {ratios[-1]:.3f}")
@@ -122,10 +120,10 @@ def main() -> None:
     body = f"""
 `bench/bench_live.py`: tokens/s of the live micro-training run the page starts (`glassbox.training.live`:
 background thread, an event per step, {info["samples"]} greedy sample sets per run, stop/abandon/time checks,
-watched by a listener that polls, validates and serialises the events as the server-sent event route does) ÷ a
-bare PyTorch loop (forward, backward, clip, AdamW step) on the same micro model ({cfg.n_layer} layers,
-d_model {cfg.n_embd}, {info["vocab"]:,}-token vocabulary, {info["params"]:,} parameters), the same initial
-weights and batches ({cfg.batch_size} × {cfg.n_positions} tokens) and {info["threads"]} CPU thread(s),
+watched by a listener that polls and serialises the events as the server-sent event route does) ÷ a
+bare PyTorch loop (forward, backward, clip, AdamW step) on the same micro model ({cfg.n_layers} layers,
+d_model {cfg.d_model}, {info["vocab"]:,}-token vocabulary, {info["params"]:,} parameters), the same initial
+weights and batches ({cfg.batch_size} × {cfg.n_ctx} tokens) and {info["threads"]} CPU thread(s),
 {args.steps} steps per run, median of {args.repeats} repeats. Target ≥ 0.9.
 
 | | tokens/s (median) |

@@ -26,7 +26,8 @@ import torch
 from _common import bare_training_seconds, write_section
 from glassbox.training.config import preset
 from glassbox.training.data import BatchSource, encode_documents
-from glassbox.training.train import build_model, prepare, set_threads, train
+from glassbox.training.recipe import build_model, set_threads
+from glassbox.training.train import prepare, train
 
 
 def main() -> None:
@@ -52,9 +53,7 @@ def main() -> None:
     config = config.replace(threads=threads)
     with tempfile.TemporaryDirectory() as tmp:
         corpus, raw_tok, _ = prepare(config, Path(tmp) / "data", reuse_tokenizer=False)
-        source = BatchSource(
-            encode_documents(raw_tok, corpus.train), config.n_positions, config.batch_size, config.seed
-        )
+        source = BatchSource(encode_documents(raw_tok, corpus.train), config.n_ctx, config.batch_size, config.seed)
         tokens = config.steps * config.tokens_per_step
         ours, bare, ratios = [], [], []
         for r in range(args.repeats):
@@ -72,7 +71,7 @@ def main() -> None:
 `bench/bench_training.py`: tokens/s of the glassbox training loop (per-step history, held-out loss, probe
 predictions, weight snapshots and resumable states included) ÷ a bare PyTorch loop (forward, backward, clip,
 AdamW step) on the same model (default architecture, {sum(p.numel() for p in build_model(config).parameters()):,}
-parameters), the same batches ({config.batch_size} × {config.n_positions} tokens) and {threads} CPU thread(s),
+parameters), the same batches ({config.batch_size} × {config.n_ctx} tokens) and {threads} CPU thread(s),
 {config.steps} steps per run, median of {args.repeats} repeats. Target ≥ 0.9.
 
 | | tokens/s (median) |

@@ -27,10 +27,10 @@ from playwright.sync_api import Browser, ConsoleMessage, Page, expect
 import glassbox
 from glassbox.models.loading import LoadedModel
 from glassbox.models.tokens import encode
+from glassbox.schema.history import TrainingHistory
 from glassbox.training.config import TrainConfig
 from glassbox.training.explain import history_of
-from glassbox.training.history import TrainingHistory
-from glassbox.training.train import lr_at
+from glassbox.training.recipe import lr_at
 
 pytestmark = pytest.mark.e2e
 
@@ -169,9 +169,17 @@ def test_replay_shows_the_recorded_history(tpage: Page, training_server: str, hi
     expect(page.get_by_test_id("probe-row").first).to_have_attribute("data-probe", "cs-capital-france")
 
 
+Group = tuple[int | None, str]  # a parameter group as the page shows it: (layer, part)
+
+
+def shown_norms(page: Page, testid: str) -> dict[Group, float]:
+    rows = data(page, testid, "layer", "part", "value")
+    return {(int(r["layer"]) if r["layer"] else None, r["part"]): float(r["value"]) for r in rows}
+
+
 def plain_step(
     tiny: LoadedModel, history: TrainingHistory, ids: list[int]
-) -> tuple[dict[str, float], dict[str, float], list[float], list[float]]:
+) -> tuple[dict[Group, float], dict[Group, float], list[float], list[float]]:
     """The reference: a textbook PyTorch step (HF loss, backward, clip, AdamW with the run's settings)."""
     from transformers import AutoModelForCausalLM
 
@@ -185,12 +193,17 @@ def plain_step(
     out = model(input_ids=x, labels=x)
     out.loss.backward()
 
-    def group(name: str) -> str:  # transformer.h.1.attn.c_attn.weight → h.1.attn
-        parts = name.removeprefix("transformer.").split(".")
-        return ".".join(parts[:3]) if parts[0] == "h" else parts[0]
+    outside = {"wte": "embed", "wpe": "pos_embed", "ln_f": "ln_final"}
+    inside = {"attn": "attn", "mlp": "mlp", "ln_1": "ln1", "ln_2": "ln2"}
 
-    def norms(values: dict[str, torch.Tensor]) -> dict[str, float]:
-        sq: dict[str, float] = {}
+    def group(
+        name: str,
+    ) -> Group:  # transformer.h.1.attn.c_attn.weight → (1, "attn"); transformer.wte → (None, "embed")
+        parts = name.removeprefix("transformer.").split(".")
+        return (int(parts[1]), inside[parts[2]]) if parts[0] == "h" else (None, outside[parts[0]])
+
+    def norms(values: dict[str, torch.Tensor]) -> dict[Group, float]:
+        sq: dict[Group, float] = {}
         for n, v in values.items():
             sq[group(n)] = sq.get(group(n), 0.0) + float(v.double().pow(2).sum())
         return {g: math.sqrt(s) for g, s in sq.items()}
@@ -238,12 +251,20 @@ def test_step_equals_a_plain_pytorch_step(
     assert ids == encode(tiny, SENTENCE)
     grads, updates, before, after = plain_step(tiny, history, ids)
 
-    shown = {r["param"]: float(r["value"]) for r in data(page, "grad-norm", "param", "value")}
+    shown = shown_norms(page, "grad-norm")
     assert set(shown) == set(grads)
-    assert {"wte", "wpe", "h.0.attn", "h.0.mlp", "h.3.attn", "h.3.mlp", "ln_f"} <= set(shown)
+    assert {
+        (None, "embed"),
+        (None, "pos_embed"),
+        (0, "attn"),
+        (0, "mlp"),
+        (3, "attn"),
+        (3, "mlp"),
+        (None, "ln_final"),
+    } <= set(shown)
     for param, value in shown.items():
         assert value == pytest.approx(grads[param], rel=1e-4, abs=1e-7), param
-    moved = {r["param"]: float(r["value"]) for r in data(page, "update-norm", "param", "value")}
+    moved = shown_norms(page, "update-norm")
     for param, value in moved.items():
         assert value == pytest.approx(updates[param], rel=1e-3, abs=1e-8), param
     lr = float(page.get_by_test_id("step-lr").get_attribute("data-value") or "nan")

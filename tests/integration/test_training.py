@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -9,14 +10,16 @@ import sys
 import textwrap
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from glassbox.errors import CorruptedCheckpointError, TrainingError
+from glassbox.errors import CorruptedCheckpointError, CorruptedModelError, InvalidInputError, TrainingError
+from glassbox.schema.base import SCHEMA_VERSION
 from glassbox.training import checkpoint as ckpt
-from glassbox.training.config import preset
+from glassbox.training.config import RENAMED_KEYS, TrainConfig, preset
 from glassbox.training.corpus import LANGS
-from glassbox.training.history import HISTORY_SCHEMA_VERSION, load_history
+from glassbox.training.history import load_history, load_metadata
 from glassbox.training.train import history_steps, train
 
 pytestmark = pytest.mark.slow
@@ -26,7 +29,7 @@ TINY = preset("micro").replace(
     corpus_size=1200,
     steps=40,
     batch_size=8,
-    n_positions=48,
+    n_ctx=48,
     warmup_steps=5,
     eval_interval=10,
     history_checkpoints=4,
@@ -56,7 +59,7 @@ def test_micro_smoke_lowers_loss_and_writes_a_valid_history(tmp_path: Path) -> N
     result = train(config, tmp_path, device="cpu", progress=False)
     assert time.perf_counter() - t0 < 60
     h = load_history(tmp_path / "history.json")
-    assert h.schema_version == HISTORY_SCHEMA_VERSION and h.completed
+    assert h.schema_version == SCHEMA_VERSION and h.completed
     first, last = h.steps[0].loss, sum(s.loss for s in h.steps[-10:]) / 10
     assert last <= 0.7 * first, (first, last)
     assert [s.step for s in h.steps] == list(range(1, config.steps + 1))
@@ -70,9 +73,16 @@ def test_micro_smoke_lowers_loss_and_writes_a_valid_history(tmp_path: Path) -> N
     assert not (tmp_path / ckpt.STATE_DIR).exists(), "resumable state is removed when the run completes"
     model = AutoModelForCausalLM.from_pretrained(str(tmp_path))
     tok = AutoTokenizer.from_pretrained(str(tmp_path))
-    assert model.config.model_type == "gpt2" and len(tok) == config.vocab_size
+    assert model.config.model_type == "gpt2" and len(tok) == config.d_vocab
+    assert (model.config.n_layer, model.config.n_embd, model.config.n_positions) == (
+        config.n_layers,
+        config.d_model,
+        config.n_ctx,
+    )
     assert result.evaluation is not None and set(result.evaluation.tokens_per_char) == set(LANGS)
-    assert (tmp_path / "glassbox.json").exists()
+    meta = load_metadata(tmp_path / "glassbox.json")
+    assert meta.schema_version == SCHEMA_VERSION and meta.evaluation == result.evaluation
+    assert TrainConfig.from_dict(meta.config) == config
 
 
 def test_resume_reproduces_the_uninterrupted_trajectory(straight: Path, tmp_path: Path) -> None:
@@ -145,7 +155,7 @@ def test_cuda_without_gpu_is_a_clear_error(tmp_path: Path) -> None:
 
     if torch.cuda.is_available():
         pytest.skip("a GPU is present")
-    with pytest.raises(TrainingError, match="no CUDA GPU"):
+    with pytest.raises(InvalidInputError, match="no CUDA GPU"):
         train(TINY, tmp_path, device="cuda", progress=False)
 
 
@@ -188,3 +198,136 @@ def test_cli_train_and_eval(tmp_path: Path) -> None:
         [str(exe), "eval", "--model", str(tmp_path / "nope")], capture_output=True, text=True, timeout=60
     )
     assert missing.returncode == 1 and "error: no model in" in missing.stderr
+
+
+# --- files written before schema version 2.0 --------------------------------------------------------------
+
+OLD_KEYS = {new: old for old, new in RENAMED_KEYS.items()}
+
+
+def _v1_config(config: dict[str, object]) -> dict[str, object]:
+    return {OLD_KEYS.get(k, k): v for k, v in config.items()}
+
+
+def _v1_history(history: dict[str, Any]) -> dict[str, Any]:
+    """A current history dict written back as version 1 did (old key names, integer version)."""
+    old = {**history, "schema_version": 1, "config": _v1_config(history["config"])}
+    old["probes"] = [{("family" if k == "task" else k): v for k, v in p.items()} for p in history["probes"]]
+    corpus = {("vocab_size" if k == "d_vocab" else k): v for k, v in history["corpus"].items()}
+    corpus["stats"] = {
+        split: {("documents_per_family" if k == "documents_per_genre" else k): v for k, v in counts.items()}
+        for split, counts in corpus["stats"].items()
+    }
+    return {**old, "corpus": corpus}
+
+
+V1_HISTORY = {
+    "schema_version": 1,
+    "kind": "training_history",
+    "model_name": "glassbox-tiny",
+    "config": {"seed": 3, "vocab_size": 512, "n_layer": 2, "n_head": 2, "n_embd": 32, "n_positions": 24, "steps": 2},
+    "corpus": {
+        "stats": {
+            "train": {
+                "documents_per_language": {"en": 3},
+                "characters_per_language": {"en": 90},
+                "documents_per_family": {"fact": 2, "story": 1},
+            },
+            "heldout": {
+                "documents_per_language": {"en": 1},
+                "characters_per_language": {"en": 30},
+                "documents_per_family": {"fact": 1},
+            },
+        },
+        "train_tokens": 40,
+        "train_sequences": 3,
+        "heldout_sequences": 1,
+        "vocab_size": 300,
+        "prepare_seconds": 0.5,
+    },
+    "device": "cpu",
+    "top_k": 2,
+    "steps": [{"step": 1, "loss": 6.2, "lr": 0.001, "tokens_seen": 48, "elapsed_s": 0.1}],
+    "heldout": [{"step": 0, "loss": 6.3}],
+    "checkpoints": [{"step": 0, "tokens_seen": 0, "train_loss": None, "heldout_loss": 6.3, "weights": None}],
+    "probes": [
+        {
+            "id": "en-capital-france",
+            "language": "en",
+            "family": "capital",
+            "prompt": "The capital of France is",
+            "expected": " Paris",
+            "token_ids": [0, 5, 6],
+        }
+    ],
+    "snapshots": [{"step": 0, "predictions": [{"probe_id": "en-capital-france", "top": []}]}],
+    "completed": False,
+    "train_seconds": 0.1,
+}
+
+
+def test_a_v1_history_is_migrated_on_read(tmp_path: Path) -> None:
+    path = tmp_path / "history.json"
+    path.write_text(json.dumps(V1_HISTORY), encoding="utf-8")
+    h = load_history(path)
+    assert h.schema_version == SCHEMA_VERSION
+    assert h.config == {"seed": 3, "d_vocab": 512, "n_layers": 2, "n_heads": 2, "d_model": 32, "n_ctx": 24, "steps": 2}
+    assert TrainConfig.from_dict(h.config).n_ctx == 24
+    assert [(p.id, p.task) for p in h.probes] == [("en-capital-france", "capital")]
+    assert h.corpus is not None and h.corpus.d_vocab == 300
+    assert h.corpus.stats.train.documents_per_genre == {"fact": 2, "story": 1}
+    assert h.steps[0].loss == 6.2 and h.checkpoints[0].heldout_loss == 6.3 and h.top_k == 2
+    # written back, it is a current file with the same values
+    from glassbox.training.history import save_history
+
+    save_history(h, path)
+    assert json.loads(path.read_text(encoding="utf-8"))["schema_version"] == SCHEMA_VERSION
+    assert load_history(path) == h
+
+
+def test_a_file_from_a_newer_glassbox_is_refused_by_name(tmp_path: Path) -> None:
+    path = tmp_path / "history.json"
+    path.write_text(json.dumps({**V1_HISTORY, "schema_version": "3.0"}), encoding="utf-8")
+    with pytest.raises(CorruptedModelError, match=r"history\.json was written by a newer glassbox .*3\.0"):
+        load_history(path)
+    meta = tmp_path / "glassbox.json"
+    meta.write_text(json.dumps({"schema_version": "7.1", "name": "x"}), encoding="utf-8")
+    with pytest.raises(CorruptedModelError, match=r"glassbox\.json was written by a newer glassbox .*7\.1"):
+        load_metadata(meta)
+
+
+def test_old_config_keys_load_and_unknown_keys_are_refused() -> None:
+    assert TrainConfig.from_dict(_v1_config(TINY.to_dict())) == TINY
+    with pytest.raises(TrainingError, match="unknown training config keys"):
+        TrainConfig.from_dict({**TINY.to_dict(), "n_embd_typo": 3})
+
+
+def test_a_run_interrupted_before_the_rename_resumes_on_the_same_trajectory(straight: Path, tmp_path: Path) -> None:
+    """A resumable state written by the previous version (old config keys, v1 history, no version) resumes."""
+    train(TINY, tmp_path, device="cpu", progress=False, stop_at=20, evaluate=False)
+    for path in ckpt.list_states(tmp_path):
+        state = ckpt.load_state(path)
+        old = {k: v for k, v in state.items() if k != "schema_version"}
+        old["config"] = _v1_config(state["config"])
+        old["history"] = json.dumps(_v1_history(json.loads(state["history"])))
+        ckpt.save_state(tmp_path, int(state["step"]), old)
+    resumed = train(TINY, tmp_path, resume=True, device="cpu", progress=False, evaluate=False)
+    assert resumed.completed
+    assert _losses(tmp_path) == pytest.approx(_losses(straight), abs=1e-5)
+    assert load_history(tmp_path / "history.json").probes[0].task
+
+
+def test_the_shipped_files_written_as_v1_load_to_the_same_values(tmp_path: Path) -> None:
+    from glassbox.training.commands import DEFAULT_MODEL_DIR
+
+    shipped = load_history(DEFAULT_MODEL_DIR / "history.json")
+    assert shipped.schema_version == SCHEMA_VERSION
+    v1 = tmp_path / "history.json"
+    v1.write_text(json.dumps(_v1_history(shipped.model_dump(mode="json"))), encoding="utf-8")
+    assert load_history(v1) == shipped
+    meta = load_metadata(DEFAULT_MODEL_DIR / "glassbox.json")
+    old_meta = {k: v for k, v in meta.model_dump(mode="json").items() if k not in ("schema_version", "kind")}
+    old_meta = {**old_meta, "config": _v1_config(meta.config), "history_schema_version": 1}
+    (tmp_path / "glassbox.json").write_text(json.dumps(old_meta), encoding="utf-8")
+    assert load_metadata(tmp_path / "glassbox.json") == meta
+    assert TrainConfig.from_dict(meta.config) == TrainConfig.from_dict(shipped.config)

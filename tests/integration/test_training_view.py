@@ -12,16 +12,24 @@ import torch
 from fastapi.testclient import TestClient
 
 import glassbox
+from glassbox.errors import BusyError
 from glassbox.models.loading import LoadedModel
 from glassbox.schema.api import Limits
-from glassbox.schema.api_training import InitVsTrained, TrainStepResult
+from glassbox.schema.api_training import (
+    InitVsTrained,
+    LiveEnd,
+    LiveEventEnvelope,
+    LiveSample,
+    LiveStep,
+    TrainStepResult,
+)
+from glassbox.schema.history import TrainingHistory
 from glassbox.server.app import create_app_for
 from glassbox.server.registry import Registry
 from glassbox.training.config import TrainConfig, preset
-from glassbox.training.explain import history_of, init_model, load_checkpoint, param_group
-from glassbox.training.history import TrainingHistory
-from glassbox.training.live import MAX_TEXT_CHARS, LiveLimits, LiveManager, RunBusy
-from glassbox.training.train import lr_at
+from glassbox.training.explain import SiteKey, history_of, init_model, load_checkpoint, param_site
+from glassbox.training.live import MAX_TEXT_CHARS, LiveLimits, LiveManager
+from glassbox.training.recipe import lr_at
 
 SENTENCE = "The capital of France is Paris."
 STEP = 98
@@ -50,7 +58,7 @@ def client(tiny: LoadedModel) -> Iterator[TestClient]:
 
 def plain_step(
     tiny: LoadedModel, history: TrainingHistory, ids: list[int]
-) -> tuple[dict[str, float], list[float], list[float], float]:
+) -> tuple[dict[SiteKey, float], list[float], list[float], float]:
     """The reference: the textbook PyTorch step (HF loss, backward, clip, AdamW), written out by hand."""
     assert tiny.path is not None
     cfg = TrainConfig.from_dict(history.config)
@@ -59,9 +67,9 @@ def plain_step(
     x = torch.tensor([ids])
     out = model(input_ids=x, labels=x)
     out.loss.backward()
-    sq: dict[str, float] = {}
+    sq: dict[SiteKey, float] = {}
     for n, p in model.named_parameters():
-        sq[param_group(n)] = sq.get(param_group(n), 0.0) + float(p.grad.double().pow(2).sum())
+        sq[param_site(n)] = sq.get(param_site(n), 0.0) + float(p.grad.double().pow(2).sum())
     norms = {g: math.sqrt(v) for g, v in sq.items()}
     decay = [p for n, p in model.named_parameters() if p.dim() >= 2 and "wpe" not in n]
     rest = [p for n, p in model.named_parameters() if not (p.dim() >= 2 and "wpe" not in n)]
@@ -88,10 +96,11 @@ def test_step_route_equals_a_plain_pytorch_step(
     norms, before, after, loss = plain_step(tiny, history, ids)
     assert res.lr == pytest.approx(lr_at(TrainConfig.from_dict(history.config), STEP))
     assert res.loss_before == pytest.approx(loss, rel=1e-5)
-    assert {g.param for g in res.groups} == set(norms)
-    assert {"wte", "wpe", "h.0.attn", "h.0.mlp", "h.3.ln_2", "ln_f"} <= set(norms)
-    for g in res.groups:
-        assert g.grad_norm == pytest.approx(norms[g.param], rel=1e-4, abs=1e-7), g.param
+    shown = {(g.site.layer, g.site.part): g for g in res.groups}
+    assert set(shown) == set(norms) and len(shown) == len(res.groups)
+    assert {(None, "embed"), (None, "pos_embed"), (0, "attn"), (0, "mlp"), (3, "ln2"), (None, "ln_final")} <= set(norms)
+    for site, g in shown.items():
+        assert g.grad_norm == pytest.approx(norms[site], rel=1e-4, abs=1e-7), site
         assert g.update_norm > 0
     assert [p.prob_before for p in res.positions] == pytest.approx(before, rel=1e-4, abs=1e-7)
     assert [p.prob_after for p in res.positions] == pytest.approx(after, rel=1e-4, abs=1e-7)
@@ -124,13 +133,13 @@ def test_init_vs_trained(client: TestClient, tiny: LoadedModel, history: Trainin
 
 
 def small_config() -> TrainConfig:
-    return preset("micro").replace(corpus_size=600, vocab_size=512, steps=60, warmup_steps=5)
+    return preset("micro").replace(corpus_size=600, d_vocab=512, steps=60, warmup_steps=5)
 
 
 def test_live_run_learns_stops_when_asked_and_refuses_a_second() -> None:
     manager = LiveManager(LiveLimits(max_steps=60, abandon_after_s=60, sample_every=20))
     run = manager.create(None, config=small_config())
-    with pytest.raises(RunBusy, match="already running"):
+    with pytest.raises(BusyError, match="already running"):
         manager.create(None, config=small_config())
     run.listeners = 1
     deadline = time.monotonic() + 60
@@ -139,13 +148,15 @@ def test_live_run_learns_stops_when_asked_and_refuses_a_second() -> None:
     run.stop()
     run.join(10)
     assert run.state == "stopped" and run.reason == "stopped" and 40 <= run.step < 60
-    losses = [e["loss"] for e in run.events if e["type"] == "step"]
+    losses = [e.loss for e in run.events if isinstance(e, LiveStep)]
     assert sum(losses[-5:]) / 5 < sum(losses[:5]) / 5 - 1.0
-    assert any(e["type"] == "sample" for e in run.events)
+    assert any(isinstance(e, LiveSample) for e in run.events)
+    end = run.events[-1]
+    assert isinstance(end, LiveEnd) and (end.state, end.reason, end.error) == ("stopped", "stopped", None)
     stopped_at = run.step
     manager.resume(run)  # continues where it stopped
     run.join(30)
-    assert run.state == "done" and run.step == 60 > stopped_at
+    assert run.state == "done" and run.step == 60 > stopped_at and run.reason == "step_limit"
 
 
 def test_live_run_without_a_listener_is_abandoned() -> None:
@@ -158,8 +169,13 @@ def test_live_run_without_a_listener_is_abandoned() -> None:
 def test_live_routes_limits_and_stream(client: TestClient, tiny: LoadedModel) -> None:
     huge = client.post("/api/training/live/start", json={"source": "text", "text": "ab" * (MAX_TEXT_CHARS * 8)})
     assert huge.status_code == 413 and "at most 200,000" in huge.json()["error"]["message"]
+    assert huge.json()["error"]["code"] == "text_too_long"
     short = client.post("/api/training/live/start", json={"source": "text", "text": "hi"})
-    assert short.status_code == 400
+    assert short.status_code == 400 and short.json()["error"]["code"] == "invalid_input"
+    empty = client.post("/api/training/live/start", json={"source": "text", "text": ""})
+    assert empty.status_code == 400 and "paste some text" in empty.json()["error"]["message"]
+    gone = client.get("/api/training/live/micro-nope")
+    assert gone.status_code == 404 and gone.json()["error"]["code"] == "not_found"
     odd = (
         "Zero\u200bwidth \u202eRTL\u202c e\u0301 👩‍👩‍👧 \ud800 ﷽ \x00\x07 "
         "Příliš žluťoučký kůň. 東京は日本の首都です。\n"
@@ -175,6 +191,8 @@ def test_live_routes_limits_and_stream(client: TestClient, tiny: LoadedModel) ->
         for line in stream.iter_lines():
             if line.startswith("event: "):
                 seen.append(line[7:])
+            if line.startswith("data: "):  # each event's data is the typed event, its type the event's name
+                assert LiveEventEnvelope.model_validate({"event": json.loads(line[6:])}).event.type == seen[-1]
             if seen.count("step") >= 3:
                 break
     assert "ready" in seen and "step" in seen
@@ -183,6 +201,7 @@ def test_live_routes_limits_and_stream(client: TestClient, tiny: LoadedModel) ->
         time.sleep(0.1)  # closing the stream (the page went away) stops the run
     status = client.get(f"/api/training/live/{run_id}").json()
     assert status["state"] in ("stopped", "done") and status["reason"] in ("abandoned", "step_limit")
+    assert (status["n_layers"], status["d_model"], status["n_ctx"]) == (2, 64, 64)
     assert client.post(f"/api/training/live/{run_id}/stop").json()["state"] in ("stopped", "done")
     assert status["model_id"] == run_id  # the trained micro model is offered under its generated id
     assert run_id in client.get("/api/health").json()["models"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from glassbox.training.corpus import (
-    FAMILY_WEIGHTS,
+    GENRE_WEIGHTS,
     LANGS,
     fact_completions,
     generate_corpus,
@@ -36,14 +36,14 @@ def test_size_is_configurable() -> None:
         generate_corpus(0)
 
 
-def test_every_language_and_family_appears_and_english_is_largest(corpus) -> None:  # type: ignore[no-untyped-def]
-    chars = corpus.stats["train"]["characters_per_language"]
+def test_every_language_and_genre_appears_and_english_is_largest(corpus) -> None:  # type: ignore[no-untyped-def]
+    chars = corpus.stats.train.characters_per_language
     assert set(chars) == set(LANGS)
     assert max(chars, key=chars.get) == "en"
-    docs = corpus.stats["train"]["documents_per_language"]
+    docs = corpus.stats.train.documents_per_language
     assert all(docs["en"] > 2 * docs[lang] for lang in LANGS if lang != "en")
-    assert set(corpus.stats["train"]["documents_per_family"]) == set(FAMILY_WEIGHTS)
-    assert set(corpus.stats["heldout"]["documents_per_language"]) == set(LANGS)
+    assert set(corpus.stats.train.documents_per_genre) == set(GENRE_WEIGHTS)
+    assert set(corpus.stats.heldout.documents_per_language) == set(LANGS)
 
 
 def test_hundreds_of_facts_with_consistent_tables() -> None:
@@ -73,7 +73,7 @@ def test_heldout_two_hop_compositions_are_not_trained_but_their_hops_are(corpus)
     assert not [c for c in held if c.prompt in train_text]
     assert any(c.prompt + c.answer in train_text for c in two_hop_completions(heldout=False))
     held_cities = {c.subject["en"] for c in CITIES if c.key in heldout_two_hop_cities()}
-    en_facts = [c.prompt + c.answer for c in fact_completions(["en"], template=0) if c.family == "city_country"]
+    en_facts = [c.prompt + c.answer for c in fact_completions(["en"], template=0) if c.task == "city_country"]
     assert all(any(t.startswith(city) for t in en_facts) for city in held_cities)
 
 

@@ -28,7 +28,7 @@ SAMPLES = [
 @pytest.fixture(scope="module")
 def trained(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     corpus = generate_corpus(600, seed=1)
-    raw = train_tokenizer((d.text for d in corpus.train), vocab_size=800)
+    raw = train_tokenizer((d.text for d in corpus.train), d_vocab=800)
     folder = tmp_path_factory.mktemp("tok")
     save_tokenizer(raw, folder, model_max_length=128)
     return raw, folder
@@ -79,6 +79,6 @@ def test_other_scripts_cost_more_tokens_than_english(trained) -> None:  # type: 
     assert zh > en
 
 
-def test_vocab_size_is_validated() -> None:
+def test_d_vocab_is_validated() -> None:
     with pytest.raises(ValueError):
-        train_tokenizer(["abc"], vocab_size=10)
+        train_tokenizer(["abc"], d_vocab=10)

@@ -1,30 +1,26 @@
 """Request and response models of the pre-training view's routes (``/api/training/...``).
 
-* ``GET /api/training/{model}/history`` — the :class:`~glassbox.training.history.TrainingHistory` replayed by
+* ``GET /api/training/{model}/history`` — the :class:`~glassbox.schema.history.TrainingHistory` replayed by
   the page (only models trained by glassbox have one);
 * ``POST /api/training/step`` — one real training step on a copy of a checkpoint (:class:`TrainStepResult`);
 * ``POST /api/training/init_vs_trained`` — the same prompt through initial and trained weights;
-* ``/api/training/live/...`` — live micro-training: start, a server-sent event stream, stop and resume.
+* ``/api/training/live/...`` — live micro-training: start, a server-sent event stream of :data:`LiveEvent` s
+  (each ``event: <type>`` with the event's JSON as ``data``), stop and resume.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
-from glassbox.schema.models import SCHEMA_VERSION, TensorPayload, TokenInfo, TopToken
-from glassbox.training.history import TrainingHistory
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+from glassbox.schema.base import Payload, Site, Strict
+from glassbox.schema.models import TensorPayload, TokenInfo, TopToken
 
 
-class TrainingInfo(_Strict):
+class TrainingInfo(Payload):
     """What the pre-training view can show for a model."""
 
-    schema_version: str = SCHEMA_VERSION
     kind: Literal["training_info"] = "training_info"
     model: str
     has_history: bool
@@ -32,13 +28,13 @@ class TrainingInfo(_Strict):
     init_available: bool = Field(description="the run's initial weights can be rebuilt (seeded)")
 
 
-class TrainStepRequest(_Strict):
+class TrainStepRequest(Strict):
     model: str
     text: str = Field(max_length=100_000, description="the sentence to train on (tokenized like a prompt)")
     checkpoint_step: int = Field(ge=0, description="start from the weights after this many steps")
 
 
-class PositionStep(_Strict):
+class PositionStep(Strict):
     pos: int = Field(description="the position whose output predicts the next token")
     input: TokenInfo = Field(description="the token at pos")
     target: TokenInfo = Field(description="the token at pos + 1: what the model should have predicted")
@@ -49,16 +45,18 @@ class PositionStep(_Strict):
     loss_after: float
 
 
-class ParamGroupStep(_Strict):
-    param: str = Field(description="parameter group: wte (tied with the output), wpe, h.{l}.attn|mlp|ln_1|ln_2, ln_f")
+class ParamGroupStep(Strict):
+    site: Site = Field(
+        description="the group of weights: embed (the token embedding, tied with the unembedding: one matrix),"
+        " pos_embed, a block's attn, mlp, ln1 or ln2, or ln_final"
+    )
     numel: int
     grad_norm: float = Field(description="L2 norm of the group's gradient, before clipping")
     update_norm: float = Field(description="L2 norm of the change AdamW made to the group's weights")
     weight_norm: float = Field(description="L2 norm of the group's weights after the update")
 
 
-class TrainStepResult(_Strict):
-    schema_version: str = SCHEMA_VERSION
+class TrainStepResult(Payload):
     kind: Literal["train_step"] = "train_step"
     model: str
     checkpoint_step: int
@@ -77,22 +75,21 @@ class TrainStepResult(_Strict):
     groups: list[ParamGroupStep]
 
 
-class InitVsTrainedRequest(_Strict):
+class InitVsTrainedRequest(Strict):
     model: str
     prompt: str = Field(max_length=100_000)
     layer: int = Field(0, ge=0)
     head: int = Field(0, ge=0)
 
 
-class WeightsView(_Strict):
+class WeightsView(Strict):
     label: Literal["init", "trained"]
     loss: float = Field(description="mean next-token cross-entropy over the prompt, in nats")
     top: list[TopToken] = Field(description="top next-token predictions after the prompt")
     attention: TensorPayload = Field(description="the chosen head's pattern [query_pos, key_pos]")
 
 
-class InitVsTrained(_Strict):
-    schema_version: str = SCHEMA_VERSION
+class InitVsTrained(Payload):
     kind: Literal["init_vs_trained"] = "init_vs_trained"
     model: str
     tokens: list[TokenInfo]
@@ -102,35 +99,43 @@ class InitVsTrained(_Strict):
     trained: WeightsView
 
 
-class LiveStartRequest(_Strict):
+class LiveStartRequest(Strict):
     source: Literal["corpus", "text"] = "corpus"
     text: str | None = Field(None, description="pasted training text (source = text); at most 200,000 characters")
 
 
-class LiveRunStatus(_Strict):
-    schema_version: str = SCHEMA_VERSION
+LiveState = Literal["preparing", "running", "stopped", "done", "error"]
+"""A live run's life: preparing (tokenizer, batches, model) → running → stopped (resumable) | done | error."""
+
+LiveStopReason = Literal["stopped", "abandoned", "time_limit", "step_limit", "shutdown", "error"]
+"""Why a live run is not running: asked to stop, nobody listened any more, its wall-clock or step bound was
+reached, the server shut down, or it failed (the message is in ``error``)."""
+
+
+class LiveRunStatus(Payload):
     kind: Literal["live_run"] = "live_run"
     run_id: str
-    state: Literal["preparing", "running", "stopped", "done", "error"]
-    reason: str
+    state: LiveState
+    reason: LiveStopReason | None = Field(description="why the run stopped; None while it runs")
+    error: str | None = Field(None, description="what went wrong, when state is error")
     step: int
     max_steps: int
     max_seconds: float
     source: Literal["corpus", "text"]
     model_id: str | None = Field(description="the id the trained model is offered under once paused or done")
-    n_layer: int
-    n_embd: int
-    n_positions: int
+    n_layers: int
+    d_model: int
+    n_ctx: int
     batch_size: int
 
 
-class LiveReady(_Strict):
+class LiveReady(Strict):
     type: Literal["ready"] = "ready"
     prepare_s: float
     tokens: int = Field(description="tokens in the training stream")
 
 
-class LiveStep(_Strict):
+class LiveStep(Strict):
     type: Literal["step"] = "step"
     step: int
     loss: float
@@ -140,21 +145,31 @@ class LiveStep(_Strict):
     tokens_per_s: float
 
 
-class LiveSample(_Strict):
+class LiveSample(Strict):
     type: Literal["sample"] = "sample"
     step: int
     samples: list[list[str]] = Field(description="[prompt, greedy continuation] pairs")
 
 
-class LiveEnd(_Strict):
+class LiveEnd(Strict):
     type: Literal["end"] = "end"
-    state: str
-    reason: str
+    state: Literal["stopped", "done", "error"]
+    reason: LiveStopReason | None
+    error: str | None = Field(None, description="what went wrong, when state is error")
     step: int
 
 
+LiveEvent = Annotated[LiveReady | LiveStep | LiveSample | LiveEnd, Field(discriminator="type")]
+"""One event of a live run's stream; ``type`` is also the server-sent event's name."""
+
+
+class LiveEventEnvelope(Strict):
+    """Names :data:`LiveEvent` in the JSON Schema (the stream itself sends the bare events)."""
+
+    event: LiveEvent
+
+
 API_TRAINING_MODELS: list[type[BaseModel]] = [
-    TrainingHistory,
     TrainingInfo,
     TrainStepRequest,
     PositionStep,
@@ -169,4 +184,5 @@ API_TRAINING_MODELS: list[type[BaseModel]] = [
     LiveStep,
     LiveSample,
     LiveEnd,
+    LiveEventEnvelope,
 ]

@@ -2,8 +2,9 @@
 
 Two kinds of files are written during training:
 
-* **resumable state** — ``train-state/state-<step>.pt``: model, optimizer, scheduler, RNG states and the
-  history so far. Written to a temporary file, fsynced, then ``os.replace``-d into place; a sidecar
+* **resumable state** — ``train-state/state-<step>.pt``: model, optimizer, scheduler, RNG states, the
+  history so far and the schema version it was written with (:class:`glassbox.training.train.TrainingRun`).
+  Written to a temporary file, fsynced, then ``os.replace``-d into place; a sidecar
   ``.sha256`` is written (atomically) only afterwards, so a state without a matching checksum is incomplete
   or corrupted and is never trusted. The two most recent states are kept: if the newest is damaged (a kill
   during the write, a bad disk), training restarts from the one before.
@@ -25,6 +26,7 @@ from typing import Any
 import torch
 
 from glassbox.errors import CorruptedCheckpointError
+from glassbox.training.files import atomic_write_bytes
 
 log = logging.getLogger(__name__)
 
@@ -34,15 +36,6 @@ KEEP_STATES = 2
 
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def _atomic_write_bytes(path: Path, data: bytes) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
 
 
 def state_path(out_dir: Path, step: int) -> Path:
@@ -56,8 +49,8 @@ def save_state(out_dir: Path, step: int, state: dict[str, Any]) -> Path:
     buf = io.BytesIO()
     torch.save(state, buf)
     data = buf.getvalue()
-    _atomic_write_bytes(path, data)
-    _atomic_write_bytes(path.with_suffix(".sha256"), (_sha256(data) + "\n").encode())
+    atomic_write_bytes(path, data)
+    atomic_write_bytes(path.with_suffix(".sha256"), (_sha256(data) + "\n").encode())
     for old in list_states(out_dir)[KEEP_STATES:]:
         old.unlink(missing_ok=True)
         old.with_suffix(".sha256").unlink(missing_ok=True)

@@ -46,7 +46,7 @@ def train_command(
     corpus_size: Annotated[int | None, typer.Option(help="Training documents to generate.")] = None,
     batch_size: Annotated[int | None, typer.Option(help="Sequences per step.")] = None,
     lr: Annotated[float | None, typer.Option(help="Peak learning rate.")] = None,
-    vocab_size: Annotated[int | None, typer.Option(help="BPE vocabulary size.")] = None,
+    d_vocab: Annotated[int | None, typer.Option("--d-vocab", "--vocab-size", help="BPE vocabulary size.")] = None,
     threads: Annotated[
         int | None, typer.Option(help="CPU threads (default: the cores other processes leave free).")
     ] = None,
@@ -74,7 +74,7 @@ def train_command(
         corpus_size=corpus_size,
         batch_size=batch_size,
         learning_rate=lr,
-        vocab_size=vocab_size,
+        d_vocab=d_vocab,
         threads=threads,
     )
     result = train(config, out, resume=resume, device=device, progress=not quiet, evaluate=not no_eval)
@@ -107,6 +107,7 @@ def eval_command(
 
     from glassbox.training.corpus import generate_corpus
     from glassbox.training.evaluate import evaluate_model, report_table
+    from glassbox.training.history import METADATA_FILE, load_metadata
 
     try:
         lm = AutoModelForCausalLM.from_pretrained(str(folder), dtype=torch.float32)
@@ -115,9 +116,9 @@ def eval_command(
         raise GlassboxError(f"cannot load the model in {folder}: {exc}") from exc
     # The held-out split drops exact duplicates of training documents, so regenerate the training corpus the
     # model was trained on when glassbox.json says which one it was (a few seconds).
-    size, meta_path = 1, folder / "glassbox.json"
+    size, meta_path = 1, folder / METADATA_FILE
     if meta_path.exists():
-        cfg = json.loads(meta_path.read_text(encoding="utf-8")).get("config", {})
+        cfg = load_metadata(meta_path).config
         size, seed = int(cfg.get("corpus_size", 1)), int(cfg.get("seed", seed))
     corpus = generate_corpus(size, seed=seed)
     report = evaluate_model(lm, tok, corpus.heldout, seed=seed)

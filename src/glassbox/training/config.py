@@ -11,6 +11,18 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
+from glassbox.errors import TrainingError
+
+#: The configuration's key names before glassbox 2.0 (Hugging Face GPT-2's) → the house's dimension names.
+#: Histories, metadata and resumable states written before the rename still carry the old ones.
+RENAMED_KEYS = {
+    "n_layer": "n_layers",
+    "n_head": "n_heads",
+    "n_embd": "d_model",
+    "n_positions": "n_ctx",
+    "vocab_size": "d_vocab",
+}
+
 
 @dataclass(frozen=True)
 class TrainConfig:
@@ -19,17 +31,17 @@ class TrainConfig:
     # --- corpus and tokenizer -------------------------------------------------------------------------
     seed: int = 0
     corpus_size: int = 60_000  # training documents (each 1-5 short sentences in one language)
-    vocab_size: int = 4096  # BPE vocabulary; small enough that the embedding does not dominate the params
+    d_vocab: int = 4096  # BPE vocabulary; small enough that the embedding does not dominate the params
 
     # --- model: GPT-2 architecture ------------------------------------------------------------------
-    n_layer: int = 4  # ≥ 2 layers are needed for induction heads (previous-token head + copy head)
-    n_head: int = 4
-    n_embd: int = 128  # d_model; d_head = n_embd / n_head = 32
-    n_positions: int = 128  # context length; every training sequence is exactly this long
+    n_layers: int = 4  # ≥ 2 layers are needed for induction heads (previous-token head + copy head)
+    n_heads: int = 4
+    d_model: int = 128  # d_head = d_model / n_heads = 32
+    n_ctx: int = 128  # context length; every training sequence is exactly this long
 
     # --- optimisation -------------------------------------------------------------------------------
     steps: int = 2100
-    batch_size: int = 24  # sequences per step: batch_size * n_positions tokens; small = more updates
+    batch_size: int = 24  # sequences per step: batch_size * n_ctx tokens; small = more updates
     learning_rate: float = 3e-3  # peak; tiny models tolerate (and need) a high LR to learn fast
     min_lr_ratio: float = 0.1  # cosine decays to learning_rate * min_lr_ratio
     warmup_steps: int = 80
@@ -48,7 +60,7 @@ class TrainConfig:
 
     @property
     def tokens_per_step(self) -> int:
-        return self.batch_size * self.n_positions
+        return self.batch_size * self.n_ctx
 
     def replace(self, **changes: Any) -> TrainConfig:
         """A copy with some fields changed (``None`` values are ignored, so CLI options can pass through)."""
@@ -59,11 +71,17 @@ class TrainConfig:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> TrainConfig:
-        known = {f.name for f in dataclasses.fields(cls)}
-        unknown = set(data) - known
+        """The config of a dict written by :meth:`to_dict`, now or before the key rename (see :func:`migrate_keys`)."""
+        data = migrate_keys(data)
+        unknown = set(data) - {f.name for f in dataclasses.fields(cls)}
         if unknown:
-            raise ValueError(f"unknown training config keys: {sorted(unknown)}")
+            raise TrainingError(f"unknown training config keys: {sorted(unknown)}")
         return cls(**data)
+
+
+def migrate_keys(data: dict[str, Any]) -> dict[str, Any]:
+    """A config dict with the pre-2.0 key names (``n_layer``, ``n_embd`` …) renamed; other keys unchanged."""
+    return {RENAMED_KEYS.get(k, k): v for k, v in data.items()}
 
 
 PRESETS: dict[str, TrainConfig] = {
@@ -71,11 +89,11 @@ PRESETS: dict[str, TrainConfig] = {
     # Seconds on a laptop CPU: a 2-layer model on a small corpus; loss falls fast enough to see learning.
     "micro": TrainConfig(
         corpus_size=3000,
-        vocab_size=1024,
-        n_layer=2,
-        n_head=2,
-        n_embd=64,
-        n_positions=64,
+        d_vocab=1024,
+        n_layers=2,
+        n_heads=2,
+        d_model=64,
+        n_ctx=64,
         steps=200,
         batch_size=16,
         learning_rate=5e-3,

@@ -1,7 +1,7 @@
 """The multilingual training corpus glassbox writes for itself — deterministic for a seed.
 
 A corpus is a list of short :class:`Document` s in seven languages (English the largest share, so the
-tokenizer shows the "tokenization tax" of the others), drawn from five families:
+tokenizer shows the "tokenization tax" of the others), in five genres:
 
 * ``fact`` — country → capital, city → country, animal → sound, object → colour (112 facts per language);
 * ``two_hop`` — city → country → capital, as a direct question and as a worked chain of both hops;
@@ -29,8 +29,9 @@ from __future__ import annotations
 import random
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from glassbox.schema.history import CorpusSplits, DocumentCounts
 from glassbox.training.corpus_data.facts import ANIMALS, CITIES, CITY_COUNTRY, COUNTRIES, LANGS, OBJECTS, Entity
 from glassbox.training.corpus_data.language import (
     DAYS,
@@ -47,7 +48,7 @@ from glassbox.training.corpus_data.language import (
 from glassbox.training.corpus_data.templates import FACT_TEMPLATES, TWO_HOP_CHAINS, TWO_HOP_TEMPLATES, framed_template
 
 __all__ = [
-    "FAMILY_WEIGHTS",
+    "GENRE_WEIGHTS",
     "LANGS",
     "LANGUAGE_WEIGHTS",
     "Completion",
@@ -64,9 +65,9 @@ __all__ = [
 #: Share of documents per language. English is the largest, the others share the rest equally.
 LANGUAGE_WEIGHTS: dict[str, float] = {"en": 0.31, **{lang: 0.115 for lang in LANGS if lang != "en"}}
 
-#: Share of documents per family. Facts dominate: a 1-5M-parameter model needs many repetitions of each
+#: Share of documents per genre. Facts dominate: a 1-5M-parameter model needs many repetitions of each
 #: fact in each language before it answers through a phrasing it has never seen.
-FAMILY_WEIGHTS: dict[str, float] = {
+GENRE_WEIGHTS: dict[str, float] = {
     "fact": 0.40,
     "two_hop": 0.05,
     "story": 0.15,
@@ -89,19 +90,23 @@ _JOINER = {lang: "" if lang in ("zh", "ja") else " " for lang in LANGS}
 
 @dataclass(frozen=True)
 class Document:
-    """One training or held-out text, with its language and family (for statistics)."""
+    """One training or held-out text, with its language and genre (fact, two_hop, story, sequence, induction)."""
 
     text: str
     language: str
-    family: str
+    genre: str
 
 
 @dataclass(frozen=True)
 class Completion:
-    """A prompt whose correct continuation is ``answer`` (``prompt + answer`` is the text up to the answer)."""
+    """A prompt whose correct continuation is ``answer`` (``prompt + answer`` is the text up to the answer).
+
+    ``task`` says what it tests: a fact relation (``capital``, ``city_country`` …), ``two_hop``, ``ioi`` or
+    ``sequence``; ``key`` tells the items of one task apart.
+    """
 
     language: str
-    family: str
+    task: str
     key: str
     prompt: str
     answer: str
@@ -114,7 +119,7 @@ class Corpus:
     seed: int
     train: list[Document]
     heldout: list[Document]
-    stats: dict[str, dict[str, int]] = field(default_factory=dict)
+    stats: CorpusSplits
 
 
 def _cap(text: str) -> str:
@@ -281,27 +286,27 @@ def _induction(rng: random.Random, lang: str) -> str:
     return sep.join([words] * (3 if rng.random() < 0.3 else 2))
 
 
-def _document(rng: random.Random, lang: str, family: str, cities: list[Entity]) -> str:
+def _document(rng: random.Random, lang: str, genre: str, cities: list[Entity]) -> str:
     join = _JOINER[lang].join
-    if family == "fact":
+    if genre == "fact":
         return join(_fact_sentence(rng, lang) for _ in range(rng.randint(2, 5)))
-    if family == "two_hop":
+    if genre == "two_hop":
         return join(_two_hop_sentence(rng, lang, cities, chain=rng.random() < 0.5) for _ in range(2))
-    if family == "story":
+    if genre == "story":
         return _story(rng, lang)
-    if family == "sequence":
+    if genre == "sequence":
         return join(_sequence(rng, lang) for _ in range(rng.randint(1, 3)))
     return _induction(rng, lang)
 
 
 def _sample_documents(rng: random.Random, n: int, cities: list[Entity]) -> list[Document]:
     langs, lang_w = list(LANGUAGE_WEIGHTS), list(LANGUAGE_WEIGHTS.values())
-    fams, fam_w = list(FAMILY_WEIGHTS), list(FAMILY_WEIGHTS.values())
+    genres, genre_w = list(GENRE_WEIGHTS), list(GENRE_WEIGHTS.values())
     docs = []
     for _ in range(n):
         lang = rng.choices(langs, weights=lang_w)[0]
-        family = rng.choices(fams, weights=fam_w)[0]
-        docs.append(Document(_document(rng, lang, family, cities), lang, family))
+        genre = rng.choices(genres, weights=genre_w)[0]
+        docs.append(Document(_document(rng, lang, genre, cities), lang, genre))
     return docs
 
 
@@ -312,25 +317,25 @@ def _heldout_documents(seed: int, n_random: int, train_texts: set[str]) -> list[
     rng = random.Random(f"heldout-{seed}")
     trained_cities = [c for c in CITIES if c.key not in set(heldout_two_hop_cities())]
     for doc in _sample_documents(rng, n_random, trained_cities):
-        if doc.family not in ("fact", "two_hop") and doc.text not in train_texts:
+        if doc.genre not in ("fact", "two_hop") and doc.text not in train_texts:
             docs.append(doc)
     return docs
 
 
-def corpus_statistics(docs: Iterable[Document]) -> dict[str, dict[str, int]]:
-    """Documents and characters per language and per family."""
+def corpus_statistics(docs: Iterable[Document]) -> DocumentCounts:
+    """Documents and characters per language and per genre."""
     by_lang: Counter[str] = Counter()
     chars: Counter[str] = Counter()
-    by_family: Counter[str] = Counter()
+    by_genre: Counter[str] = Counter()
     for d in docs:
         by_lang[d.language] += 1
         chars[d.language] += len(d.text)
-        by_family[d.family] += 1
-    return {
-        "documents_per_language": dict(by_lang),
-        "characters_per_language": dict(chars),
-        "documents_per_family": dict(by_family),
-    }
+        by_genre[d.genre] += 1
+    return DocumentCounts(
+        documents_per_language=dict(by_lang),
+        characters_per_language=dict(chars),
+        documents_per_genre=dict(by_genre),
+    )
 
 
 def generate_corpus(n_documents: int, seed: int = 0, n_heldout_random: int = 400) -> Corpus:
@@ -341,6 +346,5 @@ def generate_corpus(n_documents: int, seed: int = 0, n_heldout_random: int = 400
     trained_cities = [c for c in CITIES if c.key not in held]
     train = _sample_documents(random.Random(f"train-{seed}"), n_documents, trained_cities)
     heldout = _heldout_documents(seed, n_heldout_random, {d.text for d in train})
-    corpus = Corpus(seed, train, heldout)
-    corpus.stats = {"train": corpus_statistics(train), "heldout": corpus_statistics(heldout)}  # type: ignore[dict-item]
-    return corpus
+    stats = CorpusSplits(train=corpus_statistics(train), heldout=corpus_statistics(heldout))
+    return Corpus(seed, train, heldout, stats)

@@ -20,8 +20,8 @@ from collections.abc import Sequence
 from typing import Any
 
 import torch
-from pydantic import BaseModel, ConfigDict
 
+from glassbox.schema.evaluation import Accuracy, EvalReport
 from glassbox.training.corpus import (
     _JOINER,
     LANGS,
@@ -35,45 +35,18 @@ from glassbox.training.corpus import (
 from glassbox.training.corpus_data.language import DAYS, SEQUENCE_FRAMES
 
 
-class Accuracy(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    correct: int
-    total: int
-
-    @property
-    def value(self) -> float:
-        return self.correct / self.total if self.total else 0.0
-
-
-class EvalReport(BaseModel):
-    """What ``glassbox eval`` prints and ``glassbox.json`` stores."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    facts: dict[str, Accuracy]  # language → fact accuracy through the framed held-out phrasing
-    facts_paraphrase: dict[str, Accuracy]  # language → through the held-out paraphrase (harder)
-    facts_by_relation: dict[str, Accuracy]
-    two_hop_heldout: dict[str, Accuracy]
-    two_hop_trained: Accuracy
-    ioi: dict[str, Accuracy]
-    induction_ratio: float
-    induction_ratio_by_language: dict[str, float]
-    tokens_per_char: dict[str, float]
-
-
 def probe_completions() -> list[Completion]:
     """The fixed prompts whose top-k predictions the training history records at every checkpoint."""
     probes: list[Completion] = []
-    by_key = {(c.language, c.family, c.key): c for c in fact_completions(template=0)}
+    by_key = {(c.language, c.task, c.key): c for c in fact_completions(template=0)}
     for lang in LANGS:
-        for family, key in (
+        for relation, key in (
             ("capital", "france"),
             ("city_country", "lyon"),
             ("animal_sound", "dog"),
             ("object_colour", "sky"),
         ):
-            probes.append(by_key[(lang, family, key)])
+            probes.append(by_key[(lang, relation, key)])
         probes.append(ioi_completions(1, seed=7, languages=[lang])[0])
         frame = SEQUENCE_FRAMES[lang]
         days = frame["list_sep"].join(DAYS[lang][:3])
@@ -97,7 +70,7 @@ def _answer_ids(tokenizer: Any, c: Completion) -> tuple[list[int], list[int]]:
 def completion_correct(model: Any, tokenizer: Any, items: Sequence[Completion], batch_size: int = 64) -> list[bool]:
     """For each completion: is the whole answer the greedy (arg-max) continuation of its prompt?"""
     device = next(model.parameters()).device
-    limit = model.config.n_positions
+    limit = model.config.n_positions  # (Hugging Face's name of the context length)
     # Keep the end of over-long prompts (only micro models have a context this short).
     pairs = [(p[-(limit - len(a)) :], a) for p, a in (_answer_ids(tokenizer, c) for c in items)]
     results: list[bool] = []
@@ -117,7 +90,7 @@ def completion_correct(model: Any, tokenizer: Any, items: Sequence[Completion], 
 def _group(items: Sequence[Completion], ok: Sequence[bool], key: str) -> dict[str, Accuracy]:
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for c, good in zip(items, ok, strict=True):
-        k = c.language if key == "language" else c.family
+        k = c.language if key == "language" else c.task
         counts[k][0] += int(good)
         counts[k][1] += 1
     return {k: Accuracy(correct=v[0], total=v[1]) for k, v in counts.items()}
@@ -192,7 +165,7 @@ def evaluate_model(
         second = sum(v[1] for v in ind.values()) / len(ind)
         return EvalReport(
             facts=_group(facts, fact_ok, "language"),
-            facts_by_relation=_group(facts, fact_ok, "family"),
+            facts_by_relation=_group(facts, fact_ok, "task"),
             facts_paraphrase=_group(para, para_ok, "language"),
             two_hop_heldout=_group(hop, hop_ok, "language"),
             two_hop_trained=Accuracy(correct=sum(hop_trained_ok), total=len(hop_trained_ok)),

@@ -2,7 +2,7 @@
 
 Everything here works on a **copy** of a model's weights (a checkpoint's folder, or a deep copy of the served
 model): the served model never changes. The step is the training loop's own recipe
-(:func:`glassbox.training.train.train_step`): cross-entropy over next tokens, backward, gradient clipping at
+(:mod:`glassbox.training.recipe`): cross-entropy over next tokens, backward, gradient clipping at
 ``grad_clip``, AdamW with the run's betas and weight decay at the learning rate the schedule gives that step.
 The optimizer's moments start fresh (the run's moments are not shipped), so the update is AdamW's *first*
 step: each weight moves by about ``lr`` in the direction that lowers this sentence's loss.
@@ -12,18 +12,25 @@ from __future__ import annotations
 
 import copy
 import math
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import torch
 
+from glassbox.errors import InvalidInputError, TrainingError
+from glassbox.schema.base import Site, SitePart
+from glassbox.schema.history import TrainingHistory
 from glassbox.training.config import TrainConfig
-from glassbox.training.history import TrainingHistory, load_history
-from glassbox.training.train import build_model, build_optimizer, lr_at
+from glassbox.training.history import HISTORY_FILE, load_history
+from glassbox.training.recipe import build_model, build_optimizer, lr_at
 
-HISTORY_FILE = "history.json"
+#: A GPT-2 parameter group's place in the model, as a hashable key: (layer or None, part).
+SiteKey = tuple[int | None, SitePart]
+
+#: Hugging Face GPT-2's module names → the house's sites. ``wte`` is also the unembedding (tied weights).
+_GPT2_OUTSIDE: dict[str, SitePart] = {"wte": "embed", "wpe": "pos_embed", "ln_f": "ln_final"}
+_GPT2_BLOCK: dict[str, SitePart] = {"attn": "attn", "mlp": "mlp", "ln_1": "ln1", "ln_2": "ln2"}
 
 
 def history_of(folder: Path | None) -> TrainingHistory | None:
@@ -48,7 +55,7 @@ def load_checkpoint(folder: Path, history: TrainingHistory, step: int, final_mod
 
     record = next((c for c in history.checkpoints if c.step == step), None)
     if record is None or step not in step_checkpoints(history):
-        raise ValueError(f"no weights for step {step}: choose one of {step_checkpoints(history)}")
+        raise InvalidInputError(f"no weights for step {step}: choose one of {step_checkpoints(history)}")
     if record.weights is None:  # the final model
         model = copy.deepcopy(final_model)
     else:
@@ -61,12 +68,15 @@ def init_model(history: TrainingHistory) -> Any:
     return build_model(TrainConfig.from_dict(history.config))
 
 
-def param_group(name: str) -> str:
-    """``transformer.h.1.attn.c_attn.weight`` → ``h.1.attn``; ``transformer.wte.weight`` → ``wte``."""
-    parts = re.sub(r"^(transformer|model)\.", "", name).split(".")
-    if len(parts) >= 3 and parts[0] in ("h", "layers") and parts[1].isdigit():
-        return ".".join(parts[:3])
-    return parts[0]
+def param_site(name: str) -> SiteKey:
+    """The group of a GPT-2 parameter: ``transformer.h.1.attn.c_attn.weight`` → ``(1, "attn")``,
+    ``transformer.wte.weight`` → ``(None, "embed")``."""
+    parts = name.removeprefix("transformer.").split(".")
+    if parts[0] in _GPT2_OUTSIDE:
+        return None, _GPT2_OUTSIDE[parts[0]]
+    if len(parts) >= 3 and parts[0] == "h" and parts[1].isdigit() and parts[2] in _GPT2_BLOCK:
+        return int(parts[1]), _GPT2_BLOCK[parts[2]]
+    raise TrainingError(f"parameter {name!r} is not part of a GPT-2 model glassbox trains")
 
 
 @dataclass
@@ -81,7 +91,7 @@ class Position:
 
 @dataclass
 class GroupNorms:
-    param: str
+    site: Site
     grad_norm: float
     update_norm: float
     weight_norm: float
@@ -101,10 +111,10 @@ class StepResult:
     groups: list[GroupNorms]
 
 
-def _group_norms(values: dict[str, torch.Tensor], names: list[str]) -> dict[str, float]:
-    sq: dict[str, float] = {}
+def _group_norms(values: dict[str, torch.Tensor], names: list[str]) -> dict[SiteKey, float]:
+    sq: dict[SiteKey, float] = {}
     for n in names:
-        g = param_group(n)
+        g = param_site(n)
         sq[g] = sq.get(g, 0.0) + float(values[n].double().pow(2).sum())
     return {g: math.sqrt(v) for g, v in sq.items()}
 
@@ -116,7 +126,9 @@ def real_step(model: Any, ids: list[int], config: TrainConfig, step: int, top_k:
     step ``s`` next), which fixes the learning rate.
     """
     if len(ids) < 2:
-        raise ValueError("a training step needs at least two tokens (one to read, one to predict)")
+        raise InvalidInputError(
+            "a training step needs at least two tokens (one to read, one to predict): type a longer sentence"
+        )
     x = torch.tensor([ids])
     model.train()
     model.requires_grad_(True)
@@ -148,10 +160,10 @@ def real_step(model: Any, ids: list[int], config: TrainConfig, step: int, top_k:
     loss_after = float(-probs_after.gather(1, targets[:, None]).log().mean())
 
     gnorm, unorm, wnorm = _group_norms(grads, names), _group_norms(deltas, names), _group_norms(weights, names)
-    counts: dict[str, int] = {}
+    counts: dict[SiteKey, int] = {}
     for n, p in named:
-        counts[param_group(n)] = counts.get(param_group(n), 0) + p.numel()
-    groups = [GroupNorms(g, gnorm.get(g, 0.0), unorm[g], wnorm[g], counts[g]) for g in counts]
+        counts[param_site(n)] = counts.get(param_site(n), 0) + p.numel()
+    groups = [GroupNorms(Site(layer=g[0], part=g[1]), gnorm.get(g, 0.0), unorm[g], wnorm[g], counts[g]) for g in counts]
     top = torch.topk(probs_before, min(top_k, probs_before.shape[-1]), -1)
     positions = [
         Position(
@@ -197,9 +209,3 @@ def look(model: Any, ids: list[int], layer: int, head: int, top_k: int = 5) -> S
     top = torch.topk(probs, top_k)
     attn = out.attentions[layer][0, head].float()  # [query_pos, key_pos]
     return Side(loss, [int(i) for i in top.indices], [float(v) for v in top.values], attn.tolist())
-
-
-def eager(model: Any) -> Any:
-    """Attention weights need the eager attention implementation (SDPA does not return them)."""
-    model.config._attn_implementation = "eager"
-    return model

@@ -1,11 +1,12 @@
 """Live micro-training: a tiny model trained in a background thread while a page watches.
 
-The run reuses the pipeline's pieces (corpus, BPE tokenizer, :func:`~glassbox.training.train.build_model`,
-:func:`~glassbox.training.train.build_optimizer`, :func:`~glassbox.training.train.train_step`,
+The run reuses the pipeline's pieces (corpus, BPE tokenizer, :mod:`~glassbox.training.recipe`,
 :class:`~glassbox.training.data.BatchSource`) with the ``micro`` preset, on the glassbox corpus or on text the
-learner pasted. Every step appends an event (loss, tokens/s); every ``sample_every`` steps a greedy sample
-from a few prompts. A run is bounded in steps, wall-clock seconds and pasted text size; it stops when asked,
-when its bounds are reached, or when nobody has listened for ``abandon_after_s`` (the page was closed).
+learner pasted. Every step appends a :class:`~glassbox.schema.api_training.LiveStep` event (loss, tokens/s);
+every ``sample_every`` steps a :class:`~glassbox.schema.api_training.LiveSample` of greedy continuations of a
+few prompts; a :class:`~glassbox.schema.api_training.LiveEnd` says how it ended. A run is bounded in steps,
+wall-clock seconds and pasted text size; it stops when asked, when its bounds are reached, or when nobody has
+listened for ``abandon_after_s`` (the page was closed).
 Everything lives in memory: there is nothing to clean up on disk.
 """
 
@@ -16,17 +17,30 @@ import secrets
 import threading
 import time
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 import torch
 
+from glassbox.errors import BusyError, InvalidInputError, NotFoundError, TextTooLongError
 from glassbox.models.tokens import readable_text
+from glassbox.schema.api_training import (
+    LiveEnd,
+    LiveEvent,
+    LiveReady,
+    LiveRunStatus,
+    LiveSample,
+    LiveStartRequest,
+    LiveState,
+    LiveStep,
+    LiveStopReason,
+)
 from glassbox.training.config import TrainConfig, preset
 from glassbox.training.corpus import Document, generate_corpus
 from glassbox.training.data import BatchSource, encode_documents
+from glassbox.training.recipe import build_model, build_optimizer, set_threads, train_step
 from glassbox.training.tokenizer import to_hf, train_tokenizer
-from glassbox.training.train import build_model, build_optimizer, set_threads, train_step
 
 log = logging.getLogger(__name__)
 
@@ -39,14 +53,14 @@ def live_config() -> TrainConfig:
     return preset("micro").replace(steps=600, warmup_steps=20)
 
 
-class LiveTextError(ValueError):
-    """Pasted text that cannot be trained on (too long, too short); the message says what to do."""
-
-
 def clean_text(text: str) -> str:
-    """NFC-normalise and drop control/format/unassigned/surrogate characters (tabs and newlines stay)."""
+    """NFC-normalise and drop control/format/unassigned/surrogate characters (tabs and newlines stay).
+
+    Raises :class:`TextTooLongError` above :data:`MAX_TEXT_CHARS` and :class:`InvalidInputError` when fewer
+    than :data:`MIN_TEXT_CHARS` usable characters remain.
+    """
     if len(text) > MAX_TEXT_CHARS:
-        raise LiveTextError(
+        raise TextTooLongError(
             f"the pasted text has {len(text):,} characters; live training takes at most {MAX_TEXT_CHARS:,}:"
             " paste a shorter excerpt"
         )
@@ -54,7 +68,7 @@ def clean_text(text: str) -> str:
     kept = [c for c in text if c in "\n\t" or unicodedata.category(c) not in ("Cc", "Cf", "Cn", "Cs", "Co")]
     cleaned = "".join(kept)
     if len(cleaned.strip()) < MIN_TEXT_CHARS:
-        raise LiveTextError(
+        raise InvalidInputError(
             f"the pasted text has {len(cleaned.strip())} usable characters; paste at least {MIN_TEXT_CHARS}"
             " (a few paragraphs) so that there is something to learn"
         )
@@ -67,8 +81,13 @@ def text_documents(text: str, chunk: int = 240) -> list[Document]:
     for line in text.splitlines():
         line = line.strip()
         for i in range(0, len(line), chunk):
-            docs.append(Document(text=line[i : i + chunk], language="pasted", family="pasted"))
+            docs.append(Document(text=line[i : i + chunk], language="pasted", genre="pasted"))
     return docs
+
+
+def sse_message(event: LiveEvent) -> str:
+    """One server-sent event: its ``type`` as the event name, the event's JSON as its data."""
+    return f"event: {event.type}\ndata: {event.model_dump_json()}\n\n"
 
 
 @dataclass
@@ -87,20 +106,21 @@ class LiveRun:
     id: str
     config: TrainConfig
     limits: LiveLimits
-    source_kind: str
+    source_kind: Literal["corpus", "text"]
     docs: list[Document]
     prompts: list[str]
-    state: str = "preparing"  # preparing | running | stopped | done | error
-    reason: str = ""
+    state: LiveState = "preparing"
+    reason: LiveStopReason | None = None
+    error: str | None = None  # what went wrong (state "error")
     step: int = 0
-    events: list[dict[str, Any]] = field(default_factory=list)
+    events: list[LiveEvent] = field(default_factory=list)
     listeners: int = 0
     last_listener: float = field(default_factory=time.monotonic)
     train_seconds: float = 0.0
     tokens: int = 0
     model: Any = None
     tokenizer: Any = None
-    on_pause: Any = None  # callback(run) when the run stops (register the model)
+    on_pause: Callable[[LiveRun], None] | None = None  # called when the run stops (to offer its model)
     _opt: Any = None
     _sched: Any = None
     _source: BatchSource | None = None
@@ -112,13 +132,46 @@ class LiveRun:
     def active(self) -> bool:
         return self.state in ("preparing", "running")
 
-    def emit(self, event: dict[str, Any]) -> None:
+    @property
+    def max_steps(self) -> int:
+        return min(self.config.steps, self.limits.max_steps)
+
+    def status(self, offered: bool) -> LiveRunStatus:
+        """The run as the page sees it; ``offered``: the server offers its model under the run's id."""
+        return LiveRunStatus(
+            run_id=self.id,
+            state=self.state,
+            reason=self.reason,
+            error=self.error,
+            step=self.step,
+            max_steps=self.max_steps,
+            max_seconds=self.limits.max_seconds,
+            source=self.source_kind,
+            model_id=self.id if offered else None,
+            n_layers=self.config.n_layers,
+            d_model=self.config.d_model,
+            n_ctx=self.config.n_ctx,
+            batch_size=self.config.batch_size,
+        )
+
+    def emit(self, event: LiveEvent) -> None:
         with self._lock:
             self.events.append(event)
 
-    def events_from(self, index: int) -> list[dict[str, Any]]:
+    def events_from(self, index: int) -> list[LiveEvent]:
         with self._lock:
             return self.events[index:]
+
+    def attach(self) -> None:
+        """A page started listening."""
+        self.listeners += 1
+
+    def detach(self) -> None:
+        """A page stopped listening; when it was the last, nobody watches the run any more: stop it."""
+        self.listeners -= 1
+        self.last_listener = time.monotonic()
+        if self.listeners == 0:
+            self.stop("abandoned")
 
     def start(self) -> None:
         self._stop.clear()
@@ -127,7 +180,7 @@ class LiveRun:
         self._thread = threading.Thread(target=self._run, name=f"live-{self.id}", daemon=True)
         self._thread.start()
 
-    def stop(self, reason: str = "stopped") -> None:
+    def stop(self, reason: LiveStopReason = "stopped") -> None:
         if self.active:
             self.reason = reason
         self._stop.set()
@@ -138,15 +191,16 @@ class LiveRun:
 
     def _prepare(self) -> None:
         t0 = time.perf_counter()
-        raw = train_tokenizer((d.text for d in self.docs), vocab_size=self.config.vocab_size)
-        self.tokenizer = to_hf(raw, self.config.n_positions)
-        stream = encode_documents(raw, self.docs)
-        if len(stream) <= self.config.n_positions:
-            raise LiveTextError("the text is shorter than one training sequence: paste more text")
-        self._source = BatchSource(stream, self.config.n_positions, self.config.batch_size, self.config.seed)
-        self.model = build_model(self.config.replace(vocab_size=max(len(self.tokenizer), 2)))
+        raw = train_tokenizer((d.text for d in self.docs), d_vocab=self.config.d_vocab)
+        self.tokenizer = to_hf(raw, self.config.n_ctx)
+        stream = encode_documents(raw, self.docs)  # [n_tokens]
+        if len(stream) <= self.config.n_ctx:
+            raise InvalidInputError("the text is shorter than one training sequence: paste more text")
+        self._source = BatchSource(stream, self.config.n_ctx, self.config.batch_size, self.config.seed)
+        # a small pasted text may give fewer tokens than the preset's vocabulary: size the model to the tokenizer
+        self.model = build_model(self.config.replace(d_vocab=max(len(self.tokenizer), 2)))
         self._opt, self._sched = build_optimizer(self.model, self.config)
-        self.emit({"type": "ready", "prepare_s": round(time.perf_counter() - t0, 3), "tokens": len(stream)})
+        self.emit(LiveReady(prepare_s=round(time.perf_counter() - t0, 3), tokens=len(stream)))
 
     @torch.no_grad()
     def sample(self, prompts: list[str], n: int = 24) -> list[str]:
@@ -157,15 +211,15 @@ class LiveRun:
         run a few percent of its steps, not a sixth.
         """
         self.model.eval()
-        seqs = [list(self.tokenizer(p)["input_ids"][-self.config.n_positions // 2 :]) or [0] for p in prompts]
+        seqs = [list(self.tokenizer(p)["input_ids"][-self.config.n_ctx // 2 :]) or [0] for p in prompts]
         starts = [len(s) for s in seqs]
         for _ in range(n):
-            width = min(max(len(s) for s in seqs), self.config.n_positions)
+            width = min(max(len(s) for s in seqs), self.config.n_ctx)
             rows = [s[-width:] for s in seqs]
-            ids = torch.tensor([[0] * (width - len(r)) + r for r in rows])
+            ids = torch.tensor([[0] * (width - len(r)) + r for r in rows])  # [prompt, pos]
             mask = torch.tensor([[0] * (width - len(r)) + [1] * len(r) for r in rows])
             pos = (mask.cumsum(-1) - 1).clamp(min=0)
-            logits = self.model(input_ids=ids, attention_mask=mask, position_ids=pos).logits[:, -1]
+            logits = self.model(input_ids=ids, attention_mask=mask, position_ids=pos).logits[:, -1]  # [prompt, d_vocab]
             for s, token in zip(seqs, logits.argmax(-1).tolist(), strict=True):
                 s.append(int(token))
         self.model.train()
@@ -173,68 +227,69 @@ class LiveRun:
 
     def _samples(self) -> None:
         pairs = [[p, t] for p, t in zip(self.prompts, self.sample(self.prompts), strict=True)]
-        self.emit({"type": "sample", "step": self.step, "samples": pairs})
+        self.emit(LiveSample(step=self.step, samples=pairs))
+
+    def _bound_reached(self) -> LiveStopReason | None:
+        """Why the run must stop before its next step, if it must."""
+        if self._stop.is_set():
+            return self.reason or "stopped"
+        if self.listeners == 0 and time.monotonic() - self.last_listener > self.limits.abandon_after_s:
+            return "abandoned"
+        if self.train_seconds > self.limits.max_seconds:
+            return "time_limit"
+        return None
+
+    def _train(self) -> None:
+        """Steps until the step limit or a stop; sets ``state`` and ``reason``."""
+        assert self._source is not None
+        set_threads(self.config)  # the pipeline's choice: free cores only (busy ones slow every step)
+        self.model.train()
+        t_start, seconds0 = time.perf_counter(), self.train_seconds
+        while self.step < self.max_steps:
+            reason = self._bound_reached()
+            if reason is not None:
+                self.state, self.reason = "stopped", reason
+                return
+            lr = self._sched.get_last_lr()[0]
+            batch = self._source.batch(self.step)  # [batch, pos]
+            loss = train_step(self.model, self._opt, self._sched, batch, self.config.grad_clip)
+            self.step += 1
+            self.tokens += self.config.tokens_per_step
+            self.train_seconds = seconds0 + time.perf_counter() - t_start
+            self.emit(
+                LiveStep(
+                    step=self.step,
+                    loss=round(loss, 5),
+                    lr=lr,
+                    tokens=self.tokens,
+                    elapsed_s=round(self.train_seconds, 3),
+                    tokens_per_s=round(self.tokens / max(self.train_seconds, 1e-9), 1),
+                )
+            )
+            if self.step % self.limits.sample_every == 0:
+                self._samples()
+        self.state, self.reason = "done", self.reason or "step_limit"
 
     def _run(self) -> None:
+        end: Literal["stopped", "done", "error"] = "error"
         try:
             if self.model is None:
                 self._prepare()
                 self.state = "running"
                 self._samples()
-            assert self._source is not None
-            set_threads(self.config)  # the pipeline's choice: free cores only (busy ones slow every step)
-            self.model.train()
-            t_start = time.perf_counter()
-            seconds0 = self.train_seconds
-            last = min(self.config.steps, self.limits.max_steps)
-            while self.step < last:
-                if self._stop.is_set():
-                    break
-                if self.listeners == 0 and time.monotonic() - self.last_listener > self.limits.abandon_after_s:
-                    self.reason = "abandoned"
-                    break
-                if self.train_seconds > self.limits.max_seconds:
-                    self.reason = "time_limit"
-                    break
-                lr = self._sched.get_last_lr()[0]
-                loss = train_step(
-                    self.model, self._opt, self._sched, self._source.batch(self.step), self.config.grad_clip
-                )
-                self.step += 1
-                self.tokens += self.config.tokens_per_step
-                self.train_seconds = seconds0 + time.perf_counter() - t_start
-                self.emit(
-                    {
-                        "type": "step",
-                        "step": self.step,
-                        "loss": round(loss, 5),
-                        "lr": lr,
-                        "tokens": self.tokens,
-                        "elapsed_s": round(self.train_seconds, 3),
-                        "tokens_per_s": round(self.tokens / max(self.train_seconds, 1e-9), 1),
-                    }
-                )
-                if self.step % self.limits.sample_every == 0:
-                    self._samples()
-            else:
-                self.reason = self.reason or "step_limit"
-            done = self.step >= last
-            self.state = "done" if done else "stopped"
+            self._train()
+            end = "done" if self.state == "done" else "stopped"
             if self.step % self.limits.sample_every != 0 and self.step > 0:
-                self._samples()
+                self._samples()  # the page shows what the model writes where it stopped
         except Exception as exc:  # a run's failure is reported to its page, never crashes the server
             log.exception("live run %s failed", self.id)
-            self.state, self.reason = "error", str(exc)
-        if self.on_pause is not None and self.model is not None and self.state != "error":
+            self.state, self.reason, self.error = "error", "error", str(exc)
+        if self.on_pause is not None and self.model is not None and end != "error":
             try:
                 self.on_pause(self)
             except Exception:
                 log.exception("could not register the model of live run %s", self.id)
-        self.emit({"type": "end", "state": self.state, "reason": self.reason, "step": self.step})
-
-
-class RunBusy(RuntimeError):
-    """Another live run is active and the server allows no more."""
+        self.emit(LiveEnd(state=end, reason=self.reason, error=self.error, step=self.step))
 
 
 class LiveManager:
@@ -246,8 +301,12 @@ class LiveManager:
         self._lock = threading.Lock()
         self._keep = keep
 
-    def get(self, run_id: str) -> LiveRun | None:
-        return self._runs.get(run_id)
+    def get(self, run_id: str) -> LiveRun:
+        """The run ``run_id``; :class:`NotFoundError` when this server does not know it (any more)."""
+        run = self._runs.get(run_id)
+        if run is None:
+            raise NotFoundError(f"no live run {run_id!r} on this server (it ended or was never started)")
+        return run
 
     def active(self) -> list[LiveRun]:
         return [r for r in self._runs.values() if r.active]
@@ -255,21 +314,29 @@ class LiveManager:
     def _check_capacity(self) -> None:
         busy = self.active()
         if len(busy) >= self.limits.max_runs:
-            raise RunBusy(
+            raise BusyError(
                 f"a live training run ({busy[0].id}) is already running on this server, which allows"
                 f" {self.limits.max_runs} at a time: stop it or wait for it to finish"
             )
 
-    def create(self, text: str | None, on_pause: Any = None, config: TrainConfig | None = None) -> LiveRun:
+    def start(self, request: LiveStartRequest, on_pause: Callable[[LiveRun], None] | None = None) -> LiveRun:
+        """Start the run a page asked for (the corpus, or its pasted text: see :func:`clean_text`)."""
+        if request.source == "text" and not request.text:
+            raise InvalidInputError("paste some text to train on, or choose the glassbox corpus")
+        return self.create(request.text if request.source == "text" else None, on_pause=on_pause)
+
+    def create(
+        self, text: str | None, on_pause: Callable[[LiveRun], None] | None = None, config: TrainConfig | None = None
+    ) -> LiveRun:
         """Start a run on the glassbox corpus (``text`` None) or on pasted ``text`` (see :func:`clean_text`)."""
         cfg = config or live_config()
+        kind: Literal["corpus", "text"]
         if text is None:
             corpus = generate_corpus(cfg.corpus_size, seed=cfg.seed)
             docs, kind = list(corpus.train), "corpus"
             prompts = ["The capital of France is", "Once upon a time", "Hlavní město Francie je"]
         else:
-            cleaned = clean_text(text)
-            docs, kind = text_documents(cleaned), "text"
+            docs, kind = text_documents(clean_text(text)), "text"
             prompts = [docs[0].text[:24]]
         with self._lock:
             self._check_capacity()
@@ -288,16 +355,23 @@ class LiveManager:
             run.start()
         return run
 
+    def stop(self, run_id: str) -> LiveRun:
+        """Stop a run and wait (briefly) for its thread to finish the step it is in."""
+        run = self.get(run_id)
+        run.stop("stopped")
+        run.join(10)
+        return run
+
     def resume(self, run: LiveRun) -> None:
         with self._lock:
             if run.active:
                 return
             if run.state == "error":
-                raise RunBusy(f"run {run.id} failed ({run.reason}): start a new one")
-            if run.step >= min(run.config.steps, run.limits.max_steps) or run.train_seconds > run.limits.max_seconds:
-                raise RunBusy(f"run {run.id} has done all its {run.step} steps: start a new one")
+                raise BusyError(f"run {run.id} failed ({run.error}): start a new one")
+            if run.step >= run.max_steps or run.train_seconds > run.limits.max_seconds:
+                raise BusyError(f"run {run.id} has done all its {run.step} steps: start a new one")
             self._check_capacity()
-            run.reason = ""
+            run.reason = None
             run.start()
 
     def stop_all(self) -> None:

@@ -15,12 +15,15 @@ Design choices, and why:
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 #: The only special token: begins every document, separates documents, pads.
 SPECIAL_TOKEN = "<|endoftext|>"
+#: Every special-token role a Hugging Face tokenizer knows, all played by :data:`SPECIAL_TOKEN`.
+SPECIAL_TOKENS_MAP = {role: SPECIAL_TOKEN for role in ("bos_token", "eos_token", "unk_token", "pad_token")}
 
 # Ideographs (CJK unified + extension A + compatibility), kana and the CJK punctuation block.
 _CJK_CHAR = r"[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]"
@@ -44,15 +47,15 @@ def build_tokenizer() -> Any:
     return tok
 
 
-def train_tokenizer(texts: Iterable[str], vocab_size: int = 4096, min_frequency: int = 2) -> Any:
-    """Train the BPE merges on ``texts``; returns a ``tokenizers.Tokenizer`` (special token id 0)."""
+def train_tokenizer(texts: Iterable[str], d_vocab: int = 4096, min_frequency: int = 2) -> Any:
+    """Train ``d_vocab`` tokens of BPE on ``texts``; returns a ``tokenizers.Tokenizer`` (special token id 0)."""
     from tokenizers import pre_tokenizers, trainers
 
-    if not 300 <= vocab_size <= 65536:
-        raise ValueError(f"vocab_size must be between 300 and 65536, got {vocab_size}")
+    if not 300 <= d_vocab <= 65536:
+        raise ValueError(f"d_vocab (the BPE vocabulary size) must be between 300 and 65536, got {d_vocab}")
     tok = build_tokenizer()
     trainer = trainers.BpeTrainer(
-        vocab_size=vocab_size,
+        vocab_size=d_vocab,
         min_frequency=min_frequency,
         special_tokens=[SPECIAL_TOKEN],
         # All 256 byte symbols are in the vocabulary even if the corpus lacks them: any text encodes.
@@ -69,10 +72,7 @@ def to_hf(tok: Any, model_max_length: int) -> Any:
 
     return PreTrainedTokenizerFast(  # type: ignore[no-untyped-call]
         tokenizer_object=tok,
-        bos_token=SPECIAL_TOKEN,
-        eos_token=SPECIAL_TOKEN,
-        unk_token=SPECIAL_TOKEN,
-        pad_token=SPECIAL_TOKEN,
+        **SPECIAL_TOKENS_MAP,
         add_bos_token=True,
         add_eos_token=False,
         # Decoding must give back the exact text: no " ." → "." clean-up.
@@ -86,8 +86,6 @@ def save_tokenizer(tok: Any, folder: Path, model_max_length: int) -> Any:
     hf = to_hf(tok, model_max_length)
     folder.mkdir(parents=True, exist_ok=True)
     hf.save_pretrained(str(folder))
-    import json
-
     # "PreTrainedTokenizerFast" is understood by transformers 4.x and 5.x alike ("TokenizersBackend" by 5 only).
     cfg_path = folder / "tokenizer_config.json"
     cfg = json.loads(cfg_path.read_text(encoding="utf-8"))
@@ -96,11 +94,7 @@ def save_tokenizer(tok: Any, folder: Path, model_max_length: int) -> Any:
     special = folder / "special_tokens_map.json"
     if not special.exists():
         # transformers v5 no longer writes this file; older readers and other tools still look for it.
-        special.write_text(
-            json.dumps({k: SPECIAL_TOKEN for k in ("bos_token", "eos_token", "unk_token", "pad_token")}, indent=2)
-            + "\n",
-            encoding="utf-8",
-        )
+        special.write_text(json.dumps(SPECIAL_TOKENS_MAP, indent=2) + "\n", encoding="utf-8")
     return hf
 
 

@@ -5,11 +5,13 @@ model.safetensors, generation_config.json, tokenizer files), ``history.json``, `
 evaluation) and ``checkpoints/step-*/`` weight snapshots. While it runs, ``train-state/`` holds resumable
 states (deleted when the run completes). Dropout is off, the batch order is a function of the step index and
 all RNG states are saved, so an interrupted and resumed run follows the same trajectory as an uninterrupted one.
+
+The loop is a :class:`TrainingRun`: ``step()`` trains on one batch, ``checkpoint()`` records probes and
+(sometimes) weights, ``save()`` writes a resumable state and ``run()`` strings them together.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import math
 import os
@@ -25,29 +27,39 @@ from typing import Any
 import torch
 
 from glassbox.errors import TrainingError
+from glassbox.models.loading import resolve_device
 from glassbox.models.tokens import readable_text
-from glassbox.training import checkpoint as ckpt
-from glassbox.training.config import TrainConfig
-from glassbox.training.corpus import Corpus, generate_corpus
-from glassbox.training.data import BatchSource, encode_documents, heldout_sequences
-from glassbox.training.evaluate import EvalReport, evaluate_model, probe_completions
-from glassbox.training.history import (
+from glassbox.schema.base import SCHEMA_VERSION
+from glassbox.schema.evaluation import EvalReport
+from glassbox.schema.history import (
     CheckpointRecord,
+    CorpusSummary,
     HeldoutRecord,
     Probe,
     ProbePrediction,
     Snapshot,
     StepRecord,
     TokenProb,
+    TrainedModelMetadata,
     TrainingHistory,
-    atomic_write_text,
-    save_history,
 )
+from glassbox.training import checkpoint as ckpt
+from glassbox.training.config import TrainConfig, migrate_keys
+from glassbox.training.corpus import LANGS, Corpus, generate_corpus
+from glassbox.training.data import BatchSource, encode_documents, heldout_sequences
+from glassbox.training.evaluate import evaluate_model, probe_completions
+from glassbox.training.files import major_version
+from glassbox.training.history import HISTORY_FILE, METADATA_FILE, history_from_json, save_history, save_metadata
+from glassbox.training.recipe import build_model, build_optimizer, heldout_loss, set_threads, train_step
 from glassbox.training.tokenizer import SPECIAL_TOKEN, load_tokenizer, save_tokenizer, train_tokenizer
 
 log = logging.getLogger(__name__)
 
 MODEL_NAME = "glassbox-tiny"
+DESCRIPTION = (
+    "A tiny GPT-2-architecture model that glassbox trains itself on a corpus it generates: "
+    "facts, two-hop facts, stories, sequences and repeated word lists in seven languages."
+)
 
 
 @dataclass
@@ -58,40 +70,12 @@ class TrainResult:
     evaluation: EvalReport | None
 
 
-def resolve_device(device: str) -> torch.device:
-    """``auto`` → CUDA when available, else CPU; an explicit ``cuda`` without a GPU is an error."""
-    if device == "auto":
-        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
-    if device == "cuda" and not torch.cuda.is_available():
-        raise TrainingError("--device cuda was asked for but no CUDA GPU is available: use --device cpu or auto")
-    if device not in ("cpu", "cuda"):
-        raise TrainingError(f"unknown device {device!r}: use auto, cpu or cuda")
-    return torch.device(device)
-
-
-def auto_threads() -> int:
-    """Usable cores minus those other processes keep busy (1-minute load average), at least 1.
-
-    On a shared machine this matters a lot: measured on 2 cores with one busy neighbour, 2 intra-op threads
-    ran a step 5x *slower* than 1 thread (OpenMP workers wait for the descheduled one at every barrier).
-    """
-    cores = len(os.sched_getaffinity(0))
-    busy = round(os.getloadavg()[0])
-    return max(1, min(cores, cores - busy))
-
-
-def set_threads(config: TrainConfig) -> int:
-    n = config.threads or auto_threads()
-    torch.set_num_threads(n)
-    return n
-
-
 def history_steps(config: TrainConfig) -> list[int]:
     """Log-spaced steps (0 and the last step included) at which probes are recorded: early learning is dense."""
     n = max(2, config.history_checkpoints)
     steps = {0, config.steps}
-    for i in range(n - 1):
-        steps.add(max(1, round(config.steps ** (i / (n - 2))))) if n > 2 else None
+    if n > 2:
+        steps |= {max(1, round(config.steps ** (i / (n - 2)))) for i in range(n - 1)}
     return sorted(s for s in steps if s <= config.steps)
 
 
@@ -105,110 +89,50 @@ def weight_steps(config: TrainConfig) -> list[int]:
     return [inner[i] for i in idx]
 
 
-def build_model(config: TrainConfig) -> Any:
-    from transformers import GPT2Config, GPT2LMHeadModel
-
-    gpt2 = GPT2Config(
-        vocab_size=config.vocab_size,
-        n_positions=config.n_positions,
-        n_embd=config.n_embd,
-        n_layer=config.n_layer,
-        n_head=config.n_head,
-        # No dropout: the model is small, the data abundant, and resume must be bit-exact.
-        resid_pdrop=0.0,
-        embd_pdrop=0.0,
-        attn_pdrop=0.0,
-        bos_token_id=0,
-        eos_token_id=0,
-        pad_token_id=0,
-        tie_word_embeddings=True,
-    )
-    torch.manual_seed(config.seed)
-    return GPT2LMHeadModel(gpt2)
+def prepare(config: TrainConfig, out_dir: Path, reuse_tokenizer: bool) -> tuple[Corpus, Any, Any]:
+    """Generate the corpus and train (or, when resuming, reload) the tokenizer; returns (corpus, raw, hf)."""
+    corpus = generate_corpus(config.corpus_size, seed=config.seed)
+    if reuse_tokenizer and (out_dir / "tokenizer.json").exists():
+        hf = load_tokenizer(out_dir)
+    else:
+        raw = train_tokenizer((d.text for d in corpus.train), d_vocab=config.d_vocab)
+        hf = save_tokenizer(raw, out_dir, model_max_length=config.n_ctx)
+    if hf.convert_tokens_to_ids(SPECIAL_TOKEN) != 0:
+        raise TrainingError(f"the tokenizer in {out_dir} does not have {SPECIAL_TOKEN} at id 0; use a new --out")
+    return corpus, hf.backend_tokenizer, hf
 
 
-def lr_at(config: TrainConfig, step: int) -> float:
-    """Learning rate for 0-based ``step``: linear warmup, then cosine decay to ``min_lr_ratio``."""
-    if step < config.warmup_steps:
-        return config.learning_rate * (step + 1) / config.warmup_steps
-    progress = (step - config.warmup_steps) / max(1, config.steps - config.warmup_steps)
-    cosine = 0.5 * (1 + math.cos(math.pi * min(1.0, progress)))
-    return config.learning_rate * (config.min_lr_ratio + (1 - config.min_lr_ratio) * cosine)
-
-
-def build_optimizer(model: Any, config: TrainConfig) -> tuple[torch.optim.Optimizer, Any]:
-    # Decay matrices only (nanoGPT): decaying biases, LayerNorm gains and embeddings hurts small models.
-    decay = [p for n, p in model.named_parameters() if p.dim() >= 2 and "wpe" not in n]
-    rest = [p for n, p in model.named_parameters() if not (p.dim() >= 2 and "wpe" not in n)]
-    opt = torch.optim.AdamW(
-        [{"params": decay, "weight_decay": config.weight_decay}, {"params": rest, "weight_decay": 0.0}],
-        lr=config.learning_rate,
-        betas=(config.beta1, config.beta2),
-    )
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: lr_at(config, s) / config.learning_rate)
-    return opt, sched
-
-
-def train_step(model: Any, opt: torch.optim.Optimizer, sched: Any, batch: torch.Tensor, grad_clip: float) -> float:
-    """One optimizer step on ``batch`` ([batch, pos] token ids); returns the loss *before* the update."""
-    loss = model(input_ids=batch, labels=batch).loss
-    loss.backward()
-    torch.nn.utils.clip_grad_norm_(model.parameters(), grad_clip)
-    opt.step()
-    sched.step()
-    opt.zero_grad(set_to_none=True)
-    return float(loss.detach())
-
-
-@torch.no_grad()
-def heldout_loss(model: Any, seqs: torch.Tensor, batch_size: int = 16) -> float:
-    model.eval()
-    total, n = 0.0, 0
-    for b in range(0, len(seqs), batch_size):
-        x = seqs[b : b + batch_size]
-        total += float(model(input_ids=x, labels=x).loss) * len(x)
-        n += len(x)
-    model.train()
-    return total / n
+def make_probes(tokenizer: Any) -> list[Probe]:
+    """The fixed prompts whose predictions every checkpoint records (:func:`~.evaluate.probe_completions`)."""
+    return [
+        Probe(
+            id=f"{c.language}-{c.task}-{c.key}",
+            language=c.language,
+            task=c.task,
+            prompt=c.prompt,
+            expected=c.answer,
+            token_ids=tokenizer(c.prompt)["input_ids"],
+        )
+        for c in probe_completions()
+    ]
 
 
 @torch.no_grad()
 def probe_snapshot(model: Any, tokenizer: Any, probes: list[Probe], step: int, k: int) -> Snapshot:
+    """The top-``k`` next-token predictions after every probe prompt."""
     model.eval()
     device = next(model.parameters()).device
     preds = []
     for p in probes:
-        probs = torch.softmax(model(input_ids=torch.tensor([p.token_ids], device=device)).logits[0, -1].float(), -1)
-        top = torch.topk(probs, k)
-        preds.append(
-            ProbePrediction(
-                probe_id=p.id,
-                top=[
-                    TokenProb(token_id=int(i), token=readable_text(tokenizer, [int(i)]), prob=round(float(v), 6))
-                    for v, i in zip(top.values, top.indices, strict=True)
-                ],
-            )
-        )
+        logits = model(input_ids=torch.tensor([p.token_ids], device=device)).logits  # [1, pos, d_vocab]
+        top = torch.topk(torch.softmax(logits[0, -1].float(), -1), k)
+        tops = [
+            TokenProb(token_id=int(i), token=readable_text(tokenizer, [int(i)]), prob=round(float(v), 6))
+            for v, i in zip(top.values, top.indices, strict=True)
+        ]
+        preds.append(ProbePrediction(probe_id=p.id, top=tops))
     model.train()
     return Snapshot(step=step, predictions=preds)
-
-
-def _progress(enabled: bool, total: int, start: int) -> tuple[AbstractContextManager[Any], Any]:
-    if not enabled:
-        return nullcontext(), None
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-    progress = Progress(
-        TextColumn("[bold]train"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("loss {task.fields[loss]:.3f}"),
-        TextColumn("{task.fields[tps]:,.0f} tok/s"),
-        TextColumn("ETA"),
-        TimeRemainingColumn(),
-    )
-    task = progress.add_task("train", total=total, completed=start, loss=float("nan"), tps=0.0)
-    return progress, (progress, task)
 
 
 def _rng_state() -> dict[str, Any]:
@@ -231,17 +155,268 @@ def _comparable(config: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in config.items() if k != "threads"}
 
 
-def prepare(config: TrainConfig, out_dir: Path, reuse_tokenizer: bool) -> tuple[Corpus, Any, Any]:
-    """Generate the corpus and train (or, when resuming, reload) the tokenizer; returns (corpus, raw, hf)."""
-    corpus = generate_corpus(config.corpus_size, seed=config.seed)
-    if reuse_tokenizer and (out_dir / "tokenizer.json").exists():
-        hf = load_tokenizer(out_dir)
-    else:
-        raw = train_tokenizer((d.text for d in corpus.train), vocab_size=config.vocab_size)
-        hf = save_tokenizer(raw, out_dir, model_max_length=config.n_positions)
-    if hf.convert_tokens_to_ids(SPECIAL_TOKEN) != 0:
-        raise TrainingError(f"the tokenizer in {out_dir} does not have {SPECIAL_TOKEN} at id 0; use a new --out")
-    return corpus, hf.backend_tokenizer, hf
+class TrainingRun:
+    """One training run into ``out_dir``: fresh, or continued from the newest usable resumable state.
+
+    Building it prepares everything (corpus, tokenizer, batches, model, optimizer, history); :meth:`run`
+    trains. ``on_step`` is called with every step's record (live views).
+    """
+
+    def __init__(
+        self,
+        config: TrainConfig,
+        out_dir: str | Path,
+        *,
+        resume: bool = False,
+        device: str = "auto",
+        on_step: Callable[[StepRecord], None] | None = None,
+    ) -> None:
+        self.config, self.out, self.on_step = config, Path(out_dir), on_step
+        self.out.mkdir(parents=True, exist_ok=True)
+        self.device = resolve_device(device)
+        threads = set_threads(config) if self.device.type == "cpu" else 0
+        log.info("training on %s%s", self.device, f" with {threads} thread(s)" if threads else "")
+        state = self._load_state() if resume else None
+        if resume and state is None:
+            log.info("nothing to resume in %s: starting from scratch", self.out)
+        if state is None:
+            # A fresh run must not mix with an older run's leftovers.
+            shutil.rmtree(self.out / ckpt.STATE_DIR, ignore_errors=True)
+            shutil.rmtree(self.out / "checkpoints", ignore_errors=True)
+
+        t_prep = time.perf_counter()
+        self.corpus, raw_tok, self.tokenizer = prepare(config, self.out, reuse_tokenizer=state is not None)
+        self.source = BatchSource(
+            encode_documents(raw_tok, self.corpus.train), config.n_ctx, config.batch_size, config.seed
+        )
+        held = heldout_sequences(raw_tok, self.corpus.heldout, config.n_ctx, config.eval_sequences, config.seed)
+        self.heldout_seqs = held.to(self.device)  # [eval_sequences, pos]
+        prep_s = time.perf_counter() - t_prep
+
+        self.model = build_model(config).to(self.device)
+        self.opt, self.sched = build_optimizer(self.model, config)
+        self.probes = make_probes(self.tokenizer)
+        self.start, self.elapsed = 0, 0.0
+        self.history = self._new_history(prep_s) if state is None else self._restore(state)
+        self.hist_steps, self.keep_weights = set(history_steps(config)), set(weight_steps(config))
+        self._heldout: dict[int, float] = {}
+        # wall clock of the current session of run(); elapsed = earlier sessions + this one
+        self._t0, self._elapsed0 = time.perf_counter(), self.elapsed
+
+    # --- setup ------------------------------------------------------------------------------------------
+
+    def _load_state(self) -> dict[str, Any] | None:
+        """The newest usable resumable state, migrated to the current shape, if it belongs to this config."""
+        state = ckpt.load_latest_state(self.out)
+        if state is None:
+            return None
+        where = self.out / ckpt.STATE_DIR
+        if major_version(state.get("schema_version"), where) == 1:
+            state = {**state, "config": migrate_keys(state["config"])}  # its history migrates when parsed
+        saved, ours = _comparable(state["config"]), _comparable(self.config.to_dict())
+        if saved != ours:
+            changed = sorted(k for k, v in ours.items() if saved.get(k) != v)
+            raise TrainingError(
+                f"the run in {self.out} was started with different settings ({', '.join(changed)}):"
+                " resume with the same options, or choose a new --out"
+            )
+        return state
+
+    def _new_history(self, prepare_seconds: float) -> TrainingHistory:
+        corpus = CorpusSummary(
+            stats=self.corpus.stats,
+            train_tokens=len(self.source.stream),
+            train_sequences=len(self.source.starts),
+            heldout_sequences=len(self.heldout_seqs),
+            d_vocab=len(self.tokenizer),
+            prepare_seconds=round(prepare_seconds, 2),
+        )
+        return TrainingHistory(
+            model_name=MODEL_NAME,
+            config=self.config.to_dict(),
+            device=self.device.type,
+            probes=self.probes,
+            corpus=corpus,
+        )
+
+    def _restore(self, state: dict[str, Any]) -> TrainingHistory:
+        self.model.load_state_dict(state["model"])
+        self.opt.load_state_dict(state["optimizer"])
+        self.sched.load_state_dict(state["scheduler"])
+        _set_rng_state(state["rng"])
+        self.start, self.elapsed = int(state["step"]), float(state["elapsed"])
+        history = history_from_json(state["history"], self.out / ckpt.STATE_DIR)
+        history.truncate(self.start)
+        log.info("resuming %s at step %d", self.out, self.start)
+        return history
+
+    # --- the pieces of the loop ---------------------------------------------------------------------------
+
+    def step(self, step: int) -> StepRecord:
+        """One optimizer step on the batch of 0-based ``step``; records and returns its :class:`StepRecord`."""
+        lr = self.sched.get_last_lr()[0]
+        batch = self.source.batch(step).to(self.device, non_blocking=True)  # [batch, pos]
+        loss = train_step(self.model, self.opt, self.sched, batch, self.config.grad_clip)
+        if not math.isfinite(loss):
+            raise TrainingError(f"the loss became {loss} at step {step + 1}: lower --lr or check the data")
+        done = step + 1
+        self.elapsed = self._elapsed0 + time.perf_counter() - self._t0
+        record = StepRecord(
+            step=done,
+            loss=round(loss, 5),
+            lr=lr,
+            tokens_seen=done * self.config.tokens_per_step,
+            elapsed_s=round(self.elapsed, 3),
+        )
+        self.history.steps.append(record)
+        if self.on_step is not None:
+            self.on_step(record)
+        return record
+
+    def heldout(self, step: int) -> float:
+        """Held-out loss after ``step`` steps, measured once and recorded in the history."""
+        if step not in self._heldout:
+            self._heldout[step] = heldout_loss(self.model, self.heldout_seqs)
+            self.history.heldout.append(HeldoutRecord(step=step, loss=round(self._heldout[step], 5)))
+        return self._heldout[step]
+
+    def checkpoint(self, step: int, train_loss: float | None) -> None:
+        """Record losses and probe predictions at ``step`` (and keep the weights if it is a weight step)."""
+        weights = None
+        if step in self.keep_weights:
+            weights = f"checkpoints/step-{step:07d}"
+            ckpt.save_weights_snapshot(self.model, self.out / weights)
+        self.history.checkpoints.append(
+            CheckpointRecord(
+                step=step,
+                tokens_seen=step * self.config.tokens_per_step,
+                train_loss=train_loss,
+                heldout_loss=round(self.heldout(step), 5),
+                weights=weights,
+            )
+        )
+        self.history.snapshots.append(probe_snapshot(self.model, self.tokenizer, self.probes, step, self.history.top_k))
+        save_history(self.history, self.out / HISTORY_FILE)
+
+    def save(self, step: int) -> None:
+        """A resumable state after ``step`` steps: weights, optimizer, schedule, RNGs and the history so far."""
+        self.history.train_seconds = round(self.elapsed, 2)
+        state = {
+            "schema_version": SCHEMA_VERSION,
+            "step": step,
+            "elapsed": self.elapsed,
+            "config": self.config.to_dict(),
+            "model": self.model.state_dict(),
+            "optimizer": self.opt.state_dict(),
+            "scheduler": self.sched.state_dict(),
+            "rng": _rng_state(),
+            "history": self.history.model_dump_json(),
+        }
+        ckpt.save_state(self.out, step, state)
+
+    # --- the loop -----------------------------------------------------------------------------------------
+
+    def run(
+        self, *, stop_at: int | None = None, progress: bool = True, evaluate: bool = True, keep_state: bool = False
+    ) -> TrainResult:
+        """Train to the end (or to ``stop_at``, leaving a resumable state, as if interrupted there)."""
+        config = self.config
+        last = min(config.steps, stop_at if stop_at is not None else config.steps)
+        if self.start == 0 and 0 in self.hist_steps and not self.history.checkpoints:
+            self.checkpoint(0, None)
+        self.model.train()
+        bar = _Progress(progress, config.steps, self.start)
+        with bar:
+            # wall clock of the whole loop, bookkeeping (held-out loss, probes, checkpoints) included
+            self._t0, self._elapsed0 = time.perf_counter(), self.elapsed
+            for step in range(self.start, last):
+                record = self.step(step)
+                done = record.step
+                if done % config.eval_interval == 0:
+                    self.heldout(done)
+                if done in self.hist_steps:
+                    self.checkpoint(done, record.loss)
+                # States are big (weights + Adam moments): only every state_interval steps and when stopping.
+                if done % config.state_interval == 0 or done == last:
+                    self.save(done)
+                tps = (done - self.start) * config.tokens_per_step / max(self.elapsed - self._elapsed0, 1e-9)
+                if done % max(1, config.steps // 40) == 0:
+                    log.info("step %d/%d loss %.4f lr %.2e %.0f tok/s", done, config.steps, record.loss, record.lr, tps)
+                bar.update(done, record.loss, tps)
+        self.history.train_seconds = round(self._elapsed0 + time.perf_counter() - self._t0, 2)
+        if last < config.steps:
+            save_history(self.history, self.out / HISTORY_FILE)
+            return TrainResult(self.out, self.history, completed=False, evaluation=None)
+        self.history.completed = True
+        report = self.finish(evaluate)
+        if not keep_state:
+            shutil.rmtree(self.out / ckpt.STATE_DIR, ignore_errors=True)
+        return TrainResult(self.out, self.history, completed=True, evaluation=report)
+
+    def finish(self, evaluate: bool = True) -> EvalReport | None:
+        """Write the final model (atomically, file by file), the history, the evaluation and glassbox.json."""
+        out, history = self.out, self.history
+        tmp = out / ".final.tmp"
+        shutil.rmtree(tmp, ignore_errors=True)
+        self.model.to("cpu").save_pretrained(str(tmp))
+        for f in tmp.iterdir():
+            f.chmod(0o644)  # save_pretrained may create 0600 files; a shipped model must be world-readable
+            os.replace(f, out / f.name)
+        tmp.rmdir()
+        save_history(history, out / HISTORY_FILE)
+        report = None
+        if evaluate:
+            report = evaluate_model(self.model, self.tokenizer, self.corpus.heldout, seed=self.config.seed)
+        final = history.checkpoints[-1] if history.checkpoints else None
+        meta = TrainedModelMetadata(
+            name=MODEL_NAME,
+            description=DESCRIPTION,
+            languages=list(LANGS),
+            architecture="gpt2",
+            parameters=sum(p.numel() for p in self.model.parameters()),
+            config=history.config,
+            device=history.device,
+            train_seconds=history.train_seconds,
+            train_tokens_seen=history.steps[-1].tokens_seen if history.steps else 0,
+            final_train_loss=final.train_loss if final else None,
+            final_heldout_loss=final.heldout_loss if final else None,
+            evaluation=report,
+        )
+        save_metadata(meta, out / METADATA_FILE)
+        return report
+
+
+class _Progress:
+    """A rich progress bar with loss and tokens/s, or nothing (``enabled=False``)."""
+
+    def __init__(self, enabled: bool, total: int, start: int) -> None:
+        self._bar: Any = None
+        self._ctx: AbstractContextManager[Any] = nullcontext()
+        if enabled:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self._bar = Progress(
+                TextColumn("[bold]train"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("loss {task.fields[loss]:.3f}"),
+                TextColumn("{task.fields[tps]:,.0f} tok/s"),
+                TextColumn("ETA"),
+                TimeRemainingColumn(),
+            )
+            self._task = self._bar.add_task("train", total=total, completed=start, loss=float("nan"), tps=0.0)
+            self._ctx = self._bar
+
+    def __enter__(self) -> _Progress:
+        self._ctx.__enter__()
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self._ctx.__exit__(*exc)
+
+    def update(self, done: int, loss: float, tps: float) -> None:
+        if self._bar is not None:
+            self._bar.update(self._task, completed=done, loss=loss, tps=tps)
 
 
 def train(
@@ -262,199 +437,5 @@ def train(
     ``stop_at`` stops after that step as if interrupted, leaving a resumable state (tests, demos).
     ``on_step`` is called with every step's record (live views, e.g. training a micro-model from the browser).
     """
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    dev = resolve_device(device)
-    threads = set_threads(config) if dev.type == "cpu" else 0
-    log.info("training on %s%s", dev, f" with {threads} thread(s)" if threads else "")
-    state = ckpt.load_latest_state(out) if resume else None
-    if state is not None and _comparable(state["config"]) != _comparable(config.to_dict()):
-        changed = sorted(k for k, v in _comparable(config.to_dict()).items() if state["config"].get(k) != v)
-        raise TrainingError(
-            f"the run in {out} was started with different settings ({', '.join(changed)}):"
-            " resume with the same options, or choose a new --out"
-        )
-    if resume and state is None:
-        log.info("nothing to resume in %s: starting from scratch", out)
-    if state is None:
-        # A fresh run must not mix with an older run's leftovers.
-        shutil.rmtree(out / ckpt.STATE_DIR, ignore_errors=True)
-        shutil.rmtree(out / "checkpoints", ignore_errors=True)
-    t_prep = time.perf_counter()
-    corpus, raw_tok, hf_tok = prepare(config, out, reuse_tokenizer=state is not None)
-    source = BatchSource(encode_documents(raw_tok, corpus.train), config.n_positions, config.batch_size, config.seed)
-    held = heldout_sequences(raw_tok, corpus.heldout, config.n_positions, config.eval_sequences, config.seed).to(dev)
-    prep_s = time.perf_counter() - t_prep
-
-    model = build_model(config).to(dev)
-    opt, sched = build_optimizer(model, config)
-    probes = [
-        Probe(
-            id=f"{c.language}-{c.family}-{c.key}",
-            language=c.language,
-            family=c.family,
-            prompt=c.prompt,
-            expected=c.answer,
-            token_ids=hf_tok(c.prompt)["input_ids"],
-        )
-        for c in probe_completions()
-    ]
-    if state is None:
-        start, elapsed = 0, 0.0
-        history = TrainingHistory(
-            model_name=MODEL_NAME,
-            config=config.to_dict(),
-            device=dev.type,
-            probes=probes,
-            corpus={
-                "stats": corpus.stats,
-                "train_tokens": len(source.stream),
-                "train_sequences": len(source.starts),
-                "heldout_sequences": len(held),
-                "vocab_size": len(hf_tok),
-                "prepare_seconds": round(prep_s, 2),
-            },
-        )
-    else:
-        model.load_state_dict(state["model"])
-        opt.load_state_dict(state["optimizer"])
-        sched.load_state_dict(state["scheduler"])
-        _set_rng_state(state["rng"])
-        start, elapsed = int(state["step"]), float(state["elapsed"])
-        history = TrainingHistory.model_validate_json(state["history"])
-        history.truncate(start)
-        log.info("resuming %s at step %d", out, start)
-
-    hist_steps, keep_weights = set(history_steps(config)), set(weight_steps(config))
-    last = min(config.steps, stop_at if stop_at is not None else config.steps)
-    heldout_cache: dict[int, float] = {}
-
-    def heldout_at(step: int) -> float:
-        if step not in heldout_cache:
-            heldout_cache[step] = heldout_loss(model, held)
-            history.heldout.append(HeldoutRecord(step=step, loss=round(heldout_cache[step], 5)))
-        return heldout_cache[step]
-
-    def checkpoint(step: int, train_loss: float | None) -> None:
-        weights = None
-        if step in keep_weights:
-            weights = f"checkpoints/step-{step:07d}"
-            ckpt.save_weights_snapshot(model, out / weights)
-        history.checkpoints.append(
-            CheckpointRecord(
-                step=step,
-                tokens_seen=step * config.tokens_per_step,
-                train_loss=train_loss,
-                heldout_loss=round(heldout_at(step), 5),
-                weights=weights,
-            )
-        )
-        history.snapshots.append(probe_snapshot(model, hf_tok, probes, step, history.top_k))
-        save_history(history, out / "history.json")
-
-    def save_state(step: int) -> None:
-        ckpt.save_state(
-            out,
-            step,
-            {
-                "step": step,
-                "elapsed": elapsed,
-                "config": config.to_dict(),
-                "model": model.state_dict(),
-                "optimizer": opt.state_dict(),
-                "scheduler": sched.state_dict(),
-                "rng": _rng_state(),
-                "history": history.model_dump_json(),
-            },
-        )
-
-    if start == 0 and 0 in hist_steps and not history.checkpoints:
-        checkpoint(0, None)
-    model.train()
-    bar_ctx, bar = _progress(progress, config.steps, start)
-    loss = float("nan")
-    with bar_ctx:
-        # Wall clock of the whole loop, bookkeeping (held-out loss, probes, checkpoints) included.
-        loop_t0, elapsed0, tokens_since = time.perf_counter(), elapsed, 0
-        for step in range(start, last):
-            lr = sched.get_last_lr()[0]
-            loss = train_step(model, opt, sched, source.batch(step).to(dev, non_blocking=True), config.grad_clip)
-            if not math.isfinite(loss):
-                raise TrainingError(f"the loss became {loss} at step {step + 1}: lower --lr or check the data")
-            done = step + 1
-            elapsed = elapsed0 + time.perf_counter() - loop_t0
-            tokens_since += config.tokens_per_step
-            history.steps.append(
-                StepRecord(
-                    step=done,
-                    loss=round(loss, 5),
-                    lr=lr,
-                    tokens_seen=done * config.tokens_per_step,
-                    elapsed_s=round(elapsed, 3),
-                )
-            )
-            if on_step is not None:
-                on_step(history.steps[-1])
-            if done % config.eval_interval == 0:
-                heldout_at(done)
-            if done in hist_steps:
-                checkpoint(done, round(loss, 5))
-            # States are big (weights + Adam moments): only every state_interval steps and when stopping.
-            if done % config.state_interval == 0 or done == last:
-                history.train_seconds = round(elapsed, 2)
-                save_state(done)
-            if done % max(1, config.steps // 40) == 0:
-                log.info(
-                    "step %d/%d loss %.4f lr %.2e %.0f tok/s",
-                    done,
-                    config.steps,
-                    loss,
-                    lr,
-                    tokens_since / max(elapsed - elapsed0, 1e-9),
-                )
-            if bar is not None:
-                bar[0].update(bar[1], completed=done, loss=loss, tps=tokens_since / max(elapsed - elapsed0, 1e-9))
-    history.train_seconds = round(elapsed0 + time.perf_counter() - loop_t0, 2)
-    if last < config.steps:
-        save_history(history, out / "history.json")
-        return TrainResult(out, history, completed=False, evaluation=None)
-
-    history.completed = True
-    report = finish(model, hf_tok, history, corpus, out, evaluate=evaluate)
-    if not keep_state:
-        shutil.rmtree(out / ckpt.STATE_DIR, ignore_errors=True)
-    return TrainResult(out, history, completed=True, evaluation=report)
-
-
-def finish(
-    model: Any, tokenizer: Any, history: TrainingHistory, corpus: Corpus, out: Path, evaluate: bool = True
-) -> EvalReport | None:
-    """Write the final model (atomically, file by file), the history, the evaluation and glassbox.json."""
-    tmp = out / ".final.tmp"
-    shutil.rmtree(tmp, ignore_errors=True)
-    model.to("cpu").save_pretrained(str(tmp))
-    for f in tmp.iterdir():
-        f.chmod(0o644)  # save_pretrained may create 0600 files; a shipped model must be world-readable
-        os.replace(f, out / f.name)
-    tmp.rmdir()
-    save_history(history, out / "history.json")
-    report = evaluate_model(model, tokenizer, corpus.heldout, seed=history.config["seed"]) if evaluate else None
-    final = history.checkpoints[-1] if history.checkpoints else None
-    meta = {
-        "name": MODEL_NAME,
-        "description": "A tiny GPT-2-architecture model that glassbox trains itself on a corpus it generates: "
-        "facts, two-hop facts, stories, sequences and repeated word lists in seven languages.",
-        "languages": ["en", "fr", "cs", "uk", "zh", "ru", "ja"],
-        "architecture": "gpt2",
-        "parameters": sum(p.numel() for p in model.parameters()),
-        "config": history.config,
-        "device": history.device,
-        "train_seconds": history.train_seconds,
-        "train_tokens_seen": history.steps[-1].tokens_seen if history.steps else 0,
-        "final_train_loss": final.train_loss if final else None,
-        "final_heldout_loss": final.heldout_loss if final else None,
-        "evaluation": report.model_dump(mode="json") if report else None,
-        "history_schema_version": history.schema_version,
-    }
-    atomic_write_text(out / "glassbox.json", json.dumps(meta, ensure_ascii=False, indent=2) + "\n")
-    return report
+    run = TrainingRun(config, out_dir, resume=resume, device=device, on_step=on_step)
+    return run.run(stop_at=stop_at, progress=progress, evaluate=evaluate, keep_state=keep_state)
