@@ -1,81 +1,27 @@
 /**
- * The HTTP client of the glassbox server. Every call returns typed data or throws an ApiFailure whose code and
- * message come from the server's `{"error": {...}}` body. Predictions carry a client id and an increasing
- * sequence number: a newer prediction aborts the older one here and makes the server drop it if it has not
- * started yet (fast typing never queues work).
+ * The typed HTTP client of the glassbox server, generated from its OpenAPI document (`generated/api.ts`):
+ * every path, body and response here is checked against the server's routes, so a route or payload the server
+ * changed and the browser did not follow fails the TypeScript build. `unwrap` turns an answer into its data or
+ * throws an ApiFailure carrying the server's error code and message.
  */
-import type {
-  ErrorResponse,
-  ModelList,
-  PredictRequest,
-  PredictResponse,
-  Vocab,
-} from "../generated/schema";
+import createClient, { type Client } from "openapi-fetch";
+import { ApiFailure, isErrorResponse } from "../data/failure";
+import type { paths } from "../generated/api";
 
-export class ApiFailure extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly status: number,
-  ) {
-    super(message);
-    this.name = "ApiFailure";
-  }
+export type ApiClient = Client<paths>;
+
+/**
+ * A client for the server at `baseUrl`. The default, ".", keeps every request relative to the page
+ * ("./api/…"), so the app works wherever it is mounted (behind a proxy, under a sub-path).
+ */
+export function createApiClient(baseUrl = "."): ApiClient {
+  return createClient<paths>({ baseUrl });
 }
 
-function isErrorResponse(x: unknown): x is ErrorResponse {
-  return typeof x === "object" && x !== null && "error" in x;
-}
-
-export async function request<T>(path: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(path, init);
-  let body: unknown = null;
-  try {
-    body = await response.json();
-  } catch {
-    body = null;
-  }
-  if (!response.ok) {
-    if (isErrorResponse(body)) throw new ApiFailure(body.error.code, body.error.message, response.status);
-    throw new ApiFailure("http", `HTTP ${response.status}`, response.status);
-  }
-  return body as T;
-}
-
-export const clientId: string =
-  typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : `page-${Date.now()}`;
-
-export function listModels(): Promise<ModelList> {
-  return request<ModelList>("api/models");
-}
-
-export function fetchVocab(model: string): Promise<Vocab> {
-  return request<Vocab>(`api/models/${encodeURIComponent(model)}/vocab`);
-}
-
-let seq = 0;
-let inFlight: AbortController | null = null;
-
-/** Ask for the next-token logits; an older prediction still in flight is aborted. */
-export async function predict(body: Omit<PredictRequest, "client_id" | "seq">): Promise<PredictResponse> {
-  inFlight?.abort();
-  const controller = new AbortController();
-  inFlight = controller;
-  seq += 1;
-  try {
-    return await request<PredictResponse>("api/predict", {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ ...body, client_id: clientId, seq }),
-      signal: controller.signal,
-    });
-  } finally {
-    if (inFlight === controller) inFlight = null;
-  }
-}
-
-/** True for the errors that only mean "a newer request replaced this one". */
-export function isSuperseded(err: unknown): boolean {
-  if (err instanceof DOMException && err.name === "AbortError") return true;
-  return err instanceof ApiFailure && err.code === "superseded";
+/** The data of a 2xx answer; an error answer becomes an ApiFailure (the server's code, or `http`). */
+export function unwrap<T>(answer: { data?: T; error?: unknown; response: Response }): T {
+  const { data, error, response } = answer;
+  if (response.ok && data !== undefined) return data;
+  if (isErrorResponse(error)) throw new ApiFailure(error.error.code, error.error.message, response.status);
+  throw new ApiFailure("http", `HTTP ${response.status}`, response.status);
 }

@@ -2,6 +2,7 @@
 import { render, screen } from "@testing-library/svelte";
 import { flushSync } from "svelte";
 import { describe, expect, it } from "vitest";
+import { fakeSource } from "../data/fake";
 import { visibleWhitespace } from "../d3/format";
 import { prepare } from "../sampling/pipeline";
 import { AppState } from "../stores/app.svelte";
@@ -12,7 +13,7 @@ import TokenChips from "./TokenChips.svelte";
 const XSS = "<img src=x onerror=alert(1)>";
 
 function appWith(logits: number[]): AppState {
-  const app = new AppState();
+  const app = new AppState(fakeSource());
   app.modelId = "m";
   app.prompt = "hello";
   app.vocab = logits.map((_, i) => (i === 1 ? XSS : `tok${i}`));

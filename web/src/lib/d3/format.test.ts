@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatLogit, formatParams, formatProb, printable, probColours, visibleWhitespace } from "./format";
+import { probColours } from "./colour";
+import { formatLogit, formatParams, formatProb, printable, visibleWhitespace } from "./format";
 
 describe("formatting", () => {
   it("formats probabilities at every scale", () => {

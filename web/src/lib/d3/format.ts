@@ -1,7 +1,5 @@
-/** Number formatting and the colour scales (colour-blind safe: viridis for probabilities). */
+/** Numbers and token text as the page shows them (the colour scales are in `./colour.ts`). */
 import { format } from "d3-format";
-import { scaleSequential } from "d3-scale";
-import { interpolateViridis } from "d3-scale-chromatic";
 
 const pct = format(".1%");
 const sci = format(".2~e");
@@ -19,6 +17,15 @@ export function formatLogit(x: number): string {
   return fixed3(x).replace("-", "−");
 }
 
+/** Compact number for the view: 4 significant digits, a real minus sign, −∞ for masked scores. */
+export function num(x: number): string {
+  if (x === -Infinity) return "−∞";
+  if (x === Infinity) return "∞";
+  if (Number.isNaN(x)) return "NaN";
+  const s = Math.abs(x) >= 1e4 || (Math.abs(x) < 1e-3 && x !== 0) ? x.toExponential(2) : x.toPrecision(4);
+  return s.replace("-", "−");
+}
+
 export function formatInt(n: number): string {
   return n.toLocaleString("en-US").replace(/,/g, " ");
 }
@@ -26,15 +33,6 @@ export function formatInt(n: number): string {
 /** Parameter counts: 1.2M, 124M, 1.1B. */
 export function formatParams(n: number): string {
   return format(".3~s")(n).replace("G", "B");
-}
-
-const probScale = scaleSequential(interpolateViridis).domain([0, 1]);
-
-/** Background for a token coloured by its probability, and a text colour readable on it. */
-export function probColours(p: number): { background: string; color: string } {
-  const clamped = Math.max(0, Math.min(1, p));
-  // viridis is dark below ~0.55 and light above
-  return { background: probScale(clamped), color: clamped > 0.55 ? "#111" : "#fff" };
 }
 
 /** Control characters as their Unicode pictures (U+2400…), so no token is ever invisible. */

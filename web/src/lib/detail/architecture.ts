@@ -1,5 +1,6 @@
 /** The overview diagram's stages for a model, read from its ModelInfo (no architecture is special-cased elsewhere). */
-import type { ModelInfo } from "../generated/schema";
+import type { ModelInfo, Site } from "../generated/schema";
+import { isSite } from "./sites";
 
 export type SubStage = "norm1" | "attention" | "add1" | "norm2" | "mlp" | "add2" | "post_attn_norm" | "post_mlp_norm";
 
@@ -32,10 +33,11 @@ export function blockShape(info: ModelInfo): BlockShape {
   };
 }
 
-/** The residual-stream stage index (ResidualStream.stages) after each sublayer of `layer`. */
-export function residualStages(stages: string[], layer: number): { attn: number; mlp: number } {
-  const attn = stages.indexOf(`L${layer} attn`);
-  const mlp = stages.indexOf(`L${layer} mlp`);
-  const both = stages.indexOf(`L${layer} attn+mlp`);
+/** The residual-stream stage index (ResidualStream.stages) after each sublayer of `layer` (a parallel block's
+ * attention and MLP add at once: one stage for both). */
+export function residualStages(stages: Site[], layer: number): { attn: number; mlp: number } {
+  const attn = stages.findIndex((s) => isSite(s, layer, "attn"));
+  const mlp = stages.findIndex((s) => isSite(s, layer, "mlp"));
+  const both = stages.findIndex((s) => isSite(s, layer, "attn_mlp"));
   return both >= 0 ? { attn: both, mlp: both } : { attn, mlp };
 }

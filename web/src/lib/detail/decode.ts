@@ -1,5 +1,5 @@
 /** Decoded tensors, remembered per payload object: a panel shown again does not decode again. */
-import { decodeTensor } from "../api/tensor";
+import { decodeTensor } from "../data/tensor";
 import type { TensorPayload } from "../generated/schema";
 
 const decoded = new WeakMap<TensorPayload, Float32Array>();

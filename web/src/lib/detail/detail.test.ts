@@ -1,15 +1,20 @@
 /** The detailed view's pure helpers and components render the server's numbers, never their own. */
 import { render, screen } from "@testing-library/svelte";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import type { DetailOverview, LogitLens, MlpDetail, ModelInfo, TensorPayload } from "../generated/schema";
+import type { DetailOverview, LogitLens, MlpDetail, ModelInfo, Site, TensorPayload } from "../generated/schema";
 import Overview from "../components/detail/Overview.svelte";
 import LogitLensView from "../components/detail/LogitLensView.svelte";
 import MlpView from "../components/detail/MlpView.svelte";
+import ResidualView from "../components/detail/ResidualView.svelte";
 import { blockShape, residualStages } from "./architecture";
 import { ATTENTION_STEPS, softmax } from "./attention";
 import { LruCache } from "./cache";
-import { diverging, maxAbs, num, parseRgb } from "./colour";
+import { diverging, maxAbs, parseRgb } from "../d3/colour";
+import { num } from "../d3/format";
+import { fakeSource } from "../data/fake";
 import { DetailState } from "./state.svelte";
+import { isSite, siteLabel } from "./sites";
+import { i18n } from "../i18n/i18n.svelte";
 import { range, readDetailUrl, wrap, writeDetailUrl } from "./selection";
 
 const INFO: ModelInfo = {
@@ -37,7 +42,7 @@ const INFO: ModelInfo = {
   device: "cpu",
 };
 
-function f32(values: number[], dims: string[]): TensorPayload {
+function f32(values: number[], dims: TensorPayload["dims"]): TensorPayload {
   const bytes = new Uint8Array(new Float32Array(values).buffer);
   let bin = "";
   for (const b of bytes) bin += String.fromCharCode(b);
@@ -59,9 +64,34 @@ describe("architecture", () => {
     expect(olmo.rotary).toBe(true);
     expect(blockShape({ ...INFO, n_kv_heads: 1 }).attention).toBe("MQA");
   });
-  it("finds each sublayer's residual stage", () => {
-    expect(residualStages(["embed", "L0 attn", "L0 mlp"], 0)).toEqual({ attn: 1, mlp: 2 });
-    expect(residualStages(["embed", "L0 attn+mlp"], 0)).toEqual({ attn: 1, mlp: 1 });
+  it("finds each sublayer's residual stage by structure", () => {
+    const embed: Site = { layer: null, part: "embed" };
+    expect(residualStages([embed, { layer: 0, part: "attn" }, { layer: 0, part: "mlp" }], 0)).toEqual({ attn: 1, mlp: 2 });
+    expect(residualStages([embed, { layer: 0, part: "attn_mlp" }], 0)).toEqual({ attn: 1, mlp: 1 });
+    expect(residualStages([embed, { layer: 1, part: "attn" }, { layer: 1, part: "mlp" }], 0)).toEqual({ attn: -1, mlp: -1 });
+  });
+});
+
+describe("sites", () => {
+  it("words a site from its structure, in the reader's language", () => {
+    const lang = i18n.lang;
+    i18n.lang = "en";
+    expect(siteLabel({ part: "embed" })).toBe("embed");
+    expect(siteLabel({ layer: 3, part: "attn" })).toBe("L3 attn");
+    expect(siteLabel({ layer: 0, part: "mlp" })).toBe("L0 mlp");
+    expect(siteLabel({ layer: 3, part: "attn_mlp" })).toBe("L3 attn+mlp");
+    expect(siteLabel({ layer: 2, part: "block" })).toBe("block 2");
+    expect(siteLabel({ layer: 0, part: "ln1" })).toBe("blocks.0.ln1");
+    expect(siteLabel({ layer: null, part: "ln_final" })).toBe("ln_final");
+    i18n.lang = "fr";
+    expect(siteLabel({ layer: 2, part: "block" })).toBe("bloc 2");
+    i18n.lang = lang;
+  });
+  it("matches sites by layer and part (an absent layer is outside the blocks)", () => {
+    expect(isSite({ part: "ln_final" }, null, "ln_final")).toBe(true);
+    expect(isSite({ layer: null, part: "ln_final" }, null, "ln_final")).toBe(true);
+    expect(isSite({ layer: 0, part: "ln1" }, null, "ln1")).toBe(false);
+    expect(isSite({ layer: 0, part: "ln1" }, 0, "ln2")).toBe(false);
   });
 });
 
@@ -104,20 +134,29 @@ describe("pure helpers", () => {
 });
 
 function stateWith(): DetailState {
-  const d = new DetailState({ layer: 1 });
+  const d = new DetailState(fakeSource(), { layer: 1 });
   const overview: DetailOverview = {
-    schema_version: "1.0",
+    schema_version: "2.0",
     kind: "detail_overview",
     model: "m",
     info: INFO,
     tokens: [tok(0, "<img src=x onerror=alert(1)>"), tok(1, "b")],
     residual: {
-      schema_version: "1.0",
+      schema_version: "2.0",
       kind: "residual_stream",
-      stages: ["embed", "L0 attn", "L0 mlp", "L1 attn", "L1 mlp", "L2 attn", "L2 mlp"],
+      stages: [
+        { layer: null, part: "embed" },
+        ...[0, 1, 2].flatMap((layer): Site[] => [
+          { layer, part: "attn" },
+          { layer, part: "mlp" },
+        ]),
+      ],
       resid_norm: [1, 2, 3, 4, 5, 6, 7].map((x) => [x, x * 10]),
       added_norm: [1, 2, 3, 4, 5, 6, 7].map((x) => [x, x / 10]),
-      norms: [{ name: "ln_final", layer: null, kind: "layernorm", mean: [0, 0], var: [1, 4], scale: [1, 0.5] }],
+      norms: [
+        { site: { layer: 1, part: "ln1" }, kind: "layernorm", mean: [0, 0], var: [1, 9], scale: [1, 0.25] },
+        { site: { layer: null, part: "ln_final" }, kind: "layernorm", mean: [0, 0], var: [1, 4], scale: [1, 0.5] },
+      ],
     },
     next_token: [{ token: tok(1, "b"), prob: 0.25 }],
   };
@@ -142,10 +181,39 @@ describe("components", () => {
     expect(document.querySelector("img")).toBeNull(); // token text is text, never HTML
   });
 
+  it("an open block shows its own norm's 1/σ, found by its site", () => {
+    const d = stateWith();
+    d.layer = 1;
+    d.openBlock = 1;
+    render(Overview, { detail: d });
+    const norm1 = screen.getAllByTestId("stage-node").find((n) => n.dataset.stage === "norm1");
+    expect(norm1?.textContent).toContain("0.2500"); // blocks.1.ln1's 1/σ at the last position
+  });
+
+  it("the residual view words every stage and norm from its site", () => {
+    const d = stateWith();
+    render(ResidualView, { detail: d });
+    const rows = screen.getAllByTestId("resid-norm");
+    expect(rows.map((r) => r.querySelector("td")?.textContent)).toEqual([
+      "embed",
+      "L0 attn",
+      "L0 mlp",
+      "L1 attn",
+      "L1 mlp",
+      "L2 attn",
+      "L2 mlp",
+    ]);
+    expect([rows[0]?.dataset.layer, rows[0]?.dataset.part]).toEqual([undefined, "embed"]);
+    expect([rows[4]?.dataset.layer, rows[4]?.dataset.part, Number(rows[4]?.dataset.value)]).toEqual(["1", "mlp", 50]);
+    const norms = screen.getAllByTestId("norm-stat");
+    expect(norms.map((n) => n.querySelector("td")?.textContent)).toEqual(["blocks.1.ln1", "ln_final"]);
+    expect(norms.map((n) => Number(n.dataset.scale))).toEqual([0.25, 0.5]);
+  });
+
   it("the MLP view lists the server's neurons with their values", () => {
     const d = stateWith();
     const mlp: MlpDetail = {
-      schema_version: "1.0",
+      schema_version: "2.0",
       kind: "mlp",
       layer: 0,
       pos: 1,
@@ -171,9 +239,12 @@ describe("components", () => {
   it("the logit lens shows one cell per layer × position with the top token's probability", () => {
     const d = stateWith();
     const lens: LogitLens = {
-      schema_version: "1.0",
+      schema_version: "2.0",
       kind: "logit_lens",
-      layers: ["embed", "block 0"],
+      layers: [
+        { layer: null, part: "embed" },
+        { layer: 0, part: "block" },
+      ],
       positions: [0, 1],
       cells: [0, 1].flatMap((layer) =>
         [0, 1].map((pos) => ({ layer, pos, top: [{ token: tok(layer + pos, `t${layer}${pos}`), prob: 0.1 * (layer + pos + 1) }] })),
@@ -187,5 +258,9 @@ describe("components", () => {
     expect(last?.dataset.layer).toBe("1");
     expect(last?.dataset.tokenId).toBe("2");
     expect(Number(last?.dataset.prob)).toBeCloseTo(0.3, 12);
+    expect([...document.querySelectorAll("[data-testid=logit-lens] tbody th")].map((th) => th.textContent)).toEqual([
+      "embed",
+      "block 0",
+    ]);
   });
 });

@@ -3,20 +3,13 @@
  * fetched for them. Each slice is fetched when a panel shows it, and remembered per selection, so navigating
  * back and forth asks the server nothing twice. The server keeps the full trace (a few texts, LRU).
  */
-import {
-  fetchAttentionGrid,
-  fetchAttentionHead,
-  fetchEmbedding,
-  fetchLogitLens,
-  fetchMlp,
-  fetchOverview,
-  fetchTokenAcrossLayers,
-  type DetailText,
-} from "../api/detail";
+import { failureOf, type ApiFailure } from "../data/failure";
+import type { DataSource } from "../data/source";
 import type {
   AttentionGrid,
   AttentionHead,
   DetailOverview,
+  DetailRequest,
   EmbeddingDetail,
   LogitLens,
   MlpDetail,
@@ -26,6 +19,9 @@ import { LruCache } from "./cache";
 import { wrap, type DetailUrl, type Panel } from "./selection";
 
 export { isPanel, PANELS, readDetailUrl, writeDetailUrl, type DetailUrl, type Panel } from "./selection";
+
+/** The text a trace is made of: the model, the prompt and the tokens generated after it. */
+type DetailText = Required<DetailRequest>;
 
 export class DetailState {
   text = $state.raw<DetailText | null>(null);
@@ -39,7 +35,7 @@ export class DetailState {
   allBlocks = $state(false);
   /** the block whose internals are open in the diagram, or null */
   openBlock = $state<number | null>(null);
-  error = $state<string | null>(null);
+  error = $state.raw<ApiFailure | null>(null);
   loading = $state(0);
 
   attn = $state.raw<AttentionHead | null>(null);
@@ -56,7 +52,10 @@ export class DetailState {
 
   #cache = new LruCache<unknown>(200);
 
-  constructor(initial: DetailUrl = {}) {
+  constructor(
+    readonly source: DataSource,
+    initial: DetailUrl = {},
+  ) {
     if (initial.panel) this.panel = initial.panel;
     if (initial.layer !== undefined) this.layer = initial.layer;
     if (initial.head !== undefined) this.head = initial.head;
@@ -78,7 +77,7 @@ export class DetailState {
       this.error = null;
       return value;
     } catch (err) {
-      this.error = err instanceof Error ? err.message : String(err);
+      this.error = failureOf(err);
       return null;
     } finally {
       this.loading -= 1;
@@ -90,7 +89,7 @@ export class DetailState {
     if (JSON.stringify(text) === this.#key() && this.overview) return;
     this.text = text;
     this.tracked = null;
-    const ov = await this.#get("overview", () => fetchOverview(text));
+    const ov = await this.#get("overview", () => this.source.overview(text));
     if (!ov || JSON.stringify(text) !== this.#key()) return;
     this.overview = ov;
     this.layer = Math.min(this.layer, ov.info.n_layers - 1);
@@ -107,27 +106,27 @@ export class DetailState {
     const stale = () => text !== this.text;
     switch (this.panel) {
       case "attention": {
-        const v = await this.#get(`head/${layer}/${head}/${pos}`, () => fetchAttentionHead(text, layer, head, pos));
+        const v = await this.#get(`head/${layer}/${head}/${pos}`, () => this.source.attentionHead({ ...text, layer, head, query_pos: pos }));
         if (v && !stale() && layer === this.layer && head === this.head && pos === this.position) this.attn = v;
         break;
       }
       case "heads": {
-        const v = await this.#get("grid", () => fetchAttentionGrid(text));
+        const v = await this.#get("grid", () => this.source.attentionGrid(text));
         if (v && !stale()) this.grid = v;
         break;
       }
       case "embedding": {
-        const v = await this.#get(`embed/${pos}`, () => fetchEmbedding(text, pos));
+        const v = await this.#get(`embed/${pos}`, () => this.source.embedding({ ...text, pos }));
         if (v && !stale() && pos === this.position) this.embedding = v;
         break;
       }
       case "mlp": {
-        const v = await this.#get(`mlp/${layer}/${pos}`, () => fetchMlp(text, layer, pos));
+        const v = await this.#get(`mlp/${layer}/${pos}`, () => this.source.mlp({ ...text, layer, pos, k: 10 }));
         if (v && !stale() && layer === this.layer && pos === this.position) this.mlp = v;
         break;
       }
       case "lens": {
-        const v = await this.#get("lens", () => fetchLogitLens(text));
+        const v = await this.#get("lens", () => this.source.logitLens({ ...text, k: 5 }));
         if (v && !stale()) this.lens = v;
         break;
       }
@@ -147,7 +146,7 @@ export class DetailState {
   async track(tokenId: number, pos: number): Promise<void> {
     const text = this.text;
     if (!text) return;
-    const v = await this.#get(`token/${tokenId}/${pos}`, () => fetchTokenAcrossLayers(text, tokenId, pos));
+    const v = await this.#get(`token/${tokenId}/${pos}`, () => this.source.tokenAcrossLayers({ ...text, token_id: tokenId, pos }));
     if (v && text === this.text) this.tracked = v;
   }
 }

@@ -6,15 +6,11 @@
  * logits (float32) → ÷ temperature → softmax → top-k → top-p → min-p → renormalise → draw u(seed, step).
  * All arithmetic is float64. The masks are cumulative: `keepTopP` ⊆ `keepTopK`, `keepMinP` ⊆ `keepTopP`.
  */
+import type { SamplingSettings } from "../generated/schema";
 import { uniform } from "./rng";
 
-export interface Settings {
-  temperature: number;
-  top_k: number;
-  top_p: number;
-  min_p: number;
-  seed: number;
-}
+/** The server's SamplingSettings with every default filled in (the pipeline reads each field). */
+export type Settings = Required<SamplingSettings>;
 
 export const DEFAULT_SETTINGS: Settings = { temperature: 1, top_k: 0, top_p: 1, min_p: 0, seed: 0 };
 

@@ -1,10 +1,11 @@
 /**
  * The page's state: the model, the prompt, its tokens, the logits of every position generated so far, and
  * the sampling settings. The distribution is *derived* — sliders re-run the pipeline in the browser on the
- * logits already here, with no request; only a new prompt or a new token asks the server.
+ * logits already here, with no request; only a new prompt or a new token asks the data source.
  */
-import { ApiFailure, fetchVocab, isSuperseded, listModels, predict } from "../api/client";
-import { decodeTensor } from "../api/tensor";
+import { failureOf, isSuperseded, type FailureCode } from "../data/failure";
+import type { DataSource } from "../data/source";
+import { decodeTensor } from "../data/tensor";
 import type { Limits, ModelCard, PredictResponse, TokenInfo } from "../generated/schema";
 import { DEFAULT_SETTINGS, prepare, samplingPipeline, type PipelineResult, type Prepared, type Settings } from "../sampling/pipeline";
 import { clampSettings } from "./url";
@@ -35,7 +36,7 @@ export class AppState {
   /** texts learnt from responses, for when the vocabulary has not arrived yet */
   knownTexts = $state.raw<Readonly<Record<number, string>>>({});
   /** the last failure: a code the page translates, and the server's own detail */
-  error = $state<{ code: string; message: string } | null>(null);
+  error = $state<{ code: FailureCode; message: string } | null>(null);
   busy = $state(false);
   playing = $state(false);
   /** steps per second while playing */
@@ -53,9 +54,11 @@ export class AppState {
   #timer: ReturnType<typeof setTimeout> | null = null;
   #playTimer: ReturnType<typeof setTimeout> | null = null;
 
+  constructor(readonly source: DataSource) {}
+
   async init(wanted: { model?: string; prompt?: string; settings: Partial<Settings> }): Promise<void> {
     try {
-      const list = await listModels();
+      const list = await this.source.models();
       this.models = list.models;
       this.limits = { ...this.limits, ...list.limits };
       this.modelId = list.models.some((m) => m.id === wanted.model) ? (wanted.model as string) : list.default_model;
@@ -74,7 +77,7 @@ export class AppState {
   async loadVocab(): Promise<void> {
     const model = this.modelId;
     try {
-      const v = await fetchVocab(model);
+      const v = await this.source.vocab(model);
       if (this.modelId === model) this.vocab = v.texts;
     } catch (err) {
       this.fail(err);
@@ -84,7 +87,7 @@ export class AppState {
   /** Ask the server for its models again (a live run offers its trained micro model under a new id). */
   async refreshModels(): Promise<void> {
     try {
-      const list = await listModels();
+      const list = await this.source.models();
       this.models = list.models;
     } catch (err) {
       this.fail(err);
@@ -239,7 +242,7 @@ export class AppState {
     this.#pending += 1;
     this.busy = true;
     try {
-      const response = await predict({ model: this.modelId, prompt, generated_ids: generatedIds, top_n: 20 });
+      const response = await this.source.predict({ model: this.modelId, prompt, generated_ids: generatedIds, top_n: 20 });
       const known: Record<number, string> = { ...this.knownTexts };
       for (const t of [...response.tokens, ...response.generated, ...response.top.map((x) => x.token)]) {
         known[t.id] = t.text;
@@ -257,8 +260,7 @@ export class AppState {
 
   private fail(err: unknown): void {
     this.pause();
-    if (err instanceof ApiFailure) this.error = { code: err.code, message: err.message };
-    else if (err instanceof TypeError) this.error = { code: "network", message: "" };
-    else this.error = { code: "other", message: err instanceof Error ? err.message : String(err) };
+    const { code, message } = failureOf(err);
+    this.error = { code, message };
   }
 }

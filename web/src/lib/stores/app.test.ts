@@ -1,6 +1,9 @@
-/** The page's state machine against a fake server: predict, step, force, rewind, reset, errors, debounce. */
+/** The page's state machine against a fake (non-HTTP) source: predict, step, force, rewind, reset, errors, debounce. */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { ModelList, PredictRequest, PredictResponse } from "../generated/schema";
+import { fakeSource } from "../data/fake";
+import { ApiFailure } from "../data/failure";
+import type { DataSource, PredictQuery } from "../data/source";
+import type { ModelList, PredictResponse } from "../generated/schema";
 import { prepare, samplingPipeline } from "../sampling/pipeline";
 import { AppState } from "./app.svelte";
 
@@ -37,28 +40,32 @@ const MODELS: ModelList = {
   limits: { max_prompt_tokens: 20, max_new_tokens: 5, max_top_k: 10 },
 };
 
-let calls: PredictRequest[] = [];
+let calls: PredictQuery[] = [];
 
-function fakeFetch(url: string, init?: RequestInit): Promise<Response> {
-  const json = (body: unknown, status = 200) =>
-    Promise.resolve(new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } }));
-  if (url === "api/models") return json(MODELS);
-  if (url.endsWith("/vocab")) return json({ model: "fake", texts: [...Array(V).keys()].map((i) => `t${i}`), special_ids: [EOS] });
-  const req = JSON.parse(String(init?.body)) as PredictRequest;
-  calls.push(req);
-  const promptIds = [...req.prompt].map((c) => 2 + (c.charCodeAt(0) % (V - 2)));
-  if (promptIds.length > 20) return json({ error: { code: "prompt_too_long", message: "too long: --max-prompt-tokens" } }, 413);
-  const gen = req.generated_ids ?? [];
-  const info = (id: number) => ({ id, text: `t${id}`, bytes_hex: "", is_special: id === EOS, partial_utf8: false });
-  const body: PredictResponse = {
-    model: "fake",
-    tokens: promptIds.map(info),
-    generated: gen.map(info),
-    logits: { dtype: "float32", shape: [V], dims: ["d_vocab"], data: b64(logitsFor([...promptIds, ...gen])) },
-    top: [],
-    forward_ms: 1,
-  };
-  return json(body);
+/** The page's store on a source that is not HTTP at all: the same answers a server would give. */
+function source(): DataSource {
+  return fakeSource({
+    models: () => Promise.resolve(MODELS),
+    vocab: () => Promise.resolve({ model: "fake", texts: [...Array(V).keys()].map((i) => `t${i}`), special_ids: [EOS] }),
+    predict: (req) => {
+      calls.push(req);
+      const promptIds = [...req.prompt].map((c) => 2 + (c.charCodeAt(0) % (V - 2)));
+      if (promptIds.length > 20) {
+        return Promise.reject(new ApiFailure("prompt_too_long", "too long: --max-prompt-tokens", 413));
+      }
+      const gen = req.generated_ids ?? [];
+      const info = (id: number) => ({ id, text: `t${id}`, bytes_hex: "", is_special: id === EOS, partial_utf8: false });
+      const body: PredictResponse = {
+        model: "fake",
+        tokens: promptIds.map(info),
+        generated: gen.map(info),
+        logits: { dtype: "float32", shape: [V], dims: ["d_vocab"], data: b64(logitsFor([...promptIds, ...gen])) },
+        top: [],
+        forward_ms: 1,
+      };
+      return Promise.resolve(body);
+    },
+  });
 }
 
 async function settle(): Promise<void> {
@@ -68,15 +75,13 @@ async function settle(): Promise<void> {
 describe("AppState", () => {
   beforeEach(() => {
     calls = [];
-    vi.stubGlobal("fetch", vi.fn(fakeFetch));
   });
   afterEach(() => {
-    vi.unstubAllGlobals();
     vi.useRealTimers();
   });
 
   async function ready(prompt = "abc"): Promise<AppState> {
-    const app = new AppState();
+    const app = new AppState(source());
     await app.init({ prompt, settings: { temperature: 0.8, seed: 3 } });
     await settle();
     return app;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "../sampling/pipeline";
-import { clampSettings, readUrl, writeUrl } from "./url";
+import { clampSettings, readUrl, readView, writeUrl } from "./url";
 
 describe("URL state", () => {
   it("round-trips model, prompt, settings and language", () => {
@@ -19,5 +19,13 @@ describe("URL state", () => {
   it("clamps settings to the allowed ranges", () => {
     const s = clampSettings({ temperature: -1, top_k: 5000, top_p: 0, min_p: 2, seed: -4 }, 1000, DEFAULT_SETTINGS);
     expect(s).toEqual({ temperature: 0, top_k: 1000, top_p: 0.01, min_p: 1, seed: 0 });
+  });
+
+  it("reads the view, the next-token view when absent or unknown", () => {
+    expect(readView("?model=m&view=detail&layer=1")).toBe("detail");
+    expect(readView("?view=training")).toBe("training");
+    expect(readView("?view=next")).toBe("next");
+    expect(readView("?view=admin")).toBe("next");
+    expect(readView("")).toBe("next");
   });
 });

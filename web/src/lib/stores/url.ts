@@ -1,4 +1,4 @@
-/** The view's state in the URL (`?model=…&prompt=…&t=…`), so a link reproduces what the sender saw. */
+/** The page's state in the URL (`?model=…&prompt=…&t=…&view=…`), so a link reproduces what the sender saw. */
 import { isLanguage, type Language } from "../i18n/catalogs";
 import type { Settings } from "../sampling/pipeline";
 
@@ -56,4 +56,17 @@ export function clampSettings(s: Partial<Settings>, maxTopK: number, base: Setti
     min_p: clamp(s.min_p, 0, 1, base.min_p),
     seed: Math.round(clamp(s.seed, 0, 4294967295, base.seed)),
   };
+}
+
+const VIEWS = ["next", "detail", "training"] as const;
+export type View = (typeof VIEWS)[number];
+
+function isView(x: unknown): x is View {
+  return typeof x === "string" && (VIEWS as readonly string[]).includes(x);
+}
+
+/** The view named by `?view=` (the next-token view when absent or unknown). */
+export function readView(search: string): View {
+  const view = new URLSearchParams(search).get("view");
+  return isView(view) && view !== "next" ? view : "next";
 }

@@ -84,4 +84,15 @@ export const detailEn = {
   "detail.trackTitle": "“{token}” at position {pos}, layer by layer",
   "detail.prob": "Probability",
   "detail.rank": "Rank",
+  // places in the model (the server sends {layer, part}; these word them)
+  "detail.site.embed": "embed",
+  "detail.site.pos_embed": "pos_embed",
+  "detail.site.attn": "L{layer} attn",
+  "detail.site.mlp": "L{layer} mlp",
+  "detail.site.attn_mlp": "L{layer} attn+mlp",
+  "detail.site.block": "block {layer}",
+  "detail.site.ln1": "blocks.{layer}.ln1",
+  "detail.site.ln2": "blocks.{layer}.ln2",
+  "detail.site.ln_final": "ln_final",
+  "detail.site.unembed": "unembed",
 } as const;

@@ -1,7 +1,18 @@
-/** Colour scales of the detailed view — colour-blind safe: viridis for [0, 1], blue–orange for signed values. */
-import { probColours } from "../d3/format";
+/**
+ * Every colour scale of the page — colour-blind safe: viridis for probabilities in [0, 1], blue–white–orange for
+ * signed values — as CSS colours for a few DOM nodes, or as RGB for canvases that paint thousands of cells.
+ */
+import { scaleSequential } from "d3-scale";
+import { interpolateViridis } from "d3-scale-chromatic";
 
-export { probColours };
+const probScale = scaleSequential(interpolateViridis).domain([0, 1]);
+
+/** Background for a token coloured by its probability, and a text colour readable on it. */
+export function probColours(p: number): { background: string; color: string } {
+  const clamped = Math.max(0, Math.min(1, p));
+  // viridis is dark below ~0.55 and light above
+  return { background: probScale(clamped), color: clamped > 0.55 ? "#111" : "#fff" };
+}
 
 const BLUE = [33, 102, 172];
 const MID = [247, 247, 247];
@@ -70,15 +81,6 @@ export function maxAbs(values: ArrayLike<number>): number {
     if (Number.isFinite(v) && v > m) m = v;
   }
   return m;
-}
-
-/** Compact number for the view: 4 significant digits, a real minus sign, −∞ for masked scores. */
-export function num(x: number): string {
-  if (x === -Infinity) return "−∞";
-  if (x === Infinity) return "∞";
-  if (Number.isNaN(x)) return "NaN";
-  const s = Math.abs(x) >= 1e4 || (Math.abs(x) < 1e-3 && x !== 0) ? x.toExponential(2) : x.toPrecision(4);
-  return s.replace("-", "−");
 }
 
 const RGB_CACHE = new Map<string, [number, number, number]>();

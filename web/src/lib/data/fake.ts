@@ -1,0 +1,35 @@
+/**
+ * A DataSource made of plain functions, for tests and for hosts that answer only some calls: every operation
+ * not given rejects with `not_built`, as a static export rejects what it cannot compute.
+ */
+import { ApiFailure } from "./failure";
+import type { DataSource } from "./source";
+
+export function fakeSource(answers: Partial<DataSource> = {}): DataSource {
+  const missing = (name: string) => () => {
+    throw new ApiFailure("not_built", `this source has no ${name}`);
+  };
+  const rejecting = (name: string) => () => Promise.reject(new ApiFailure("not_built", `this source has no ${name}`));
+  return {
+    models: rejecting("models"),
+    vocab: rejecting("vocab"),
+    predict: rejecting("predict"),
+    overview: rejecting("overview"),
+    attentionHead: rejecting("attentionHead"),
+    attentionGrid: rejecting("attentionGrid"),
+    embedding: rejecting("embedding"),
+    mlp: rejecting("mlp"),
+    logitLens: rejecting("logitLens"),
+    tokenAcrossLayers: rejecting("tokenAcrossLayers"),
+    trainingInfo: rejecting("trainingInfo"),
+    trainingHistory: rejecting("trainingHistory"),
+    trainStep: rejecting("trainStep"),
+    initVsTrained: rejecting("initVsTrained"),
+    startLive: rejecting("startLive"),
+    liveStatus: rejecting("liveStatus"),
+    stopLive: rejecting("stopLive"),
+    resumeLive: rejecting("resumeLive"),
+    listenLive: missing("listenLive"),
+    ...answers,
+  };
+}

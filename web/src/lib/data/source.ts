@@ -1,0 +1,92 @@
+/**
+ * Where the views' numbers come from: one small interface, so the same views run on any host.
+ *
+ * Implementations:
+ * - `HttpSource` (`./http.ts`): the live `glassbox serve` server, through the client generated from its OpenAPI.
+ * - room for a static export (`glassbox export` files on any web server): `models`, `vocab`, the detailed view's
+ *   slices and the training view's info and history are files read by key; `predict` answers from the exported
+ *   positions; the live run and the training step reject with `not_built` (nothing can compute there).
+ * - room for a notebook kernel (an anywidget model): each method sends a message to the Python side, which
+ *   answers with the same payloads, validated by the same pydantic models.
+ *
+ * Every method resolves with a generated payload type or rejects with an `ApiFailure` (`./failure.ts`). Views and
+ * stores never `fetch`: they receive a source (the app's states take it in their constructor; components read
+ * it from Svelte context, `./context.ts`).
+ */
+import type {
+  AttentionGrid,
+  AttentionHead,
+  AttentionHeadRequest,
+  DetailOverview,
+  DetailRequest,
+  EmbeddingDetail,
+  EmbeddingRequest,
+  InitVsTrained,
+  InitVsTrainedRequest,
+  LiveEventEnvelope,
+  LiveRunStatus,
+  LiveStartRequest,
+  LogitLens,
+  LogitLensRequest,
+  MlpDetail,
+  MlpRequest,
+  ModelList,
+  PredictRequest,
+  PredictResponse,
+  TokenAcrossLayers,
+  TokenAcrossLayersRequest,
+  TrainingHistory,
+  TrainingInfo,
+  TrainStepRequest,
+  TrainStepResult,
+  Vocab,
+} from "../generated/schema";
+
+/** One event of a live run's stream (the schema's LiveEvent union), told apart by `type`. */
+export type LiveEvent = LiveEventEnvelope["event"];
+
+/** A subscription to a live run's events; closing it stops an active run (the server sees the page leave). */
+export interface LiveStream {
+  close(): void;
+}
+
+export interface LiveListener {
+  event(e: LiveEvent): void;
+  /** the stream broke (the server went away): it is closed, not replayed */
+  lost(): void;
+}
+
+/** A prediction as a view asks for it: the source adds what identifies the page's request order. */
+export type PredictQuery = Omit<PredictRequest, "client_id" | "seq">;
+
+export interface DataSource {
+  /** the models offered, the default one, and the request limits */
+  models(): Promise<ModelList>;
+  /** the display text of every token of a model, by id */
+  vocab(model: string): Promise<Vocab>;
+  /** full-vocabulary next-token logits; a newer prediction supersedes (rejects) an older one still pending */
+  predict(query: PredictQuery): Promise<PredictResponse>;
+
+  // the detailed view: each call returns one slice of a trace the source keeps
+  overview(req: DetailRequest): Promise<DetailOverview>;
+  attentionHead(req: AttentionHeadRequest): Promise<AttentionHead>;
+  attentionGrid(req: DetailRequest): Promise<AttentionGrid>;
+  embedding(req: EmbeddingRequest): Promise<EmbeddingDetail>;
+  mlp(req: MlpRequest): Promise<MlpDetail>;
+  logitLens(req: LogitLensRequest): Promise<LogitLens>;
+  tokenAcrossLayers(req: TokenAcrossLayersRequest): Promise<TokenAcrossLayers>;
+
+  // the training view
+  trainingInfo(model: string): Promise<TrainingInfo>;
+  trainingHistory(model: string): Promise<TrainingHistory>;
+  trainStep(req: TrainStepRequest): Promise<TrainStepResult>;
+  initVsTrained(req: InitVsTrainedRequest): Promise<InitVsTrained>;
+
+  // live micro-training
+  startLive(req: LiveStartRequest): Promise<LiveRunStatus>;
+  liveStatus(runId: string): Promise<LiveRunStatus>;
+  stopLive(runId: string): Promise<LiveRunStatus>;
+  resumeLive(runId: string): Promise<LiveRunStatus>;
+  /** the run's events from event number `since` on */
+  listenLive(runId: string, since: number, on: LiveListener): LiveStream;
+}

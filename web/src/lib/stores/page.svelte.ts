@@ -1,0 +1,42 @@
+/**
+ * The whole page's state, built once from the URL and a data source: the router and the state of each of the
+ * three views (`AppState` for the next-token view, `DetailState`, `TrainingState`). Components receive the
+ * piece they show; none of them reads the URL or the source on its own.
+ */
+import type { DataSource } from "../data/source";
+import { DetailState, readDetailUrl, writeDetailUrl } from "../detail/state.svelte";
+import { i18n, setLanguage, t } from "../i18n/i18n.svelte";
+import { TrainingState } from "../training/state.svelte";
+import { AppState } from "./app.svelte";
+import { Router } from "./router.svelte";
+import { setTheme, theme } from "./theme.svelte";
+import { readUrl, writeUrl } from "./url";
+
+export class Page {
+  readonly router: Router;
+  readonly app: AppState;
+  readonly detail: DetailState;
+  readonly training: TrainingState;
+
+  constructor(source: DataSource, search: string) {
+    const fromUrl = readUrl(search);
+    this.router = new Router(search);
+    this.app = new AppState(source);
+    this.detail = new DetailState(source, readDetailUrl(search));
+    this.training = new TrainingState(source);
+    // the URL's language wins over the saved one, without replacing the saved choice
+    setLanguage(fromUrl.lang ?? i18n.lang, false);
+    setTheme(theme.value);
+    void this.app.init({ ...fromUrl, prompt: fromUrl.prompt ?? t("example.1") });
+  }
+
+  /** The query string that reproduces what the page shows; null until a model is known. */
+  search(): string | null {
+    const { app, detail, router } = this;
+    if (!app.modelId) return null;
+    const base = writeUrl({ model: app.modelId, prompt: app.prompt, settings: app.settings, lang: i18n.lang });
+    if (router.view === "detail") return `${base}&view=detail&${writeDetailUrl(detail)}`;
+    if (router.view === "training") return `${base}&view=training`;
+    return base;
+  }
+}

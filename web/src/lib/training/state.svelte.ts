@@ -1,0 +1,42 @@
+/**
+ * The training view's state: the selected model's training info and recorded history, fetched through the data
+ * source whenever the model changes. A newer load wins: an older answer that arrives late is dropped.
+ */
+import { failureOf, type ApiFailure } from "../data/failure";
+import type { DataSource } from "../data/source";
+import type { TrainingHistory, TrainingInfo } from "../generated/schema";
+
+export class TrainingState {
+  info = $state.raw<TrainingInfo | null>(null);
+  history = $state.raw<TrainingHistory | null>(null);
+  error = $state.raw<ApiFailure | null>(null);
+  loading = $state(false);
+  #ticket = 0;
+
+  constructor(readonly source: DataSource) {}
+
+  /** Fetch the model's training info, and its history where it has one. */
+  async load(model: string): Promise<void> {
+    const ticket = ++this.#ticket;
+    this.loading = true;
+    this.error = null;
+    this.info = null;
+    this.history = null;
+    try {
+      const info = await this.source.trainingInfo(model);
+      const history = info.has_history ? await this.source.trainingHistory(model) : null;
+      if (ticket !== this.#ticket) return;
+      this.info = info;
+      this.history = history;
+    } catch (err) {
+      if (ticket === this.#ticket) this.error = failureOf(err);
+    } finally {
+      if (ticket === this.#ticket) this.loading = false;
+    }
+  }
+
+  /** Forget a load still in flight (the view closed, or another model was picked). */
+  cancel(): void {
+    this.#ticket += 1;
+  }
+}
