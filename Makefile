@@ -11,7 +11,7 @@ WEB_SRC := $(shell find web/src web/index.html web/package.json web/vite.config.
 STATIC  := src/glassbox/_static/index.html
 PORT    ?= 8000
 
-.PHONY: help install serve test check lint format typecheck pytest web web-check e2e browser bench model schema clean
+.PHONY: help install serve test check lint format typecheck imports schema-check pytest web web-check e2e browser bench model schema clean
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}'
@@ -59,11 +59,19 @@ format: install ## apply ruff formatting and fixes
 typecheck: install ## strict mypy on src/
 	$(VENV)/bin/mypy
 
-schema: install ## regenerate the committed JSON Schema and TypeScript types
+schema: install ## regenerate the committed JSON Schema, the OpenAPI document, and the TypeScript types and client
 	$(PY) -m glassbox.schema.export
+	$(PY) -m glassbox.server.openapi
 	@if [ -d web/node_modules ]; then cd web && npm run --silent gen:types; else echo "web/node_modules missing: run make web, then make schema again for the TypeScript types"; fi
 
-check: lint typecheck ## lint + types
+schema-check: install ## fail when schema/glassbox.schema.json or schema/openapi.json is stale (run `make schema`)
+	$(PY) -m glassbox.schema.export --check
+	$(PY) -m glassbox.server.openapi --check
+
+imports: install ## the import direction (import-linter contracts in pyproject.toml)
+	$(VENV)/bin/lint-imports
+
+check: lint typecheck imports schema-check ## lint + types + import direction + schema freshness
 
 browser: ## install Debian's chromium + CJK fonts for the browser tests (root, apt)
 	@command -v chromium >/dev/null || { apt-get update -q && apt-get install -y -q chromium fonts-noto-cjk; }
