@@ -65,19 +65,23 @@ def render() -> str:
     return json.dumps(build_schema(), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
 
 
-def main(argv: list[str] | None = None) -> int:
+def write_or_check(path: Path, text: str, argv: list[str] | None = None) -> int:
+    """Write a generated, committed file; with ``--check`` in ``argv`` only compare (exit 1 when stale)."""
     args = sys.argv[1:] if argv is None else argv
-    text = render()
     if "--check" in args:
-        current = SCHEMA_PATH.read_text(encoding="utf-8") if SCHEMA_PATH.exists() else ""
+        current = path.read_text(encoding="utf-8") if path.exists() else ""
         if current != text:
-            print(f"{SCHEMA_PATH} is stale: run `make schema`", file=sys.stderr)
+            print(f"{path} is stale: run `make schema`", file=sys.stderr)
             return 1
         return 0
-    SCHEMA_PATH.parent.mkdir(parents=True, exist_ok=True)
-    SCHEMA_PATH.write_text(text, encoding="utf-8")
-    print(f"wrote {SCHEMA_PATH}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    print(f"wrote {path}")
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return write_or_check(SCHEMA_PATH, render(), argv)
 
 
 if __name__ == "__main__":

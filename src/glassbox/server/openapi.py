@@ -7,9 +7,10 @@ so a route or payload change that was not followed by ``make schema`` fails ``ma
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Any
+
+from glassbox.schema.export import write_or_check
 
 OPENAPI_PATH = Path(__file__).resolve().parents[3] / "schema" / "openapi.json"
 
@@ -27,18 +28,7 @@ def render() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    text = render()
-    if "--check" in args:
-        current = OPENAPI_PATH.read_text(encoding="utf-8") if OPENAPI_PATH.exists() else ""
-        if current != text:
-            print(f"{OPENAPI_PATH} is stale: run `make schema`", file=sys.stderr)
-            return 1
-        return 0
-    OPENAPI_PATH.parent.mkdir(parents=True, exist_ok=True)
-    OPENAPI_PATH.write_text(text, encoding="utf-8")
-    print(f"wrote {OPENAPI_PATH}")
-    return 0
+    return write_or_check(OPENAPI_PATH, render(), argv)
 
 
 if __name__ == "__main__":
