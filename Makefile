@@ -28,9 +28,9 @@ install: $(STAMPS)/venv ## create .venv and install glassbox with its dev tools
 
 $(STAMPS)/npm: web/package.json web/package-lock.json
 	@mkdir -p $(STAMPS)
-	@# not `npm ci`: the package mirror lacks other platforms' optional binaries (rollup, esbuild), so ci's
-	@# lockfile sync check fails; `npm install` still installs exactly the versions in package-lock.json.
-	cd web && npm install --no-audit --no-fund
+	@# `npm ci`: exactly the committed lockfile, which lists every platform's optional binaries (rollup, esbuild),
+	@# so installs are the same on Linux, macOS and Windows and the lockfile is never rewritten.
+	cd web && npm ci --no-audit --no-fund
 	@touch $@
 
 $(STATIC): $(STAMPS)/npm $(WEB_SRC)
