@@ -60,3 +60,32 @@ def test_errors_are_one_line_without_traceback(tiny_dir) -> None:  # type: ignor
         assert out.returncode == 1
         assert "Traceback" not in out.stderr
         assert out.stderr.startswith("error:") and needle in out.stderr
+
+
+def test_train_resume_on_a_crafted_checkpoint_is_one_line_and_runs_nothing(tmp_path: Path) -> None:
+    import hashlib
+    import io
+    import pathlib
+
+    import torch
+
+    class RunsCode:
+        def __reduce__(self) -> tuple[object, ...]:
+            return (pathlib.Path.touch, (marker,))
+
+    marker = tmp_path / "pwned"
+    out = tmp_path / "run"
+    buf = io.BytesIO()
+    torch.save({"schema_version": "2.0", "step": 10, "payload": RunsCode()}, buf)
+    state = out / "train-state" / "state-0000010.pt"
+    state.parent.mkdir(parents=True)
+    state.write_bytes(buf.getvalue())
+    state.with_suffix(".sha256").write_text(hashlib.sha256(buf.getvalue()).hexdigest() + "\n")
+
+    res = run("train", "--preset", "micro", "--out", str(out), "--resume", "--quiet", "--threads", "1")
+    assert res.returncode == 1
+    assert "Traceback" not in res.stderr
+    lines = [line for line in res.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, res.stderr
+    assert lines[0].startswith("error:") and "will not load" in lines[0] and str(state) in lines[0]
+    assert not marker.exists(), "the crafted checkpoint's code ran"

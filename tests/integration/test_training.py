@@ -85,6 +85,29 @@ def test_micro_smoke_lowers_loss_and_writes_a_valid_history(tmp_path: Path) -> N
     assert TrainConfig.from_dict(meta.config) == config
 
 
+def test_a_finished_run_writes_a_manifest_of_every_file(straight: Path) -> None:
+    from glassbox.models.checksums import MANIFEST_FILE, build_manifest, read_manifest, verify_files
+
+    manifest = read_manifest(straight)
+    assert manifest is not None and manifest == build_manifest(straight)
+    assert {"model.safetensors", "config.json", "tokenizer.json", "history.json", "glassbox.json"} <= set(
+        manifest.files
+    )
+    kept = [c.weights for c in load_history(straight / "history.json").checkpoints if c.weights]
+    assert kept and all(f"{w}/model.safetensors" in manifest.files for w in kept)
+    assert not any(rel.startswith(ckpt.STATE_DIR) or rel == MANIFEST_FILE for rel in manifest.files)
+    assert verify_files(straight)
+
+
+def test_a_new_run_drops_the_old_manifest_until_it_finishes(tmp_path: Path) -> None:
+    from glassbox.models.checksums import MANIFEST_FILE
+
+    (tmp_path / MANIFEST_FILE).write_text('{"files": {"history.json": "0"}}', encoding="utf-8")
+    train(TINY, tmp_path, device="cpu", progress=False, stop_at=5, evaluate=False)
+    assert not (tmp_path / MANIFEST_FILE).exists(), "a stale manifest would call the new files corrupted"
+    load_history(tmp_path / "history.json")
+
+
 def test_resume_reproduces_the_uninterrupted_trajectory(straight: Path, tmp_path: Path) -> None:
     half = train(TINY, tmp_path, device="cpu", progress=False, stop_at=TINY.steps // 2, evaluate=False)
     assert not half.completed and ckpt.list_states(tmp_path)

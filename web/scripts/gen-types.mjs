@@ -27,7 +27,7 @@ async function payloadTypes() {
     if (!isDef) delete node.title;
   // A `$ref` with siblings (pydantic puts a field's description next to it) makes json2ts declare a copy of the
   // referenced type (Site1, Site2 …); the field's description is on the referenced type already, so keep the $ref alone.
-  if (typeof node.$ref === "string") for (const key of Object.keys(node)) if (key !== "$ref") delete node[key];
+  if (typeof node.$ref === "string") for (const key of Object.keys(node)) if (key !== "$ref") Reflect.deleteProperty(node, key);
     for (const [key, value] of Object.entries(node)) {
       if (key === "properties" && value && typeof value === "object") {
         for (const prop of Object.values(value)) dropTitles(prop, false);

@@ -7,6 +7,11 @@ Resolution order for ``load_model(name_or_path)``:
 
 The architecture is checked against the adapters *before* weights are read, so an unsupported model fails
 fast with a list of what is supported. ``trust_remote_code`` stays off unless the caller passes it.
+
+A folder with a ``checksums.json`` (every folder ``glassbox train`` finishes, the embedded model included) has
+its files verified first (:mod:`glassbox.models.checksums`); any folder whose files cannot be read — a checksum
+mismatch, a truncated ``model.safetensors``, a damaged config or tokenizer — is a
+:class:`~glassbox.errors.CorruptedModelError` that names the file, never a bare exception.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import torch
 
 from glassbox.errors import CorruptedModelError, GlassboxError, InvalidInputError, ModelNotFoundError
 from glassbox.models.adapters import Adapter, adapter_for, check_supported
+from glassbox.models.checksums import verify_model_files
 from glassbox.schema.models import ModelInfo
 
 log = logging.getLogger(__name__)
@@ -168,6 +174,9 @@ def load_model(
     dev = resolve_device(device)
     torch_dtype = _resolve_dtype(dtype) or torch.float32
     name, source, local_only = _locate(name_or_path)
+    local = Path(source).is_dir()
+    if local:
+        verify_model_files(Path(source))
     config = _load_config(source, local_only, trust_remote_code)
     check_supported(str(getattr(config, "model_type", "?")))
     try:
@@ -181,7 +190,7 @@ def load_model(
         )
     except (OSError, ValueError, RuntimeError, SafetensorError) as exc:
         first = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
-        if Path(source).is_dir():
+        if local:
             raise CorruptedModelError(
                 f"the weights in {source} cannot be read ({first}): the file is truncated or corrupted; "
                 "save the model again or re-download it"
@@ -191,8 +200,14 @@ def load_model(
         tokenizer = AutoTokenizer.from_pretrained(
             source, local_files_only=local_only, trust_remote_code=trust_remote_code
         )
-    except (OSError, ValueError) as exc:
-        raise CorruptedModelError(f"cannot load the tokenizer of {source!r}: {str(exc).splitlines()[0]}") from exc
+    except Exception as exc:  # the tokenizers library raises a bare Exception for a damaged tokenizer.json
+        if not local and not isinstance(exc, OSError | ValueError):
+            raise
+        first = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+        raise CorruptedModelError(
+            f"cannot load the tokenizer of {source!r} ({first}): its files are truncated or corrupted; save the"
+            " model again or re-download it"
+        ) from exc
     path = Path(source) if Path(source).is_dir() else None
     model = wrap_model(hf, tokenizer, name, device=dev, path=path)
     log.info("loaded %s", model)

@@ -9,11 +9,11 @@ Errors are always ``{"error": {"code": ..., "message": ...}}`` (:class:`glassbox
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
 
-from glassbox.schema.base import Payload, Strict
+from glassbox.schema.base import Payload, Request, Strict
 from glassbox.schema.models import (
     Generation,
     ModelInfo,
@@ -63,7 +63,7 @@ class Vocab(Payload):
     special_ids: list[int]
 
 
-class _Sequenced(Strict):
+class _Sequenced(Request):
     client_id: str | None = Field(
         None,
         max_length=64,
@@ -100,7 +100,8 @@ class GenerateRequest(_Sequenced):
     prompt: str = Field(max_length=100_000)
     max_new_tokens: int = Field(16, ge=1)
     settings: SamplingSettings = Field(default_factory=SamplingSettings)
-    force_tokens: dict[int, int] = Field(
+    # JSON object keys are strings: the step index alone is read leniently ("3" → 3)
+    force_tokens: dict[Annotated[int, Field(strict=False)], int] = Field(
         default_factory=dict, description="step index → token id to force at that step (a branch)"
     )
     stop_at_eos: bool = True

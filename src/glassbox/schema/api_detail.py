@@ -11,12 +11,12 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from glassbox.schema.base import Payload, Strict
+from glassbox.schema.base import Payload, Request
 from glassbox.schema.detail import ResidualStream
 from glassbox.schema.models import ModelInfo, TokenInfo, TopToken
 
 
-class DetailRequest(Strict):
+class DetailRequest(Request):
     """Which text to look inside: the prompt, then the tokens generated after it so far."""
 
     model: str

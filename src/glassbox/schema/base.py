@@ -2,15 +2,17 @@
 
 Every payload that crosses a process or file boundary (HTTP, a file glassbox writes, a server-sent event)
 is a pydantic model derived from :class:`Strict` (no unknown keys); a top-level payload derives from
-:class:`Payload` and adds its own ``kind`` literal. Dimension names are the closed :data:`Dim` type, so a
+:class:`Payload` and adds its own ``kind`` literal; a request body derives from :class:`Request`, which also
+refuses ``inf`` and ``NaN`` anywhere in it. Dimension names are the closed :data:`Dim` type, so a
 typo in a tensor's ``dims`` fails validation instead of reaching the browser.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+import math
+from typing import Literal, Self
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
 
 SCHEMA_VERSION = "2.0"
 """Version of every wire shape. 2.0: structured labels (``{layer, part}``), one error vocabulary, the
@@ -36,6 +38,41 @@ class Strict(BaseModel):
     """Base of every wire shape: unknown keys are an error, in both directions."""
 
     model_config = ConfigDict(extra="forbid")
+
+
+class Request(Strict):
+    """Base of every request body: like :class:`Strict`, and every float in it must be finite.
+
+    Python's ``json`` reads ``Infinity`` and ``NaN``, which no JSON response can carry back (they would be
+    echoed as ``null``) and which no computation should see. ``allow_inf_nan=False`` refuses them in the
+    request's own fields; the check after validation also covers the shared models nested in a request
+    (e.g. ``SamplingSettings``). Types are strict too: no bool for an int, no string for a number.
+    """
+
+    # strict: a JSON `true` is not the token id 1 and "5" is not the number 5 — what the schema says is what is read
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, strict=True)
+
+    @model_validator(mode="after")
+    def _finite_everywhere(self) -> Self:
+        bad = non_finite_fields(self)
+        if bad:
+            raise ValueError(f"{', '.join(bad)}: must be a finite number (not inf or NaN)")
+        return self
+
+
+def non_finite_fields(value: object, path: str = "") -> list[str]:
+    """Dotted paths of every ``inf``/``NaN`` float in a model (nested models, lists and dicts included)."""
+    if isinstance(value, float):
+        return [] if math.isfinite(value) else [path or "value"]
+    if isinstance(value, BaseModel):
+        items: list[tuple[str, object]] = [(name, getattr(value, name)) for name in type(value).model_fields]
+    elif isinstance(value, dict):
+        items = [(str(k), v) for k, v in value.items()]
+    elif isinstance(value, list | tuple):
+        items = [(str(i), v) for i, v in enumerate(value)]
+    else:
+        return []
+    return [bad for name, v in items for bad in non_finite_fields(v, f"{path}.{name}" if path else name)]
 
 
 class Payload(Strict):

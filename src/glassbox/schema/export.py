@@ -18,6 +18,7 @@ from glassbox.schema.api_detail import API_DETAIL_MODELS
 from glassbox.schema.api_training import API_TRAINING_MODELS
 from glassbox.schema.attribution import ATTRIBUTION_MODELS
 from glassbox.schema.base import SCHEMA_VERSION
+from glassbox.schema.checksums import CHECKSUM_MODELS
 from glassbox.schema.detail import DETAIL_MODELS
 from glassbox.schema.errors import ERROR_MODELS
 from glassbox.schema.evaluation import EVALUATION_MODELS
@@ -40,6 +41,7 @@ def all_models() -> list[type[BaseModel]]:
         API_TRAINING_MODELS,
         HISTORY_MODELS,
         EVALUATION_MODELS,
+        CHECKSUM_MODELS,
     ):
         models.extend(m for m in group if m not in models)
     return models

@@ -19,7 +19,7 @@ from typing import Any, Literal
 import numpy as np
 from pydantic import BaseModel, Field, ValidationError
 
-from glassbox.schema.base import SCHEMA_VERSION, Dim, Payload, Site, Strict
+from glassbox.schema.base import SCHEMA_VERSION, Dim, Payload, Request, Site, Strict
 
 __all__ = [
     "CORE_MODELS",
@@ -129,7 +129,7 @@ class TraceSummary(Payload):
     last_logits: TensorPayload = Field(description="full-vocabulary logits at the last position [d_vocab]")
 
 
-class SamplingSettings(Strict):
+class SamplingSettings(Request):
     """How to pick the next token. Every filter is over the full vocabulary."""
 
     temperature: float = Field(1.0, ge=0.0, description="0 = greedy")

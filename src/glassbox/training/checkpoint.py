@@ -7,9 +7,12 @@ Two kinds of files are written during training:
   Written to a temporary file, fsynced, then ``os.replace``-d into place; a sidecar
   ``.sha256`` is written (atomically) only afterwards, so a state without a matching checksum is incomplete
   or corrupted and is never trusted. The two most recent states are kept: if the newest is damaged (a kill
-  during the write, a bad disk), training restarts from the one before.
+  during the write, a bad disk), training restarts from the one before. A state holds only plain data
+  (tensors, dicts, lists, tuples, numbers, strings) and is read with ``torch.load(weights_only=True)``: a
+  file that would need any other Python object to unpickle — which could run code — is refused, never run.
 * **weight snapshots** — ``checkpoints/step-<step>/`` (``config.json`` + float16 ``model.safetensors``),
   a standard Hugging Face folder kept for the pre-training view; written to a temporary folder and renamed.
+  A finished run's ``checksums.json`` covers them; :func:`load_weights_snapshot` verifies before loading.
 """
 
 from __future__ import annotations
@@ -19,13 +22,16 @@ import hashlib
 import io
 import logging
 import os
+import pickle
+import re
 import shutil
 from pathlib import Path
 from typing import Any
 
 import torch
 
-from glassbox.errors import CorruptedCheckpointError
+from glassbox.errors import CorruptedCheckpointError, CorruptedModelError
+from glassbox.models.checksums import verify_under
 from glassbox.training.files import atomic_write_bytes
 
 log = logging.getLogger(__name__)
@@ -84,9 +90,24 @@ def load_state(path: Path) -> dict[str, Any]:
             " delete it to resume from an earlier checkpoint"
         )
     try:
-        state: dict[str, Any] = torch.load(io.BytesIO(data), map_location="cpu", weights_only=False)
+        # weights_only: plain data only; anything else in the pickle is refused before it is built
+        state = torch.load(io.BytesIO(data), map_location="cpu", weights_only=True)
+    except pickle.UnpicklingError as exc:
+        found = re.search(r"GLOBAL (\S+)", str(exc))
+        what = f" ({found.group(1)})" if found else ""
+        raise CorruptedCheckpointError(
+            f"checkpoint {path} holds Python objects glassbox will not load{what}: unpickling them could run code,"
+            " and glassbox never writes them; delete it to resume from an earlier checkpoint"
+        ) from None
     except Exception as exc:
-        raise CorruptedCheckpointError(f"checkpoint {path} cannot be unpickled ({exc})") from exc
+        raise CorruptedCheckpointError(
+            f"checkpoint {path} cannot be read ({str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__});"
+            " delete it to resume from an earlier checkpoint"
+        ) from None
+    if not isinstance(state, dict):
+        raise CorruptedCheckpointError(
+            f"checkpoint {path} is not a glassbox training state; delete it to resume from an earlier checkpoint"
+        )
     return state
 
 
@@ -98,14 +119,42 @@ def load_latest_state(out_dir: Path) -> dict[str, Any] | None:
     errors = []
     for path in paths:
         try:
-            return load_state(path)
+            state = load_state(path)
         except CorruptedCheckpointError as exc:
-            log.warning("%s — trying the previous checkpoint", exc)
             errors.append(str(exc))
+            continue
+        for skipped in errors:  # reported only when an earlier state is used; otherwise the error says it all
+            log.warning("%s — resuming from the previous checkpoint", skipped)
+        return state
     raise CorruptedCheckpointError(
         "no usable checkpoint to resume from: " + "; ".join(errors) + f". Delete {out_dir / STATE_DIR} to"
         " start the run again from scratch"
     )
+
+
+def load_weights_snapshot(model_dir: Path, weights: str) -> Any:
+    """The float32 model of the snapshot ``model_dir / weights`` (e.g. ``checkpoints/step-0000010``).
+
+    Its files are verified against ``model_dir``'s ``checksums.json`` first (when it has one); a mismatch, a
+    truncated file or a folder that cannot be read is a :class:`CorruptedCheckpointError` naming the file.
+    """
+    from safetensors import SafetensorError
+    from transformers import AutoModelForCausalLM
+
+    folder = model_dir / weights
+    try:
+        verify_under(model_dir, weights)
+    except CorruptedModelError as exc:
+        raise CorruptedCheckpointError(str(exc)) from None
+    try:
+        model: Any = AutoModelForCausalLM.from_pretrained(str(folder), dtype=torch.float32)
+    except (OSError, ValueError, RuntimeError, SafetensorError) as exc:
+        first = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+        raise CorruptedCheckpointError(
+            f"the checkpoint {folder} cannot be read ({first}): it is truncated or corrupted; re-train the model"
+            " or restore it from a copy"
+        ) from None
+    return model.to("cpu", dtype=torch.float32)
 
 
 def save_weights_snapshot(model: Any, folder: Path) -> None:

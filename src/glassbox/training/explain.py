@@ -21,6 +21,7 @@ import torch
 from glassbox.errors import InvalidInputError, TrainingError
 from glassbox.schema.base import Site, SitePart
 from glassbox.schema.history import TrainingHistory
+from glassbox.training.checkpoint import load_weights_snapshot
 from glassbox.training.config import TrainConfig
 from glassbox.training.history import HISTORY_FILE, load_history
 from glassbox.training.recipe import build_model, build_optimizer, lr_at
@@ -50,16 +51,15 @@ def step_checkpoints(history: TrainingHistory) -> list[int]:
 
 
 def load_checkpoint(folder: Path, history: TrainingHistory, step: int, final_model: Any) -> Any:
-    """A float32 copy of the weights at checkpoint ``step`` (the final one is a copy of ``final_model``)."""
-    from transformers import AutoModelForCausalLM
-
+    """A float32 copy of the weights at checkpoint ``step`` (the final one is a copy of ``final_model``); a snapshot
+    is verified against the folder's checksums first, and a corrupted one is a clear error naming its file."""
     record = next((c for c in history.checkpoints if c.step == step), None)
     if record is None or step not in step_checkpoints(history):
         raise InvalidInputError(f"no weights for step {step}: choose one of {step_checkpoints(history)}")
     if record.weights is None:  # the final model
         model = copy.deepcopy(final_model)
     else:
-        model = AutoModelForCausalLM.from_pretrained(str(folder / record.weights), dtype=torch.float32)
+        return load_weights_snapshot(folder, record.weights)
     return model.to("cpu", dtype=torch.float32)
 
 

@@ -4,6 +4,9 @@ Every file a run writes (``history.json``, ``glassbox.json``, the resumable stat
 :data:`~glassbox.schema.base.SCHEMA_VERSION` it was written with. Files from before versions were strings
 (``history.json`` said ``1``; ``glassbox.json`` and the states said nothing) are version 1 and are migrated
 by their readers; a file from a newer glassbox is refused with an error naming it.
+
+A finished run's folder also gets ``checksums.json`` (:func:`write_manifest`): the SHA-256 of every file in it,
+checkpoint snapshots included, which the readers verify (:mod:`glassbox.models.checksums`).
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import os
 from pathlib import Path
 
 from glassbox.errors import CorruptedModelError
+from glassbox.models.checksums import MANIFEST_FILE, build_manifest
 from glassbox.schema.base import SCHEMA_VERSION
 
 CURRENT_MAJOR = int(SCHEMA_VERSION.split(".")[0])
@@ -29,6 +33,21 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 
 def atomic_write_text(path: Path, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def write_manifest(folder: str | Path) -> Path:
+    """Write ``checksums.json`` into a model folder: the SHA-256 of every file in it (written last by training;
+    run it again after changing a file on purpose). Returns the manifest's path."""
+    root = Path(folder)
+    manifest = build_manifest(root)
+    path = root / MANIFEST_FILE
+    atomic_write_text(path, manifest.model_dump_json(indent=1) + "\n")
+    return path
+
+
+def remove_manifest(folder: Path) -> None:
+    """Drop a folder's manifest before its files change (a new or resumed run writes a fresh one at the end)."""
+    (folder / MANIFEST_FILE).unlink(missing_ok=True)
 
 
 def major_version(found: object, path: Path) -> int:

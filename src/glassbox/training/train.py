@@ -2,7 +2,8 @@
 
 ``train(config, out_dir)`` writes into ``out_dir`` a standard Hugging Face model folder (config.json,
 model.safetensors, generation_config.json, tokenizer files), ``history.json``, ``glassbox.json`` (metadata and
-evaluation) and ``checkpoints/step-*/`` weight snapshots. While it runs, ``train-state/`` holds resumable
+evaluation), ``checkpoints/step-*/`` weight snapshots and, last, ``checksums.json`` (the SHA-256 of every one
+of those files, verified by the readers). While it runs, ``train-state/`` holds resumable
 states (deleted when the run completes). Dropout is off, the batch order is a function of the step index and
 all RNG states are saved, so an interrupted and resumed run follows the same trajectory as an uninterrupted one.
 
@@ -48,7 +49,7 @@ from glassbox.training.config import TrainConfig, migrate_keys
 from glassbox.training.corpus import LANGS, Corpus, generate_corpus
 from glassbox.training.data import BatchSource, encode_documents, heldout_sequences
 from glassbox.training.evaluate import evaluate_model, probe_completions
-from glassbox.training.files import major_version
+from glassbox.training.files import major_version, remove_manifest, write_manifest
 from glassbox.training.history import HISTORY_FILE, METADATA_FILE, history_from_json, save_history, save_metadata
 from glassbox.training.recipe import build_model, build_optimizer, heldout_loss, set_threads, train_step
 from glassbox.training.tokenizer import SPECIAL_TOKEN, load_tokenizer, save_tokenizer, train_tokenizer
@@ -173,6 +174,7 @@ class TrainingRun:
     ) -> None:
         self.config, self.out, self.on_step = config, Path(out_dir), on_step
         self.out.mkdir(parents=True, exist_ok=True)
+        remove_manifest(self.out)  # the files are about to change; finish() writes a fresh one
         self.device = resolve_device(device)
         threads = set_threads(config) if self.device.type == "cpu" else 0
         log.info("training on %s%s", self.device, f" with {threads} thread(s)" if threads else "")
@@ -383,6 +385,7 @@ class TrainingRun:
             evaluation=report,
         )
         save_metadata(meta, out / METADATA_FILE)
+        write_manifest(out)
         return report
 
 

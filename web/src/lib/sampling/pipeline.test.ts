@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import fixtures from "./fixtures.json";
-import { entropy, prepare, samplingPipeline, type Settings } from "./pipeline";
+import { entropy, GREEDY_BELOW, prepare, samplingPipeline, type Settings } from "./pipeline";
 import { uniform } from "./rng";
 
 function b64(data: string): Uint8Array {
@@ -99,5 +99,49 @@ describe("pipeline invariants", () => {
     const t0 = performance.now();
     for (let i = 0; i < 10; i++) samplingPipeline(p, { temperature: 0.5 + i / 10, top_k: 0, top_p: 0.9, min_p: 0.01, seed: i }, i);
     expect((performance.now() - t0) / 10).toBeLessThan(50); // generous: CI machines are slow
+  });
+});
+
+const DEFAULTS: Settings = { temperature: 1, top_k: 0, top_p: 1, min_p: 0, seed: 0 };
+
+describe("some token always survives (any finite logits, any valid settings)", () => {
+  /** A small deterministic generator for test data (web/src never uses Math.random). */
+  let state = 77;
+  const rand = (): number => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 4294967296;
+  };
+  const pick = <T,>(xs: T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+  const F32_MAX = 3.4028234663852886e38;
+  for (let trial = 0; trial < 200; trial++) {
+    const V = 2 + Math.floor(rand() * 80);
+    const scale = pick([1, 30, 1e30, F32_MAX]);
+    const logits = Float32Array.from({ length: V }, () => Math.max(-F32_MAX, Math.min(F32_MAX, (rand() * 2 - 1) * scale)));
+    const s: Settings = {
+      temperature: pick([0, 1e-308, 5e-5, GREEDY_BELOW, 1e-3, 0.7, 1, 100, 1e300]),
+      top_k: pick([0, 1, 2, Math.floor(rand() * V)]),
+      top_p: pick([1, 1e-12, 0.01, rand() || 0.5]),
+      min_p: pick([0, 1, rand()]),
+      seed: Math.floor(rand() * 4294967296),
+    };
+    const step = Math.floor(rand() * 100);
+    it(`trial ${trial}: V=${V} scale=${scale} ${JSON.stringify(s)}`, () => {
+      const r = samplingPipeline(prepare(logits), s, step);
+      expect(r.tokenId).toBeGreaterThanOrEqual(0);
+      expect(r.tokenId).toBeLessThan(V);
+      expect(r.keepMinP[r.tokenId]).toBe(1);
+      expect(r.greedy).toBe(s.temperature < GREEDY_BELOW);
+      for (const p of r.finalProbs) expect(Number.isFinite(p)).toBe(true);
+    });
+  }
+
+  it("T = 1e-308 is greedy, not an overflow (token −1 before)", () => {
+    const r = samplingPipeline(prepare(new Float32Array([1, 2, -3])), { ...DEFAULTS, temperature: 1e-308 }, 0);
+    expect([r.tokenId, r.greedy, r.u]).toEqual([1, true, null]);
+  });
+
+  it("min_p = 1 and a tiny top_p keep the most probable token", () => {
+    const r = samplingPipeline(prepare(new Float32Array([0.5, 3, 3, -1])), { ...DEFAULTS, top_p: 1e-12, min_p: 1 }, 0);
+    expect([r.nTopP, r.nMinP, r.tokenId]).toEqual([1, 1, 1]);
   });
 });

@@ -5,6 +5,8 @@
  *
  * logits (float32) → ÷ temperature → softmax → top-k → top-p → min-p → renormalise → draw u(seed, step).
  * All arithmetic is float64. The masks are cumulative: `keepTopP` ⊆ `keepTopK`, `keepMinP` ⊆ `keepTopP`.
+ * Some token always survives, by construction: the most probable one is kept by every filter, and the draw
+ * can only land on a kept token (the last kept one if rounding runs out).
  */
 import type { SamplingSettings } from "../generated/schema";
 import { uniform } from "./rng";
@@ -13,6 +15,15 @@ import { uniform } from "./rng";
 export type Settings = Required<SamplingSettings>;
 
 export const DEFAULT_SETTINGS: Settings = { temperature: 1, top_k: 0, top_p: 1, min_p: 0, seed: 0 };
+
+/**
+ * Temperatures below this are greedy, exactly like T = 0 (Python's `sampling.GREEDY_BELOW`): below it,
+ * logits / T can overflow float64 (1 / 1e-308) and the distribution is one-hot to print precision anyway.
+ */
+export const GREEDY_BELOW = 1e-4;
+
+/** +∞ logits scale as the largest float32, so logits / T stays finite for T ≥ GREEDY_BELOW (as in Python). */
+const LARGEST_LOGIT = 3.4028234663852886e38;
 
 /** Logits plus their order (by logit descending, ties by ascending id), computed once per forward pass. */
 export interface Prepared {
@@ -120,15 +131,17 @@ export function samplingPipeline(prep: Prepared, s: Settings, step: number): Pip
   const settings: Settings = { temperature: s.temperature, top_k: s.top_k, top_p: s.top_p, min_p: s.min_p, seed: s.seed };
   const { logits } = prep;
   const V = logits.length;
-  const greedy = settings.temperature === 0;
+  const greedy = settings.temperature < GREEDY_BELOW;
   const scaled = new Float64Array(V);
+  let probs: Float64Array;
   if (greedy) {
     for (let i = 0; i < V; i++) scaled[i] = logits[i] as number;
+    probs = softmax(scaled.map((x) => Math.min(x, LARGEST_LOGIT)));
   } else {
     const t = settings.temperature;
-    for (let i = 0; i < V; i++) scaled[i] = (logits[i] as number) / t;
+    for (let i = 0; i < V; i++) scaled[i] = Math.min(logits[i] as number, LARGEST_LOGIT) / t;
+    probs = softmax(scaled);
   }
-  const probs = softmax(scaled);
   // probabilities are monotone in the logits, so `prep.order` sorts them too, up to rounding ties.
   let order = tieBreakById(prep.order, probs, V);
 
@@ -211,6 +224,7 @@ export function samplingPipeline(prep: Prepared, s: Settings, step: number): Pip
     const threshold = settings.min_p * ((probs[order[0] as number] as number) / sum);
     nMinP = 0;
     while (nMinP < nTopP && (probs[order[nMinP] as number] as number) / sum >= threshold) nMinP++;
+    nMinP = Math.max(1, nMinP); // the most probable survivor always stays
   }
   const keepMinP = maskOf(order, nMinP, V);
 
@@ -222,17 +236,20 @@ export function samplingPipeline(prep: Prepared, s: Settings, step: number): Pip
   const u = uniform(settings.seed, step);
   let tokenId = -1;
   let running = 0;
+  let lastPositive = -1;
   let lastKept = -1;
   for (let i = 0; i < V; i++) {
     if (!keepMinP[i]) continue;
-    if ((finalProbs[i] as number) > 0) lastKept = i;
+    lastKept = i;
+    if ((finalProbs[i] as number) > 0) lastPositive = i;
     running += finalProbs[i] as number;
     if (running > u) {
       tokenId = i;
       break;
     }
   }
-  if (tokenId < 0) tokenId = lastKept;
+  // never fall off the end: the last kept id with a non-zero probability, else the last kept id
+  if (tokenId < 0) tokenId = lastPositive >= 0 ? lastPositive : lastKept;
   return {
     scaled, probs, keepTopK, keepTopP, keepMinP, finalProbs,
     nTopK, nTopP, nMinP, tokenId, u, order, greedy,

@@ -4,7 +4,7 @@
  * heavy ties and extreme temperatures — the cases where an order or a tie rule could slip.
  */
 import { describe, expect, it } from "vitest";
-import { prepare, samplingPipeline, type Settings } from "./pipeline";
+import { GREEDY_BELOW, prepare, samplingPipeline, type Settings } from "./pipeline";
 import { uniform } from "./rng";
 
 /** A small deterministic generator for test data (web/src never uses Math.random). */
@@ -27,8 +27,9 @@ function reference(logits: Float32Array, s: Settings, step: number): { token: nu
   const V = logits.length;
   const x = Float64Array.from(logits);
   let max = -Infinity;
-  for (const v of x) max = Math.max(max, s.temperature === 0 ? v : v / s.temperature);
-  if (s.temperature === 0) {
+  const greedy = s.temperature < GREEDY_BELOW;
+  for (const v of x) max = Math.max(max, greedy ? v : v / s.temperature);
+  if (greedy) {
     let arg = 0;
     for (let i = 1; i < V; i++) if ((x[i] as number) > (x[arg] as number)) arg = i;
     const final = new Float64Array(V);
