@@ -11,7 +11,7 @@ WEB_SRC := $(shell find web/src web/index.html web/package.json web/vite.config.
 STATIC  := src/glassbox/_static/index.html
 PORT    ?= 8000
 
-.PHONY: help install serve test check lint format typecheck imports schema-check pytest web web-check e2e browser bench model schema clean
+.PHONY: help install serve test check lint format typecheck imports schema-check pytest web web-check e2e browser bench soak model schema clean
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}'
@@ -91,6 +91,9 @@ bench: install web browser ## run the benchmarks and write their results into do
 	$(PY) bench/bench_detail.py --write
 	$(PY) bench/bench_training.py
 	$(PY) bench/bench_live.py --write
+
+soak: install web ## a long soak of glassbox serve: 2,000 live runs + 100,000 requests, memory growth checked (≈ 10 min)
+	GLASSBOX_SOAK_SCALE=10 $(VENV)/bin/pytest -q -s tests/integration/test_soak.py
 
 model: install ## reproduce the embedded default model from scratch
 	$(VENV)/bin/glassbox train --preset default --out src/glassbox/assets/glassbox-tiny

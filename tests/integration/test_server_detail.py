@@ -24,7 +24,7 @@ PROMPT = "The capital of France is"
 
 @pytest.fixture(scope="module")
 def client(tiny_models: dict[str, LoadedModel]) -> TestClient:
-    return TestClient(create_app_for(Registry(list(tiny_models.values())), LIMITS))
+    return TestClient(create_app_for(Registry(list(tiny_models.values())), LIMITS), base_url="http://localhost")
 
 
 def post(client: TestClient, route: str, model: str, **body: object) -> dict[str, object]:

@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
 
-from glassbox.schema.base import Payload, Site, Strict
+from glassbox.schema.base import Payload, Request, Site, Strict
 from glassbox.schema.models import TensorPayload, TokenInfo, TopToken
 
 
@@ -28,7 +28,7 @@ class TrainingInfo(Payload):
     init_available: bool = Field(description="the run's initial weights can be rebuilt (seeded)")
 
 
-class TrainStepRequest(Strict):
+class TrainStepRequest(Request):
     model: str
     text: str = Field(max_length=100_000, description="the sentence to train on (tokenized like a prompt)")
     checkpoint_step: int = Field(ge=0, description="start from the weights after this many steps")
@@ -75,7 +75,7 @@ class TrainStepResult(Payload):
     groups: list[ParamGroupStep]
 
 
-class InitVsTrainedRequest(Strict):
+class InitVsTrainedRequest(Request):
     model: str
     prompt: str = Field(max_length=100_000)
     layer: int = Field(0, ge=0)
@@ -99,9 +99,14 @@ class InitVsTrained(Payload):
     trained: WeightsView
 
 
-class LiveStartRequest(Strict):
+class LiveStartRequest(Request):
     source: Literal["corpus", "text"] = "corpus"
     text: str | None = Field(None, description="pasted training text (source = text); at most 200,000 characters")
+
+
+class LiveControl(Request):
+    """The body of ``POST /api/training/live/{run_id}/stop`` and ``/resume``: nothing to say yet, but a JSON body
+    (with its content type) is what marks a request as sent by a page of this server (see ``server/security.py``)."""
 
 
 LiveState = Literal["preparing", "running", "stopped", "done", "error"]
@@ -179,6 +184,7 @@ API_TRAINING_MODELS: list[type[BaseModel]] = [
     WeightsView,
     InitVsTrained,
     LiveStartRequest,
+    LiveControl,
     LiveRunStatus,
     LiveReady,
     LiveStep,

@@ -4,11 +4,22 @@
 Every error is answered as ``{"error": {"code", "message"}}`` (:class:`~glassbox.schema.errors.ErrorResponse`)
 so the page can show it and carry on: a :class:`~glassbox.errors.GlassboxError` with its class's status and
 code, a request that fails validation as 422 ``invalid_input``, a bug as 500 ``internal`` (its traceback logged).
+
+In front of everything sits :class:`~glassbox.server.security.HostOriginGuard` (foreign ``Host`` → 400, a
+cross-site or non-JSON write → 403/415, a body over ``max_body_bytes`` → 413). The built web app answers every
+path outside ``/api``; under ``/api`` a path no route has is a JSON 404 ``not_found`` and a known path asked
+with the wrong method a JSON 405 ``method_not_allowed`` with an ``Allow`` header.
+
+Shutting down (:func:`begin_shutdown`, called by ``glassbox serve`` on SIGINT/SIGTERM and by the app's lifespan)
+stops every live run and ends every open event stream, so that the server exits within seconds.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -17,6 +28,8 @@ from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match, Mount
+from starlette.types import Scope
 
 from glassbox import __version__
 from glassbox.errors import GlassboxError, NotBuiltError
@@ -25,7 +38,9 @@ from glassbox.schema.errors import ApiError, ErrorCode, ErrorResponse
 from glassbox.server.registry import Registry
 from glassbox.server.routes import router
 from glassbox.server.routes_detail import router as detail_router
+from glassbox.server.routes_tokenizers import router as tokenizers_router
 from glassbox.server.routes_training import router as training_router
+from glassbox.server.security import HostOriginGuard
 from glassbox.server.sequencing import Sequencer
 from glassbox.server.trace_cache import TraceCache
 
@@ -33,6 +48,17 @@ log = logging.getLogger(__name__)
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "_static"
 BUILD_HINT = "the web app is not built: run `make web` (or `cd web && npm ci && npm run build`)"
+
+MAX_BODY_BYTES = 4 << 20
+"""The largest request body the server reads: 4 MiB (4,194,304 bytes). The largest schema-valid body is a live
+training text of 200,000 characters (``MAX_TEXT_CHARS``). A browser's ``JSON.stringify`` sends it as UTF-8, at
+most 4 bytes a character (800 KB), but an ASCII-only encoder (Python's ``json.dumps`` by default) writes a
+character beyond the Basic Multilingual Plane as a ``\\uXXXX\\uXXXX`` pair, 12 bytes: 2.4 MB for a text of
+emoji, 1.2 MB for one in Czech or Japanese. 4 MiB takes every such body, and a request that would be refused
+anyway for its length still gets the route's own message; yet a 200 MB body costs at most 4 MiB."""
+
+SHUTDOWN_WAIT_S = 3.0
+"""How long a shutdown waits in all for live runs to finish their current step."""
 
 HTTP_CODES: dict[int, ErrorCode] = {404: ErrorCode.NOT_FOUND, 405: ErrorCode.METHOD_NOT_ALLOWED}
 """Codes of the errors Starlette raises itself (no route, wrong method); any other status is ``invalid_input``."""
@@ -67,12 +93,50 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return _error(exc.status_code, HTTP_CODES.get(exc.status_code, ErrorCode.INVALID_INPUT), str(exc.detail))
+        response = _error(exc.status_code, HTTP_CODES.get(exc.status_code, ErrorCode.INVALID_INPUT), str(exc.detail))
+        response.headers.update(exc.headers or {})  # a 405's Allow header
+        return response
 
     @app.exception_handler(Exception)
     async def internal(request: Request, exc: Exception) -> JSONResponse:
         log.error("%s %s failed", request.method, request.url.path, exc_info=exc)
         return _error(500, ErrorCode.INTERNAL, f"the server failed ({type(exc).__name__}): this is a bug in glassbox")
+
+
+class WebApp(Mount):
+    """The built web app at ``/``, for every path outside ``/api``.
+
+    A plain ``Mount("/")`` matches every path, so a request the API's routes do not take fully (an unknown
+    ``/api`` path, or a known one with the wrong method) would reach the static files and answer an HTML 404;
+    leaving ``/api`` to the router lets it answer a JSON 404, or a 405 with the methods the path takes.
+    """
+
+    def matches(self, scope: Scope) -> tuple[Match, Scope]:
+        path = scope.get("path", "")
+        if path == "/api" or path.startswith("/api/"):
+            return Match.NONE, {}
+        return super().matches(scope)
+
+
+def begin_shutdown(app: FastAPI) -> None:
+    """Start stopping: every event stream ends at its next poll, every live run stops after its current step.
+
+    Safe to call from a signal handler (it only sets flags) and more than once.
+    """
+    app.state.shutting_down.set()
+    manager = getattr(app.state, "live_manager", None)
+    if manager is not None:
+        for run in manager.active():
+            run.stop("shutdown")
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    yield
+    begin_shutdown(app)
+    manager = getattr(app.state, "live_manager", None)
+    if manager is not None:
+        manager.stop_all(SHUTDOWN_WAIT_S)
 
 
 def create_app(models: list[str], limits: Limits | None = None, *, static_dir: Path | None = None) -> FastAPI:
@@ -90,26 +154,42 @@ def build_api() -> FastAPI:
         summary="See inside a language model: next-token prediction and exact sampling over HTTP.",
         docs_url="/api/docs",
         redoc_url=None,
+        lifespan=_lifespan,
     )
     _install_error_handlers(app)
     app.include_router(router)
     app.include_router(detail_router)
     app.include_router(training_router)
+    app.include_router(tokenizers_router)
     return app
 
 
-def create_app_for(registry: Registry, limits: Limits, *, static_dir: Path | None = None) -> FastAPI:
-    """The app around models that are already loaded (tests and benchmarks reuse loaded models)."""
+def create_app_for(
+    registry: Registry,
+    limits: Limits,
+    *,
+    static_dir: Path | None = None,
+    allowed_hosts: Iterable[str] = (),
+    max_body_bytes: int = MAX_BODY_BYTES,
+) -> FastAPI:
+    """The app around models that are already loaded (tests and benchmarks reuse loaded models).
+
+    ``allowed_hosts``: names besides loopback the server answers to (``glassbox serve --allowed-host``);
+    ``max_body_bytes``: the largest request body it reads.
+    """
     app = build_api()
     app.state.registry = registry
     app.state.limits = limits
     app.state.sequencer = Sequencer()
     app.state.trace_cache = TraceCache()
+    app.state.shutting_down = threading.Event()
     app.add_middleware(GZipMiddleware, minimum_size=1024)
+    # added last, so outermost: a refused request costs no routing, no decompression and no body read
+    app.add_middleware(HostOriginGuard, allowed_hosts=list(allowed_hosts), max_body_bytes=max_body_bytes)
 
     folder = static_dir or STATIC_DIR
     if static_built(folder):
-        app.mount("/", StaticFiles(directory=folder, html=True), name="web")
+        app.router.routes.append(WebApp("/", app=StaticFiles(directory=folder, html=True), name="web"))
     else:
 
         @app.get("/", include_in_schema=False)

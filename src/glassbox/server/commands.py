@@ -26,6 +26,14 @@ def serve(
         ),
     ] = None,
     host: Annotated[str, typer.Option(help="address to bind; 0.0.0.0 exposes the app to your network")] = "127.0.0.1",
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allowed-host",
+            help="a name (or address) readers reach this server by, besides 127.0.0.1, localhost and [::1]; "
+            "requests addressed to any other name are refused. Repeat for several; '*' allows any name",
+        ),
+    ] = None,
     port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
     no_browser: Annotated[bool, typer.Option("--no-browser", help="do not open a browser tab")] = False,
     device: Annotated[str, typer.Option(help="auto, cpu or cuda")] = "auto",
@@ -44,13 +52,13 @@ def serve(
     import threading
     import webbrowser
 
-    import uvicorn
     from rich.console import Console
     from transformers.utils import logging as hf_logging
 
     from glassbox.models.loading import load_model, tune_threads
     from glassbox.schema.api import Limits
-    from glassbox.server.app import create_app_for
+    from glassbox.server.app import begin_shutdown, create_app_for
+    from glassbox.server.protocol import GlassboxServer, server_config
     from glassbox.server.registry import Registry
 
     hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
@@ -64,10 +72,28 @@ def serve(
             loaded.append(load_model(name, device=device))
     tune_threads(loaded)
     limits = Limits(max_prompt_tokens=max_prompt_tokens, max_new_tokens=max_new_tokens, max_top_k=max_top_k)
-    app = create_app_for(Registry(loaded), limits)
+    allowed = [h.strip() for h in allowed_host or [] if h.strip()]
+    app = create_app_for(Registry(loaded), limits, allowed_hosts=allowed)
     shown_host = "127.0.0.1" if host in ("0.0.0.0", "::") else host
-    url = f"http://{shown_host}:{port}/"
+    url = f"http://{f'[{shown_host}]' if ':' in shown_host else shown_host}:{port}/"
     console.print(f"glassbox is serving {', '.join(m.name for m in loaded)} at [bold]{url}[/] (Ctrl+C stops it)")
+    warning = exposure_warning(host, allowed)
+    if warning:
+        console.print(f"[yellow]warning:[/] {warning}")
     if not no_browser:
         threading.Timer(1.0, webbrowser.open, args=(url,)).start()
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    GlassboxServer(server_config(app, host, port), on_exit=lambda: begin_shutdown(app)).run()
+
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")
+
+
+def exposure_warning(host: str, allowed_hosts: list[str]) -> str | None:
+    """What to tell an operator who binds beyond loopback without naming the host readers will use."""
+    if host in LOOPBACK or allowed_hosts:
+        return None
+    return (
+        f"bound to {host}, but this server answers only requests addressed to 127.0.0.1, localhost or [::1]: "
+        "readers on other machines must reach it by a name you allow with --allowed-host NAME (this machine's "
+        "address or host name, e.g. --allowed-host 192.168.1.20)"
+    )

@@ -44,7 +44,12 @@ class Entry:
 
 
 class Registry:
-    """Ids → loaded models, in the order the operator gave them (the first is the default)."""
+    """Ids → loaded models, in the order the operator gave them (the first is the default).
+
+    Besides the operator's models, the server offers the models of live training runs under their run ids
+    (:meth:`put`, :meth:`remove`): the live-run manager keeps only a few of them (``LIVE_MODELS_KEPT`` in
+    :mod:`glassbox.training.live`) and removes the others, so that stopped runs do not pile up in memory.
+    """
 
     def __init__(self, models: list[LoadedModel]) -> None:
         if not models:
@@ -56,6 +61,8 @@ class Registry:
             while model_id in self._entries:
                 model_id, n = f"{base}-{n}", n + 1
             self._entries[model_id] = Entry(model_id, m)
+        self._operator = tuple(self._entries)
+        self._lock = threading.Lock()
 
     @classmethod
     def load(cls, names: list[str]) -> Registry:
@@ -67,24 +74,44 @@ class Registry:
 
     @property
     def ids(self) -> list[str]:
-        return list(self._entries)
+        """Every id offered: the operator's models, then live runs' models."""
+        with self._lock:
+            return list(self._entries)
+
+    @property
+    def operator_ids(self) -> list[str]:
+        """The models the operator named (``glassbox serve --model``), never a live run's."""
+        return list(self._operator)
 
     @property
     def default(self) -> str:
         return next(iter(self._entries))
 
     def get(self, model_id: str) -> Entry:
-        entry = self._entries.get(model_id)
+        with self._lock:
+            entry = self._entries.get(model_id)
         if entry is None:
             raise UnknownModelError(
-                f"this server offers no model {model_id!r}; it offers: {', '.join(self.ids)} "
+                f"this server offers no model {model_id!r}; it offers: {', '.join(self.operator_ids)} "
                 "(the operator chooses them with glassbox serve --model)"
             )
         return entry
 
     def put(self, model_id: str, model: LoadedModel) -> None:
         """Offer ``model`` under a server-generated ``model_id`` (e.g. a live-trained micro model), replacing it."""
-        self._entries[model_id] = Entry(model_id, model)
+        if model_id in self._operator:
+            raise ValueError(f"{model_id!r} is one of the operator's models")
+        with self._lock:
+            self._entries[model_id] = Entry(model_id, model)
+
+    def remove(self, model_id: str) -> None:
+        """Stop offering a model :meth:`put` added (nothing happens for an unknown id or an operator's model)."""
+        if model_id in self._operator:
+            return
+        with self._lock:
+            self._entries.pop(model_id, None)
 
     def cards(self) -> list[ModelCard]:
-        return [e.card() for e in self._entries.values()]
+        with self._lock:
+            entries = list(self._entries.values())
+        return [e.card() for e in entries]

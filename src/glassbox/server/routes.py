@@ -29,16 +29,19 @@ from glassbox.schema.errors import ErrorResponse
 from glassbox.schema.models import Generation
 from glassbox.server.limits import check_new_tokens, check_top_k
 from glassbox.server.registry import Registry
-from glassbox.server.sequencing import Sequencer
+from glassbox.server.sequencing import Sequencer, Ticket
 
 ERRORS: dict[int | str, dict[str, object]] = {
     code: {"model": ErrorResponse, "description": text}
     for code, text in {
-        400: "invalid input (empty prompt, token id outside the vocabulary, bad settings): invalid_input",
+        400: "invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server "
+        "does not answer to: invalid_input",
+        403: "a state-changing request from a page of another site (its Origin is not this server): invalid_input",
         404: "no such model, route or resource on this server: unknown_model, not_found",
         409: "superseded by a newer request of the same page (nothing was computed), or busy: superseded, busy",
-        413: "the prompt (or pasted text) has more tokens than the model or the server allows: prompt_too_long, "
-        "text_too_long",
+        413: "the prompt (or pasted text) has more tokens than the model or the server allows, or the request "
+        "body is larger than the server accepts: prompt_too_long, text_too_long",
+        415: "a state-changing request without a JSON body (Content-Type: application/json): invalid_input",
         422: "a limit or a field's constraint was exceeded: invalid_input, too_many_new_tokens, top_k_too_large, "
         "unsupported_architecture, corrupted_file",
         500: "a bug in glassbox (the server logged its traceback): internal",
@@ -68,14 +71,15 @@ LimitsDep = Annotated[Limits, Depends(limits)]
 SequencerDep = Annotated[Sequencer, Depends(sequencer)]
 
 
-def _refuse_if_superseded(seqr: Sequencer, client_id: str | None, seq: int | None) -> None:
-    if seqr.superseded(client_id, seq):
+def _refuse_if_superseded(seqr: Sequencer, ticket: Ticket | None) -> None:
+    if seqr.superseded(ticket):
         raise SupersededError("a newer request from this page replaced this one")
 
 
-@router.get("/health", summary="is the server up, and which models does it offer")
+@router.get("/health", summary="is the server up, and which models did its operator give it")
 def health(reg: RegistryDep) -> Health:
-    return Health(version=__version__, models=reg.ids)
+    # the operator's models only: never the ids of live runs (anyone who can reach /api/health would learn them)
+    return Health(version=__version__, models=reg.operator_ids)
 
 
 @router.get("/models", summary="the models this server offers, with their shapes, and the request limits")
@@ -90,27 +94,27 @@ def vocab(model_id: str, reg: RegistryDep) -> Vocab:
 
 @router.post("/predict", summary="full-vocabulary next-token logits after a prompt (and generated tokens)")
 def predict(req: PredictRequest, reg: RegistryDep, lim: LimitsDep, seqr: SequencerDep) -> PredictResponse:
-    seqr.observe(req.client_id, req.seq)
+    ticket = seqr.observe(req.client_id, req.seq)
     entry = reg.get(req.model)
     check_new_tokens(lim, len(req.generated_ids))
     # Everything touching the model or its tokenizer holds the model's lock (fast tokenizers are not safe to
     # share between threads). The superseded check sits inside it too: a request that waited behind others
     # is dropped rather than run.
     with entry.model.lock:
-        _refuse_if_superseded(seqr, req.client_id, req.seq)
+        _refuse_if_superseded(seqr, ticket)
         prompt_ids = encode_prompt(entry.model, req.prompt, lim.max_prompt_tokens)
         return next_token_prediction(entry.model, prompt_ids, list(req.generated_ids), req.top_n, model_id=entry.id)
 
 
 @router.post("/generate", summary="a whole seeded generation on the server (the tokens the page steps to)")
 def generate(req: GenerateRequest, reg: RegistryDep, lim: LimitsDep, seqr: SequencerDep) -> Generation:
-    seqr.observe(req.client_id, req.seq)
+    ticket = seqr.observe(req.client_id, req.seq)
     entry = reg.get(req.model)
     check_new_tokens(lim, req.max_new_tokens)
     check_top_k(lim, req.settings.top_k)
     s = req.settings
     with entry.model.lock:
-        _refuse_if_superseded(seqr, req.client_id, req.seq)
+        _refuse_if_superseded(seqr, ticket)
         encode_prompt(entry.model, req.prompt, lim.max_prompt_tokens)  # the server's limits, before any work
         # without the KV cache, every step is the same plain forward /api/predict runs, so the page's own
         # stepping and this answer agree token for token

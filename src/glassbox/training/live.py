@@ -46,11 +46,22 @@ log = logging.getLogger(__name__)
 
 MAX_TEXT_CHARS = 200_000
 MIN_TEXT_CHARS = 200
+LIVE_MODELS_KEPT = 4
+"""Finished runs a server remembers, with the micro models it offers under their ids (≈ 3 MiB each): the least
+recently used beyond this are forgotten, so that a server that has seen many runs holds no more than these."""
 
 
 def live_config() -> TrainConfig:
     """The ``micro`` preset, given enough steps to learn visibly within about a minute on 2 CPU cores."""
     return preset("micro").replace(steps=600, warmup_steps=20)
+
+
+def tiny_live_config() -> TrainConfig:
+    """A much smaller run (1 layer, a 300-token vocabulary, a 200-document corpus) that prepares in about 0.1 s:
+    for soak tests and demos on slow machines (``GLASSBOX_LIVE_TINY=1`` makes ``glassbox serve`` use it)."""
+    return live_config().replace(
+        corpus_size=200, d_vocab=300, n_layers=1, n_heads=2, d_model=32, n_ctx=32, batch_size=4
+    )
 
 
 def clean_text(text: str) -> str:
@@ -161,6 +172,12 @@ class LiveRun:
     def events_from(self, index: int) -> list[LiveEvent]:
         with self._lock:
             return self.events[index:]
+
+    def ended_at(self, index: int) -> bool:
+        """Has a listener that has read ``index`` events seen all there will be: the run is over (not resumed
+        since) and its last event, ``end``, is among them?"""
+        with self._lock:
+            return not self.active and index >= len(self.events) > 0 and self.events[-1].type == "end"
 
     def attach(self) -> None:
         """A page started listening."""
@@ -293,31 +310,80 @@ class LiveRun:
 
 
 class LiveManager:
-    """The server's live runs by id: at most ``limits.max_runs`` active at once; old finished runs forgotten."""
+    """The server's live runs by id: at most ``limits.max_runs`` active at once, at most ``keep`` remembered.
 
-    def __init__(self, limits: LiveLimits | None = None, keep: int = 4) -> None:
+    Runs are kept in the order they were last used (started, looked up, resumed); when a new run would make more
+    than ``keep``, the least recently used finished runs are forgotten, with their events, and ``on_forget``
+    (the server: stop offering the run's model) is called with each forgotten id. ``config`` is the training
+    config of every run (:func:`live_config` by default). Error messages never name a run id: an id is the only
+    handle on a run, and a server must not hand one page's handle to another.
+    """
+
+    def __init__(
+        self,
+        limits: LiveLimits | None = None,
+        keep: int = LIVE_MODELS_KEPT,
+        *,
+        config: TrainConfig | None = None,
+        on_forget: Callable[[str], None] | None = None,
+    ) -> None:
         self.limits = limits or LiveLimits()
-        self._runs: dict[str, LiveRun] = {}
+        self.config = config
+        self._runs: dict[str, LiveRun] = {}  # least recently used first
         self._lock = threading.Lock()
         self._keep = keep
+        self.on_forget = on_forget
+        self._closed = False
 
     def get(self, run_id: str) -> LiveRun:
         """The run ``run_id``; :class:`NotFoundError` when this server does not know it (any more)."""
-        run = self._runs.get(run_id)
-        if run is None:
-            raise NotFoundError(f"no live run {run_id!r} on this server (it ended or was never started)")
+        with self._lock:
+            run = self._runs.pop(run_id, None)
+            if run is None:
+                raise NotFoundError("no such live run on this server (it was forgotten or never started)")
+            self._runs[run_id] = run  # now the most recently used
         return run
 
+    def ids(self) -> list[str]:
+        """The runs this manager remembers, least recently used first."""
+        with self._lock:
+            return list(self._runs)
+
     def active(self) -> list[LiveRun]:
-        return [r for r in self._runs.values() if r.active]
+        with self._lock:
+            return [r for r in self._runs.values() if r.active]
 
     def _check_capacity(self) -> None:
-        busy = self.active()
+        """Refuse a run beyond ``max_runs`` (call with the lock held)."""
+        if self._closed:
+            raise BusyError("the server is shutting down: start the run again once it is back")
+        busy = [r for r in self._runs.values() if r.active]
         if len(busy) >= self.limits.max_runs:
             raise BusyError(
-                f"a live training run ({busy[0].id}) is already running on this server, which allows"
+                f"{len(busy)} live training run(s) already running on this server, which allows"
                 f" {self.limits.max_runs} at a time: stop it or wait for it to finish"
             )
+
+    def _forget_old(self) -> None:
+        """Forget the least recently used finished runs beyond ``keep`` (call with the lock held)."""
+        excess = len(self._runs) - self._keep
+        for old in [r for r in self._runs.values() if not r.active][: max(0, excess)]:
+            del self._runs[old.id]
+            if self.on_forget is not None:
+                self.on_forget(old.id)
+
+    def _paused_hook(self, on_pause: Callable[[LiveRun], None] | None) -> Callable[[LiveRun], None] | None:
+        """``on_pause``, called only while this manager still remembers the run (a forgotten run's model is not
+        offered again)."""
+        if on_pause is None:
+            return None
+
+        def paused(run: LiveRun) -> None:
+            with self._lock:
+                if self._runs.get(run.id) is run:
+                    on_pause(run)
+
+        return paused
 
     def start(self, request: LiveStartRequest, on_pause: Callable[[LiveRun], None] | None = None) -> LiveRun:
         """Start the run a page asked for (the corpus, or its pasted text: see :func:`clean_text`)."""
@@ -329,7 +395,7 @@ class LiveManager:
         self, text: str | None, on_pause: Callable[[LiveRun], None] | None = None, config: TrainConfig | None = None
     ) -> LiveRun:
         """Start a run on the glassbox corpus (``text`` None) or on pasted ``text`` (see :func:`clean_text`)."""
-        cfg = config or live_config()
+        cfg = config or self.config or live_config()
         kind: Literal["corpus", "text"]
         if text is None:
             corpus = generate_corpus(cfg.corpus_size, seed=cfg.seed)
@@ -341,17 +407,16 @@ class LiveManager:
         with self._lock:
             self._check_capacity()
             run = LiveRun(
-                id="micro-" + secrets.token_hex(3),
+                id="micro-" + secrets.token_hex(8),  # the only handle on a run: not guessable
                 config=cfg,
                 limits=self.limits,
                 source_kind=kind,
                 docs=docs,
                 prompts=prompts,
-                on_pause=on_pause,
+                on_pause=self._paused_hook(on_pause),
             )
             self._runs[run.id] = run
-            for old in [r for r in self._runs.values() if not r.active][: max(0, len(self._runs) - self._keep)]:
-                del self._runs[old.id]
+            self._forget_old()
             run.start()
         return run
 
@@ -367,14 +432,22 @@ class LiveManager:
             if run.active:
                 return
             if run.state == "error":
-                raise BusyError(f"run {run.id} failed ({run.error}): start a new one")
+                raise BusyError(f"this run failed ({run.error}): start a new one")
             if run.step >= run.max_steps or run.train_seconds > run.limits.max_seconds:
-                raise BusyError(f"run {run.id} has done all its {run.step} steps: start a new one")
+                raise BusyError(f"this run has done all its {run.step} steps: start a new one")
             self._check_capacity()
             run.reason = None
             run.start()
 
-    def stop_all(self) -> None:
-        for run in list(self._runs.values()):
+    def stop_all(self, wait_s: float = 5.0) -> None:
+        """Stop every run and refuse new ones (the server is shutting down); wait up to ``wait_s`` in all for
+        their threads to finish the step they are in (they are daemon threads: a process that exits does not
+        wait for one stuck longer)."""
+        with self._lock:
+            self._closed = True
+            runs = list(self._runs.values())
+        for run in runs:
             run.stop("shutdown")
-            run.join(5)
+        deadline = time.monotonic() + wait_s
+        for run in runs:
+            run.join(max(0.0, deadline - time.monotonic()))

@@ -37,6 +37,20 @@ describe("HttpSource", () => {
     expect(await requests[1]?.json()).toEqual({ model: "m", text: "hi", checkpoint_step: 3 });
   });
 
+  it("stops and resumes a live run with a JSON body, as the server requires of every write", async () => {
+    const source = new HttpSource(BASE);
+    await source.stopLive("micro-1");
+    await source.resumeLive("micro-1");
+    expect(requests.map((r) => [r.method, r.url])).toEqual([
+      ["POST", `${BASE}/api/training/live/micro-1/stop`],
+      ["POST", `${BASE}/api/training/live/micro-1/resume`],
+    ]);
+    for (const r of requests) {
+      expect(r.headers.get("Content-Type")).toBe("application/json");
+      expect(await r.clone().json()).toEqual({});
+    }
+  });
+
   it("numbers the page's predictions and aborts the older one", async () => {
     const source = new HttpSource(BASE);
     const pending: ((r: Response) => void)[] = [];

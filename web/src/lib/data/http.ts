@@ -78,13 +78,17 @@ export class HttpSource implements DataSource {
     return unwrap(await this.#api.GET("/api/training/live/{run_id}", { params: { path: { run_id: runId } } }));
   }
 
+  // a JSON body, even an empty one: the server refuses a state-changing request without one (a page of
+  // another site could send that without asking first)
   async stopLive(runId: string): Promise<LiveRunStatus> {
-    return unwrap(await this.#api.POST("/api/training/live/{run_id}/stop", { params: { path: { run_id: runId } } }));
+    return unwrap(
+      await this.#api.POST("/api/training/live/{run_id}/stop", { params: { path: { run_id: runId } }, body: {} }),
+    );
   }
 
   async resumeLive(runId: string): Promise<LiveRunStatus> {
     return unwrap(
-      await this.#api.POST("/api/training/live/{run_id}/resume", { params: { path: { run_id: runId } } }),
+      await this.#api.POST("/api/training/live/{run_id}/resume", { params: { path: { run_id: runId } }, body: {} }),
     );
   }
 

@@ -1,8 +1,9 @@
 /**
  * A live micro-training run as the page follows it: its status, the loss points and greedy samples streamed
  * from the data source, and the start / stop / resume actions. Closing it closes the stream, which stops an
- * active run (the server sees nobody watching). Once stopped or done, the status names the model id the trained
- * micro model is offered under.
+ * active run (the server sees nobody watching). The stream is closed on the run's `end` event too (the server
+ * ends it there as well); resuming opens a new one from the first event not yet seen. Once stopped or done, the
+ * status names the model id the trained micro model is offered under.
  */
 import { ApiFailure, failureOf } from "../data/failure";
 import type { DataSource, LiveEvent, LiveStream } from "../data/source";
@@ -23,6 +24,8 @@ export class LiveRun {
   busy = $state(false);
   running = $derived(this.status?.state === "running" || this.status?.state === "preparing");
   #stream: LiveStream | null = null;
+  /** events of this run received so far: a new stream (after a resume) starts from the next one */
+  #received = 0;
 
   constructor(readonly source: DataSource) {}
 
@@ -38,6 +41,7 @@ export class LiveRun {
       this.tokensPerS = 0;
       this.elapsed = 0;
       this.streamTokens = null;
+      this.#received = 0;
       this.#listen(s.run_id);
     } catch (err) {
       this.failure = failureOf(err);
@@ -86,8 +90,11 @@ export class LiveRun {
 
   #listen(id: string): void {
     this.#stream?.close();
-    const stream = this.source.listenLive(id, 0, {
-      event: (e) => this.#apply(id, e),
+    const stream = this.source.listenLive(id, this.#received, {
+      event: (e) => {
+        this.#received += 1;
+        this.#apply(id, e);
+      },
       lost: () => {
         // the connection broke (server gone): say so rather than reconnect and replay the run's events
         if (this.#stream === stream) this.#stream = null;
@@ -116,6 +123,7 @@ export class LiveRun {
         if (!this.samples.some((s) => s.step === e.step)) this.samples = [e, ...this.samples].slice(0, SAMPLES_SHOWN);
         break;
       case "end":
+        this.close(); // nothing follows an end: free the connection (a resume opens a new stream)
         if (status) this.status = { ...status, state: e.state, reason: e.reason, step: e.step, error: e.error };
         void this.#refresh(id); // the source says under which id the trained model is offered
         break;

@@ -93,6 +93,38 @@ describe("LiveRun", () => {
     expect(closed).toBe(1);
   });
 
+  it("closes its stream on the end event, and a resume listens from the first event not yet seen", async () => {
+    const opened: { since: number; on: LiveListener; closed: number }[] = [];
+    const run = new LiveRun(
+      fakeSource({
+        startLive: () => Promise.resolve(status({ state: "running" })),
+        liveStatus: () => Promise.resolve(status({ state: "stopped", reason: "stopped", step: 1 })),
+        stopLive: () => Promise.resolve(status({ state: "stopped", reason: "stopped", step: 1 })),
+        resumeLive: () => Promise.resolve(status({ state: "running", step: 1 })),
+        listenLive: (_id, since, on) => {
+          const stream = { since, on, closed: 0 };
+          opened.push(stream);
+          return { close: () => (stream.closed += 1) };
+        },
+      }),
+    );
+    await run.start("corpus", null);
+    const first = opened[0];
+    if (!first) throw new Error("not listening");
+    first.on.event({ type: "ready", prepare_s: 0.1, tokens: 5000 });
+    first.on.event({ type: "step", step: 1, loss: 3, lr: 1e-3, tokens: 64, elapsed_s: 0.1, tokens_per_s: 640 });
+    await run.stop();
+    first.on.event({ type: "end", state: "stopped", reason: "stopped", step: 1 });
+    await settle();
+    expect(first.closed).toBe(1); // the page lets go of a finished stream by itself
+    expect(run.running).toBe(false);
+    await run.resume();
+    expect(opened).toHaveLength(2);
+    expect(opened[1]?.since).toBe(3); // ready, step, end already seen: the old end is not replayed
+    run.close();
+    expect(opened[1]?.closed).toBe(1);
+  });
+
   it("shows a refused start, and a lost stream as a network failure", async () => {
     const busy = new LiveRun(
       fakeSource({ startLive: () => Promise.reject(new ApiFailure("busy", "another run is going", 409)) }),
