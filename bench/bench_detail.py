@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import socket
 import statistics
 import sys
 import threading
@@ -27,6 +26,7 @@ from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).parent))
 from _common import gpt2_small, write_section
+from glassbox.testing import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 STATIC = ROOT / "src" / "glassbox" / "_static"
@@ -53,12 +53,6 @@ RECORD_FRAMES = """
   } catch (e) {}
 }
 """
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def prompt_of(model: Any, n: int) -> str:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import socket
 import subprocess
 import sys
 import threading
@@ -27,6 +26,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).parent))
 from _common import write_section
+from glassbox.testing import free_port, stop_process
 
 ROOT = Path(__file__).resolve().parents[1]
 LEVELS = (1, 10, 50)
@@ -54,12 +54,6 @@ class Level:
         ordered = sorted(self.latencies)
         rank = max(1, -(-len(ordered) * q // 1))  # ceil(n * q), at least the first
         return 1000 * ordered[int(rank) - 1]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def start_server(port: int) -> subprocess.Popen[bytes]:
@@ -135,11 +129,7 @@ def measure(requests: int, seconds: float) -> list[Level]:
         run_level(base, 1, 10, seconds)  # warm-up: first forward passes, allocator, JIT-free paths
         return [run_level(base, c, requests, seconds) for c in LEVELS]
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop_process(server)
 
 
 def table(levels: list[Level]) -> str:

@@ -14,7 +14,6 @@ process by the same FastAPI app as ``glassbox serve``. Needs the built app (``ma
 from __future__ import annotations
 
 import gzip
-import socket
 import statistics
 import sys
 import threading
@@ -24,6 +23,7 @@ from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).parent))
 from _common import gpt2_small, write_section
+from glassbox.testing import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 STATIC = ROOT / "src" / "glassbox" / "_static"
@@ -88,12 +88,6 @@ async (value) => {
   return (await done) - t0;
 }
 """
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def start_server(port: int) -> tuple[object, int]:

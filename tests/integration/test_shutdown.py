@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -23,17 +22,13 @@ from pathlib import Path
 import httpx
 import pytest
 
+from glassbox.testing import free_port
+
 ROOT = Path(__file__).resolve().parents[2]
 STATIC_INDEX = ROOT / "src" / "glassbox" / "_static" / "index.html"
 EXIT_WAIT_S = 15
 
 pytestmark = pytest.mark.skipif(not STATIC_INDEX.exists(), reason="the web app is not built: run `make web`")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 class Serve:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -24,6 +23,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from glassbox.testing import free_port, stop_process
 from glassbox.training.live import LIVE_MODELS_KEPT
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,12 +36,6 @@ MAX_GROWTH_MIB = 60.0
 MODEL = "glassbox-tiny"
 
 pytestmark = pytest.mark.skipif(not STATIC_INDEX.exists(), reason="the web app is not built: run `make web`")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def rss_mib(pid: int) -> float:
@@ -140,9 +134,4 @@ def test_soak_memory_stays_flat() -> None:
         assert offered == [MODEL, *ids[-LIVE_MODELS_KEPT:]]  # the latest runs' models only
         assert end - warm < MAX_GROWTH_MIB
     finally:
-        proc.terminate()
-        try:
-            proc.wait(15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(10)
+        stop_process(proc, timeout=15)

@@ -12,7 +12,6 @@ import base64
 import json
 import math
 import os
-import socket
 import struct
 import subprocess
 import sys
@@ -23,6 +22,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+
+from glassbox.testing import free_port, stop_process
 
 ROOT = Path(__file__).resolve().parents[2]
 TORCH = "torch==2.13.0"  # the Makefile's TORCH_VERSION: the CPU build CI installs
@@ -47,12 +48,6 @@ def run(args: list[str], cwd: Path, env: dict[str, str] | None = None, timeout: 
         f"{' '.join(args)} failed ({done.returncode}):\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
     )
     return done.stdout
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def http(url: str, body: dict[str, object] | None = None, timeout: float = 30) -> tuple[int, bytes]:
@@ -141,12 +136,7 @@ def test_the_wheel_installs_and_runs_in_a_clean_venv(tmp_path: Path) -> None:
         assert all(math.isfinite(v) for v in values)
         assert answer["top"] and answer["top"][0]["token"]["id"] == max(range(n_vocab), key=values.__getitem__)
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        stop_process(server)
         log.close()
     phases["serve + predict"] = time.perf_counter() - t
     phases["total"] = time.perf_counter() - t0
