@@ -16,12 +16,29 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from glassbox.analysis.attribution import attribute, attribute_generation
+    from glassbox.analysis.patching import patch
+    from glassbox.analysis.scoring import score_text
     from glassbox.generation import generate
+    from glassbox.interventions import ablate
     from glassbox.models.loading import LoadedModel, load_model
     from glassbox.schema.models import Generation
     from glassbox.tracing import Trace, trace
 
-__all__ = ["Generation", "LoadedModel", "Trace", "__version__", "generate", "load_model", "trace"]
+__all__ = [
+    "Generation",
+    "LoadedModel",
+    "Trace",
+    "__version__",
+    "ablate",
+    "attribute",
+    "attribute_generation",
+    "generate",
+    "load_model",
+    "patch",
+    "score_text",
+    "trace",
+]
 
 _LAZY = {
     "load_model": ("glassbox.models.loading", "load_model"),
@@ -30,6 +47,11 @@ _LAZY = {
     "Trace": ("glassbox.tracing", "Trace"),
     "generate": ("glassbox.generation", "generate"),
     "Generation": ("glassbox.schema.models", "Generation"),
+    "attribute": ("glassbox.analysis.attribution", "attribute"),
+    "attribute_generation": ("glassbox.analysis.attribution", "attribute_generation"),
+    "ablate": ("glassbox.interventions", "ablate"),
+    "patch": ("glassbox.analysis.patching", "patch"),
+    "score_text": ("glassbox.analysis.scoring", "score_text"),
 }
 
 

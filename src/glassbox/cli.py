@@ -81,8 +81,37 @@ def models() -> None:
 
 
 @app.command()
-def tokenize(prompt: PromptOpt, model: ModelOpt = None, device: DeviceOpt = "auto") -> None:
-    """Show how a prompt is split into tokens: id, text and bytes."""
+def tokenize(
+    prompt: PromptOpt,
+    model: ModelOpt = None,
+    device: DeviceOpt = "auto",
+    compare: Annotated[
+        str | None,
+        typer.Option(
+            "--compare",
+            help="tokenizers side by side, comma-separated: gpt2, cl100k, o200k, llama3, qwen3, gemma3, "
+            "deepseek-v3, a local folder or a cached Hub name; also prints the token tax of glassbox's parallel text",
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="with --compare: print the comparison as JSON")] = False,
+) -> None:
+    """Show how a prompt is split into tokens: id, text and bytes (--compare: several tokenizers side by side)."""
+    if compare is not None:
+        from glassbox.tokenizers import compare as compare_text
+        from glassbox.tokenizers import token_tax
+        from glassbox.tokenizers.report import print_comparison, print_tax
+
+        comparison = compare_text(prompt, compare)
+        tax = token_tax(compare)
+        if as_json:
+            payload = {"comparison": comparison.model_dump(mode="json"), "token_tax": tax.model_dump(mode="json")}
+            sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
+            return
+        print_comparison(console, comparison)
+        print_tax(console, tax)
+        return
+    if as_json:
+        raise InvalidInputError("--json goes with --compare: glassbox tokenize --compare gpt2,o200k -p TEXT --json")
     from glassbox.models.tokens import encode, token_infos
 
     m = _load(model, device)
@@ -184,7 +213,7 @@ def _register_optional() -> None:
     """Commands that live beside their subsystem (server, training) register themselves."""
     import importlib
 
-    for module in ("glassbox.server.commands", "glassbox.training.commands"):
+    for module in ("glassbox.server.commands", "glassbox.training.commands", "glassbox.why_commands"):
         try:
             mod = importlib.import_module(module)
         except ModuleNotFoundError as exc:

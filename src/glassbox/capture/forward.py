@@ -57,10 +57,18 @@ def causal_mask(n: int, window: int | None, device: torch.device) -> torch.Tenso
 
 
 @torch.no_grad()
-def run_forward(model: LoadedModel, ids: list[int], keep: Callable[[str], bool]) -> dict[str, torch.Tensor]:
+def run_forward(
+    model: LoadedModel,
+    ids: list[int],
+    keep: Callable[[str], bool],
+    edit: Callable[[str, torch.Tensor], torch.Tensor] | None = None,
+) -> dict[str, torch.Tensor]:
     """Run one forward pass over ``ids`` and return the kept activations by canonical name (no batch axis).
 
-    ``logits`` [pos, d_vocab] is always returned.
+    ``logits`` [pos, d_vocab] is always returned. ``edit(name, value) -> value``, when given, is an intervention:
+    it is called with ``blocks.{l}.attn.hook_z`` (per head, before the output projection) and
+    ``blocks.{l}.mlp.hook_post`` (per neuron, what the output projection reads) and the pass continues with
+    what it returns (:func:`glassbox.ablate` zeroes or mean-ablates heads and neurons this way).
     """
     a = model.adapter
     dev = model.device
@@ -104,6 +112,8 @@ def run_forward(model: LoadedModel, ids: list[int], keep: Callable[[str], bool])
         pattern = torch.softmax(scores.float(), dim=-1).to(q.dtype)
         put(act_name("pattern", layer, "attn"), pattern)
         z = torch.einsum("hqk,khd->qhd", pattern, v)  # [pos, head, d_head]
+        if edit is not None:
+            z = edit(act_name("z", layer, "attn"), z)
         put(act_name("z", layer, "attn"), z)
         W_O = a.W_O(layer)  # [head, d_head, d_model]
         want_result = keep(act_name("result", layer, "attn"))
@@ -140,8 +150,13 @@ def run_forward(model: LoadedModel, ids: list[int], keep: Callable[[str], bool])
         put(act_name("pre", layer, "mlp"), m.pre)
         if m.pre_linear is not None:
             put(act_name("pre_linear", layer, "mlp"), m.pre_linear)
-        put(act_name("post", layer, "mlp"), m.post)
+        post = m.post
         mlp_out = m.out
+        if edit is not None:
+            post = edit(act_name("post", layer, "mlp"), m.post)
+            if post is not m.post:  # the output projection is linear: add what the edit changed
+                mlp_out = mlp_out + (post - m.post) @ a.W_out(layer)
+        put(act_name("post", layer, "mlp"), post)
         post_mlp = a.post_mlp_norm(layer)
         if post_mlp is not None:
             mlp_out, _ = post_mlp(mlp_out)

@@ -1,5 +1,5 @@
 /** The detailed view's selection: its panels, its part of the URL, and wrapping navigation. */
-export const PANELS = ["embedding", "attention", "heads", "mlp", "residual", "lens"] as const;
+export const PANELS = ["embedding", "attention", "heads", "mlp", "residual", "lens", "contributions"] as const;
 export type Panel = (typeof PANELS)[number];
 
 export function isPanel(x: unknown): x is Panel {

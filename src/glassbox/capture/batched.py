@@ -1,0 +1,146 @@
+"""A batched, differentiable sibling of :func:`~glassbox.capture.forward.run_forward`, for experiments.
+
+Attribution, activation patching and interventions run the same prompt many times with one thing changed:
+scaled or zeroed token embeddings (integrated gradients, occlusion, Shapley), one activation replaced by
+another run's (patching). :func:`run_blocks` runs a batch of such variants at once, from any layer, over any
+contiguous span of positions, and returns the final residual stream; it keeps no activations.
+
+Why a sibling rather than a batch axis in ``run_forward``: the trace's forward must stay bit-identical and as
+fast as it is (parity tests, ``bench/bench_trace.py``), and experiments need two things a trace does not:
+gradients (so no ``torch.no_grad``), and starting part-way through the model. Starting at layer ``L`` with only
+positions ``p0..n-1`` is what makes patching cheap: a patch at position ``p`` cannot change anything at earlier
+positions (causal attention), so their keys and values are the unpatched run's, handed in as ``past``.
+
+The adapters take ``[pos, ...]`` tensors; a batch ``[batch, pos, ...]`` is flattened to ``[batch * pos, ...]``
+for every per-position step (norms, projections, MLP, RoPE with each row's own positions) and unflattened only
+for attention, so every architecture family works through its adapter unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+import torch
+
+from glassbox.capture.forward import causal_mask
+from glassbox.capture.names import act_name
+
+if TYPE_CHECKING:
+    from glassbox.models.loading import LoadedModel
+
+Edit = Callable[[str, torch.Tensor], torch.Tensor]
+"""``edit(name, value) -> value``: called with a canonical activation name and its value (with a leading batch
+axis in :func:`run_blocks`), returns what the forward pass continues with."""
+
+PastKV = Sequence[tuple[torch.Tensor, torch.Tensor]]
+"""Per layer, the keys and values ``[pos, kv_head, d_head]`` of at least the positions before the span being run
+(``hook_k``/``hook_v`` of an unedited trace; only the first ``start_pos`` are read), shared by every row."""
+
+
+def run_blocks(
+    model: LoadedModel,
+    resid: torch.Tensor,
+    *,
+    start_layer: int = 0,
+    start_pos: int = 0,
+    past: PastKV | None = None,
+    edit: Edit | None = None,
+) -> torch.Tensor:
+    """Run blocks ``start_layer..`` over ``resid`` [batch, pos, d_model] (positions ``start_pos..``) and return
+    the residual stream after the last block, [batch, pos, d_model].
+
+    ``resid`` is the residual stream entering block ``start_layer``; with ``start_pos > 0``, ``past[layer]`` must
+    hold the keys and values of positions ``0..start_pos-1`` at every layer from ``start_layer`` on. ``edit`` is
+    called at ``hook_resid_pre``, ``attn.hook_z``, ``hook_attn_out``, ``mlp.hook_post`` and ``hook_mlp_out`` of
+    every layer run. Gradients flow (the caller chooses ``torch.no_grad()`` or not).
+    """
+    a = model.adapter
+    dev = resid.device
+    b, m, d = resid.shape
+    if start_pos > 0 and past is None:
+        raise ValueError("start_pos > 0 needs the keys and values of the earlier positions (past)")
+    span = torch.arange(start_pos, start_pos + m, device=dev)
+    flat_pos = span.repeat(b)  # [batch * pos]: every row's own positions, for RoPE
+    n_keys = start_pos + m
+    group = a.n_heads // a.n_kv_heads
+    masks: dict[int | None, torch.Tensor] = {}
+    for layer in range(start_layer, a.n_layers):
+        if edit is not None:
+            resid = edit(act_name("resid_pre", layer), resid)
+        flat = resid.reshape(b * m, d)
+        x1, _ = a.ln1(layer)(flat)
+        q, k, v = a.qkv(layer, x1, flat_pos)  # q [batch * pos, head, d_head]; k, v [batch * pos, kv_head, d_head]
+        q = q.reshape(b, m, a.n_heads, -1)
+        k = k.reshape(b, m, a.n_kv_heads, -1)
+        v = v.reshape(b, m, a.n_kv_heads, -1)
+        if start_pos > 0:
+            assert past is not None
+            pk, pv = past[layer][0][:start_pos], past[layer][1][:start_pos]
+            k = torch.cat([pk.to(k.dtype).unsqueeze(0).expand(b, -1, -1, -1), k], dim=1)
+            v = torch.cat([pv.to(v.dtype).unsqueeze(0).expand(b, -1, -1, -1), v], dim=1)
+        if group > 1:
+            k = k.repeat_interleave(group, dim=2)
+            v = v.repeat_interleave(group, dim=2)
+        window = a.sliding_window(layer)
+        if window not in masks:
+            masks[window] = causal_mask(n_keys, window, dev)[start_pos:]  # [query_pos, key_pos]
+        scores = torch.einsum("bqhd,bkhd->bhqk", q, k) * a.attn_scale(layer)
+        scores = scores.masked_fill(~masks[window], float("-inf"))
+        pattern = torch.softmax(scores.float(), dim=-1).to(q.dtype)
+        z = torch.einsum("bhqk,bkhd->bqhd", pattern, v)  # [batch, pos, head, d_head]
+        if edit is not None:
+            z = edit(act_name("z", layer, "attn"), z)
+        W_O = a.W_O(layer)  # [head, d_head, d_model]
+        attn_out = z.reshape(b * m, -1) @ W_O.reshape(-1, a.d_model)
+        b_O = a.b_O(layer)
+        if b_O is not None:
+            attn_out = attn_out + b_O
+        post_attn = a.post_attn_norm(layer)
+        if post_attn is not None:
+            attn_out, _ = post_attn(attn_out)
+        attn_out = attn_out.reshape(b, m, d)
+        if edit is not None:
+            attn_out = edit(act_name("attn_out", layer), attn_out)
+
+        ln2 = a.ln2(layer)
+        if ln2 is None:  # parallel block: the MLP reads the same normed input as attention
+            x2 = x1
+            resid_mid = resid
+        else:
+            resid_mid = resid + attn_out
+            x2, _ = ln2(resid_mid.reshape(b * m, d))
+        mlp = a.mlp(layer, x2)
+        mlp_out = mlp.out
+        if edit is not None:
+            post = mlp.post.reshape(b, m, -1)
+            edited = edit(act_name("post", layer, "mlp"), post)
+            if edited is not post:  # the output projection is linear: add what the edit changed
+                mlp_out = mlp_out + (edited - post).reshape(b * m, -1) @ a.W_out(layer)
+        post_mlp = a.post_mlp_norm(layer)
+        if post_mlp is not None:
+            mlp_out, _ = post_mlp(mlp_out)
+        mlp_out = mlp_out.reshape(b, m, d)
+        if edit is not None:
+            mlp_out = edit(act_name("mlp_out", layer), mlp_out)
+        resid = resid + attn_out + mlp_out if ln2 is None else resid_mid + mlp_out
+    return resid
+
+
+def final_logits(model: LoadedModel, resid: torch.Tensor) -> torch.Tensor:
+    """The unembedding of a final residual ``[..., d_model]`` through the model's final norm: ``[..., d_vocab]``."""
+    a = model.adapter
+    shape = resid.shape
+    x, _ = a.ln_final()(resid.reshape(-1, shape[-1]))
+    logits: torch.Tensor = a.unembed(x)
+    return logits.reshape(*shape[:-1], -1)
+
+
+def embed_parts(model: LoadedModel, ids: Sequence[int]) -> tuple[torch.Tensor, torch.Tensor | None]:
+    """The token embeddings ``hook_embed`` [pos, d_model] of ``ids`` and the position embeddings
+    ``hook_pos_embed`` [pos, d_model] (None for rotary models), as the traced forward computes them."""
+    a = model.adapter
+    ids_t = torch.tensor(list(ids), dtype=torch.long, device=model.device)
+    tok = a.embed(ids_t)
+    pos = a.pos_embed(torch.arange(len(ids), device=model.device))
+    return tok, pos

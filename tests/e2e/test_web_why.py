@@ -1,0 +1,284 @@
+"""The "Why?" view and the detailed view's contributions and interventions, in headless Chromium.
+
+A real ``glassbox serve`` on the embedded model (and a tiny GPT-2, so two models can score a text side by side).
+Every number the page shows in a ``data-*`` attribute — attribution scores, logprobs, patching effects, direct
+logit attribution, probabilities before and after an ablation — is compared with the Python API run on the same
+text in this process (``glassbox.attribute``, ``score_text``, ``patch``, ``trace(...).direct_logit_attribution``,
+``ablate``). The page prints float32 values exactly, so the tolerances only absorb the two processes' float
+rounding (the same code on the same CPU).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import urlencode
+
+import numpy as np
+import pytest
+from playwright.sync_api import Browser, ConsoleMessage, Page, expect
+
+import glassbox
+
+pytestmark = pytest.mark.e2e
+
+
+def _e2e_helpers() -> Any:
+    """This folder's conftest (server start-up helpers), loaded by path: two conftest modules share a name."""
+    spec = importlib.util.spec_from_file_location("_e2e_conftest", Path(__file__).with_name("conftest.py"))
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_h = _e2e_helpers()
+serve_glassbox: Callable[..., Any] = _h.serve_glassbox
+SCREENSHOTS: Path = _h.SCREENSHOTS
+
+PROMPT = "The capital of France is"
+CLEAN = "When Mary and John went to the shop, John gave a book to"
+CORRUPTED = "When Mary and John went to the shop, Mary gave a book to"
+SCORED = "Once upon a time, there was a little cat."
+REL, ABS = 1e-5, 1e-6
+
+
+@pytest.fixture(scope="module")
+def tiny_gpt2(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from glassbox.testing import make_tiny_model
+
+    return make_tiny_model(tmp_path_factory.mktemp("why-models") / "tiny-gpt2", "gpt2")
+
+
+@pytest.fixture(scope="module")
+def why_server(tiny_gpt2: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    args = ["--model", "glassbox-tiny", "--model", str(tiny_gpt2)]
+    with serve_glassbox(args, tmp_path_factory.mktemp("serve-why") / "serve.log") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def model() -> Any:
+    return glassbox.load_model("glassbox-tiny", device="cpu")
+
+
+@pytest.fixture
+def wpage(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
+    pg = context.new_page()
+    pg.set_default_timeout(30_000)
+    errors: list[str] = []
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+
+    def on_console(msg: ConsoleMessage) -> None:
+        if msg.type == "error":
+            errors.append(msg.text)
+
+    pg.on("console", on_console)
+    yield pg
+    context.close()
+    assert errors == [], f"errors in the page: {errors}"
+
+
+def open_page(page: Page, server: str, **params: str) -> None:
+    query = {"model": "glassbox-tiny", "prompt": PROMPT, "lang": "en", **params}
+    page.goto(f"{server}?{urlencode(query)}")
+
+
+def data(page: Page, testid: str, *attrs: str) -> list[dict[str, str]]:
+    js = "(els, attrs) => els.map(e => Object.fromEntries(attrs.map(a => [a, e.getAttribute('data-' + a)])))"
+    rows: list[dict[str, str]] = page.get_by_test_id(testid).evaluate_all(js, list(attrs))
+    return rows
+
+
+def shot(page: Page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+@pytest.mark.parametrize("method", ["gradient_x_input", "integrated_gradients", "occlusion", "shapley"])
+def test_attribution_scores_equal_the_api(wpage: Page, why_server: str, model: Any, method: str) -> None:
+    page = wpage
+    open_page(page, why_server, view="why", why="attribution")
+    expect(page.get_by_test_id("view-why")).to_have_attribute("aria-pressed", "true")
+    page.get_by_test_id("method-select").select_option(method)
+    expect(page.get_by_test_id("method-explain")).not_to_be_empty()
+    page.get_by_test_id("attribute-run").click()
+    expect(page.get_by_test_id("attribution")).to_have_attribute("data-method", method)
+
+    api = glassbox.attribute(model, PROMPT, method=method)  # the server's defaults: 32 steps, 16 samples, seed 0
+    rows = data(page, "attribution-token", "pos", "score", "token-id")
+    assert [int(r["pos"]) for r in rows] == list(range(len(api.tokens)))
+    assert [int(r["token-id"]) for r in rows] == [t.id for t in api.tokens]
+    page_scores = np.array([float(r["score"]) for r in rows])
+    np.testing.assert_allclose(page_scores, api.scores, rtol=REL, atol=ABS)
+    assert page.get_by_test_id("attribution").get_attribute("data-target-id") == str(api.target_id)
+    if method == "integrated_gradients":
+        delta = float(page.get_by_test_id("ig-delta").get_attribute("data-delta") or "nan")
+        assert delta == pytest.approx(api.delta, rel=1e-4, abs=1e-6)
+    if method == "gradient_x_input":
+        shot(page, "why-attribution")
+
+
+def test_attribution_with_a_foil_and_a_generation(wpage: Page, why_server: str, model: Any) -> None:
+    page = wpage
+    open_page(page, why_server, view="why", why="attribution")
+    top = glassbox.trace(model, PROMPT).top_next(3)
+    target, foil = top[1].token.id, top[2].token.id
+    page.get_by_test_id("target-select").select_option(str(target))
+    page.get_by_test_id("foil-select").select_option(str(foil))
+    page.get_by_test_id("attribute-run").click()
+    expect(page.get_by_test_id("attribution")).to_have_attribute("data-target-id", str(target))
+    api = glassbox.attribute(model, PROMPT, target=target, foil=foil)
+    scores = np.array([float(r["score"]) for r in data(page, "attribution-token", "score")])
+    np.testing.assert_allclose(scores, api.scores, rtol=REL, atol=ABS)
+
+    # across a greedy generation of 4 tokens: one row per generated token, one cell per earlier position
+    page.get_by_test_id("why-tab").and_(page.locator("[data-section=generation]")).click()
+    page.get_by_test_id("max-new").fill("4")
+    page.get_by_test_id("generation-run").click()
+    expect(page.get_by_test_id("attribution-matrix")).to_be_visible()
+    matrix = glassbox.attribute_generation(model, PROMPT, max_new_tokens=4)
+    cells = data(page, "attribution-cell", "row-pos", "pos", "score")
+    expected = {(row.pos, p): float(s) for row in matrix.rows for p, s in enumerate(row.scores)}
+    assert {(int(c["row-pos"]), int(c["pos"])) for c in cells} == set(expected)
+    for c in cells:
+        assert float(c["score"]) == pytest.approx(expected[(int(c["row-pos"]), int(c["pos"]))], rel=REL, abs=ABS)
+    shot(page, "why-generation")
+
+
+@pytest.mark.parametrize("site", ["resid_pre", "head_result"])
+def test_patching_effects_equal_the_api(wpage: Page, why_server: str, model: Any, site: str) -> None:
+    page = wpage
+    open_page(page, why_server, view="why", why="patching")
+    page.get_by_test_id("patch-clean").fill(CLEAN)
+    page.get_by_test_id("patch-corrupted").fill(CORRUPTED)
+    page.get_by_test_id("patch-answer").fill(" Mary")
+    page.get_by_test_id("patch-wrong").fill(" John")
+    page.get_by_test_id("patch-site").select_option(site)
+    page.get_by_test_id("patch-run").click()
+    expect(page.get_by_test_id("patching")).to_have_attribute("data-site", site)
+
+    api = glassbox.patch(model, CLEAN, CORRUPTED, " Mary", " John", site=site)
+    box = page.get_by_test_id("patching")
+    assert float(box.get_attribute("data-clean") or "nan") == pytest.approx(api.clean, rel=REL, abs=ABS)
+    assert float(box.get_attribute("data-corrupted") or "nan") == pytest.approx(api.corrupted, rel=REL, abs=ABS)
+    cells = data(page, "patch-cell", "layer", "pos", "head", "value")
+    assert len(cells) == api.effect.size
+    for c in cells:
+        index = (int(c["layer"]), int(c["pos"])) + ((int(c["head"]),) if site == "head_result" else ())
+        assert c["head"] is None or site == "head_result"
+        assert float(c["value"]) == pytest.approx(float(api.effect[index]), rel=REL, abs=ABS)
+    # a click reports that cell against the two unpatched runs
+    page.locator("[data-testid=patch-cell][data-layer='1'][data-pos='3']").first.click()
+    expect(page.get_by_test_id("patch-picked")).to_be_visible()
+    if site == "resid_pre":
+        shot(page, "why-patching")
+
+
+def test_logprobs_equal_the_api_for_two_models(wpage: Page, why_server: str, model: Any, tiny_gpt2: Path) -> None:
+    page = wpage
+    open_page(page, why_server, view="why", why="score")
+    page.get_by_test_id("score-text-input").fill(SCORED)
+    page.locator(f"[data-testid=score-model][data-model='{tiny_gpt2.name}']").check()
+    page.get_by_test_id("score-run").click()
+    expect(page.get_by_test_id("score-column")).to_have_count(2)
+
+    for model_id, m in (("glassbox-tiny", model), (tiny_gpt2.name, glassbox.load_model(str(tiny_gpt2), device="cpu"))):
+        api = glassbox.score_text(m, SCORED)
+        column = page.locator(f"[data-testid=score-column][data-model='{model_id}']")
+        assert float(column.get_attribute("data-perplexity") or "nan") == pytest.approx(api.perplexity, rel=REL)
+        js = "els => els.map(e => [e.dataset.pos, e.dataset.logprob ?? null])"
+        rows = column.get_by_test_id("logprob-token").evaluate_all(js)
+        assert [int(p) for p, _ in rows] == [t.pos for t in api.tokens]
+        for (_, lp), tok in zip(rows, api.tokens, strict=True):
+            if tok.logprob is None:
+                assert lp is None
+            else:
+                assert float(lp) == pytest.approx(tok.logprob, rel=REL, abs=ABS)
+    page.locator("[data-testid=score-column][data-model='glassbox-tiny'] [data-testid=logprob-token]").nth(3).hover()
+    shot(page, "why-score")
+
+
+def test_dla_heatmap_and_ablation_equal_the_api(wpage: Page, why_server: str, model: Any) -> None:
+    page = wpage
+    open_page(page, why_server, view="detail", panel="contributions")
+    expect(page.get_by_test_id("dla-cell").first).to_be_visible()
+    t = glassbox.trace(model, PROMPT)
+    top = t.top_next(1)[0].token.id
+    dla = t.direct_logit_attribution(top)
+    expected: dict[tuple[int, str], float] = {}
+    for c in dla.contributions:
+        if c.kind == "head":
+            expected[(int(c.layer or 0), str(c.head))] = c.value
+        elif c.kind == "mlp":
+            expected[(int(c.layer or 0), "mlp")] = c.value
+    cells = data(page, "dla-cell", "layer", "head", "value")
+    assert {(int(c["layer"]), c["head"]) for c in cells} == set(expected)
+    for c in cells:
+        assert float(c["value"]) == pytest.approx(expected[(int(c["layer"]), c["head"])], rel=REL, abs=ABS)
+    shot(page, "why-dla")
+    # a head's cell opens that head; the MLP's cell opens that layer's MLP
+    page.locator("[data-testid=dla-cell][data-layer='2'][data-head='1']").click()
+    expect(page.get_by_test_id("attention-head")).to_have_attribute("data-head", "1")
+    page.locator("[data-testid=panel-tab][data-panel=contributions]").click()
+    page.locator("[data-testid=dla-cell][data-layer='1'][data-head='mlp']").click()
+    expect(page.get_by_test_id("mlp-view")).to_have_attribute("data-layer", "1")
+
+    # switch a neuron off from the MLP panel and two heads from the all-heads grid
+    neuron = int(page.get_by_test_id("neuron").first.get_attribute("data-index") or "0")
+    page.locator(f"[data-testid=ablate-toggle][data-layer='1'][data-neuron='{neuron}']").click()
+    page.locator("[data-testid=panel-tab][data-panel=heads]").click()
+    for layer, head in ((0, 1), (2, 3)):
+        toggle = page.locator(f"[data-testid=ablate-toggle][data-layer='{layer}'][data-head='{head}']")
+        toggle.click()
+        expect(toggle).to_have_attribute("aria-pressed", "true")
+    expect(page.get_by_test_id("ablated-chip")).to_have_count(3)
+    expect(page.get_by_test_id("ablation-change").first).to_be_visible()
+    heads, neurons = [(0, 1), (2, 3)], [(1, neuron)]
+    page.wait_for_function("() => !document.querySelector('[data-testid=ablation-panel][aria-busy=true]')")
+    after = glassbox.ablate(model, PROMPT, heads=heads, neurons=neurons, mode="zero").top_next(10)
+    before = t.top_next(10)
+    side = page.get_by_test_id("ablation-after")
+    rows = side.get_by_test_id("ablation-top").evaluate_all("els => els.map(e => [e.dataset.tokenId, e.dataset.prob])")
+    assert [int(i) for i, _ in rows] == [x.token.id for x in after]
+    for (_, p), x in zip(rows, after, strict=True):
+        assert float(p) == pytest.approx(x.prob, rel=REL, abs=ABS)
+    rows = (
+        page.get_by_test_id("ablation-before")
+        .get_by_test_id("ablation-top")
+        .evaluate_all("els => els.map(e => [e.dataset.tokenId, e.dataset.prob])")
+    )
+    assert [int(i) for i, _ in rows] == [x.token.id for x in before]
+    shot(page, "why-ablation")
+    # switching one head back on asks again: two components left
+    page.locator("[data-testid=ablate-toggle][data-layer='0'][data-head='1']").click()
+    expect(page.get_by_test_id("ablated-chip")).to_have_count(2)
+
+
+THEMES: list[tuple[Literal["dark", "light"], int, str]] = [
+    ("dark", 1280, "attribution"),
+    ("light", 375, "patching"),
+    ("dark", 375, "score"),
+]
+
+
+@pytest.mark.parametrize(("theme", "width", "section"), THEMES)
+def test_why_view_themes_and_phone(
+    browser: Browser, why_server: str, theme: Literal["dark", "light"], width: int, section: str
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 800}, locale="en-US", color_scheme=theme)
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    open_page(page, why_server, view="why", why=section)
+    run = {"attribution": "attribute-run", "patching": "patch-run", "score": "score-run"}[section]
+    page.get_by_test_id(run).click()
+    result = {"attribution": "attribution", "patching": "patching", "score": "score-column"}[section]
+    expect(page.get_by_test_id(result).first).to_be_visible()
+    # nothing wider than the screen but the heatmap's own scroller
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"the page is {overflow}px wider than the screen"
+    shot(page, f"why-{section}-{theme}-{width}")
+    context.close()
