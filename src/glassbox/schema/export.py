@@ -24,6 +24,8 @@ from glassbox.schema.errors import ERROR_MODELS
 from glassbox.schema.evaluation import EVALUATION_MODELS
 from glassbox.schema.history import HISTORY_MODELS
 from glassbox.schema.models import CORE_MODELS
+from glassbox.schema.tokenizers import TOKENIZER_MODELS
+from glassbox.schema.why import WHY_MODELS
 
 SCHEMA_PATH = Path(__file__).resolve().parents[3] / "schema" / "glassbox.schema.json"
 
@@ -42,6 +44,8 @@ def all_models() -> list[type[BaseModel]]:
         HISTORY_MODELS,
         EVALUATION_MODELS,
         CHECKSUM_MODELS,
+        WHY_MODELS,
+        TOKENIZER_MODELS,
     ):
         models.extend(m for m in group if m not in models)
     return models

@@ -38,8 +38,10 @@ from glassbox.schema.errors import ApiError, ErrorCode, ErrorResponse
 from glassbox.server.registry import Registry
 from glassbox.server.routes import router
 from glassbox.server.routes_detail import router as detail_router
+from glassbox.server.routes_tokenizers import files_router as tokenizers_files_router
 from glassbox.server.routes_tokenizers import router as tokenizers_router
 from glassbox.server.routes_training import router as training_router
+from glassbox.server.routes_why import router as why_router
 from glassbox.server.security import HostOriginGuard
 from glassbox.server.sequencing import Sequencer
 from glassbox.server.trace_cache import TraceCache
@@ -79,7 +81,8 @@ def _validation_message(exc: RequestValidationError) -> str:
     for err in exc.errors()[:5]:
         loc = ".".join(str(x) for x in err.get("loc", ()) if x != "body")
         parts.append(f"{loc}: {err.get('msg', 'invalid')}" if loc else str(err.get("msg", "invalid")))
-    return "invalid request (" + "; ".join(parts) + ")"
+    # say what to do too: every route's request format is documented by the server itself
+    return "invalid request (" + "; ".join(parts) + "): fix these fields; every route's request format is at /api/docs"
 
 
 def _install_error_handlers(app: FastAPI) -> None:
@@ -161,6 +164,8 @@ def build_api() -> FastAPI:
     app.include_router(detail_router)
     app.include_router(training_router)
     app.include_router(tokenizers_router)
+    app.include_router(tokenizers_files_router)
+    app.include_router(why_router)
     return app
 
 

@@ -30,6 +30,18 @@ export function fakeSource(answers: Partial<DataSource> = {}): DataSource {
     stopLive: rejecting("stopLive"),
     resumeLive: rejecting("resumeLive"),
     listenLive: missing("listenLive"),
+    attribute: rejecting("attribute"),
+    attributionMatrix: rejecting("attributionMatrix"),
+    dla: rejecting("dla"),
+    ablate: rejecting("ablate"),
+    patch: rejecting("patch"),
+    scoreText: rejecting("scoreText"),
+    tokenizerCatalogue: rejecting("tokenizerCatalogue"),
+    parallelSet: rejecting("parallelSet"),
+    tokenizeText: rejecting("tokenizeText"),
+    tokenTax: rejecting("tokenTax"),
+    bpeMerges: rejecting("bpeMerges"),
+    renderChat: rejecting("renderChat"),
     ...answers,
   };
 }

@@ -92,6 +92,21 @@ export class HttpSource implements DataSource {
     );
   }
 
+  attribute: DataSource["attribute"] = async (body) => unwrap(await this.#api.POST("/api/why/attribute", { body }));
+  attributionMatrix: DataSource["attributionMatrix"] = async (body) =>
+    unwrap(await this.#api.POST("/api/why/attribution_matrix", { body }));
+  dla: DataSource["dla"] = async (body) => unwrap(await this.#api.POST("/api/why/dla", { body }));
+  ablate: DataSource["ablate"] = async (body) => unwrap(await this.#api.POST("/api/why/ablate", { body }));
+  patch: DataSource["patch"] = async (body) => unwrap(await this.#api.POST("/api/why/patch", { body }));
+  scoreText: DataSource["scoreText"] = async (body) => unwrap(await this.#api.POST("/api/why/score", { body }));
+  tokenizerCatalogue: DataSource["tokenizerCatalogue"] = async () => unwrap(await this.#api.GET("/api/tokenizers"));
+  parallelSet: DataSource["parallelSet"] = async () => unwrap(await this.#api.GET("/api/tokenizers/parallel"));
+  tokenizeText: DataSource["tokenizeText"] = async (body) =>
+    unwrap(await this.#api.POST("/api/tokenizers/tokenize", { body }));
+  tokenTax: DataSource["tokenTax"] = async (body) => unwrap(await this.#api.POST("/api/tokenizers/tax", { body }));
+  bpeMerges: DataSource["bpeMerges"] = async (body) => unwrap(await this.#api.POST("/api/tokenizers/merges", { body }));
+  renderChat: DataSource["renderChat"] = async (body) => unwrap(await this.#api.POST("/api/tokenizers/chat", { body }));
+
   listenLive(runId: string, since: number, on: LiveListener): LiveStream {
     const path = LIVE_EVENTS_PATH.replace("{run_id}", encodeURIComponent(runId));
     const source = new EventSource(`${this.#baseUrl}${path}?since=${since}`);

@@ -14,11 +14,31 @@
  * it from Svelte context, `./context.ts`).
  */
 import type {
+  ChatRendering,
+  ChatRequest,
+  Comparison,
+  MergesRequest,
+  MergeTrace,
+  ParallelSet,
+  TaxRequest,
+  TokenizeRequest,
+  TokenizerCatalogue,
+  TokenTax,
+} from "../generated/schema";
+import type {
+  AblateRequest,
+  Ablation,
   AttentionGrid,
   AttentionHead,
   AttentionHeadRequest,
+  AttributeRequest,
+  Attribution,
+  AttributionMatrix,
+  AttributionMatrixRequest,
   DetailOverview,
   DetailRequest,
+  DirectLogitAttribution,
+  DlaRequest,
   EmbeddingDetail,
   EmbeddingRequest,
   InitVsTrained,
@@ -31,8 +51,12 @@ import type {
   MlpDetail,
   MlpRequest,
   ModelList,
+  PatchRequest,
+  Patching,
   PredictRequest,
   PredictResponse,
+  ScoreRequest,
+  TextScore,
   TokenAcrossLayers,
   TokenAcrossLayersRequest,
   TrainingHistory,
@@ -89,4 +113,20 @@ export interface DataSource {
   resumeLive(runId: string): Promise<LiveRunStatus>;
   /** the run's events from event number `since` on */
   listenLive(runId: string, since: number, on: LiveListener): LiveStream;
+
+  // "Why did it say that?": attribution, contributions, interventions, patching, logprobs
+  attribute(req: AttributeRequest): Promise<Attribution>;
+  attributionMatrix(req: AttributionMatrixRequest): Promise<AttributionMatrix>;
+  dla(req: DlaRequest): Promise<DirectLogitAttribution>;
+  ablate(req: AblateRequest): Promise<Ablation>;
+  patch(req: PatchRequest): Promise<Patching>;
+  scoreText(req: ScoreRequest): Promise<TextScore>;
+
+  // the tokenizer lab: the catalogue, one text through several tokenizers, the token tax, merges, chat templates
+  tokenizerCatalogue(): Promise<TokenizerCatalogue>;
+  parallelSet(): Promise<ParallelSet>;
+  tokenizeText(req: TokenizeRequest): Promise<Comparison>;
+  tokenTax(req: TaxRequest): Promise<TokenTax>;
+  bpeMerges(req: MergesRequest): Promise<MergeTrace>;
+  renderChat(req: ChatRequest): Promise<ChatRendering>;
 }

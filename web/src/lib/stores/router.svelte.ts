@@ -1,5 +1,5 @@
 /**
- * Which view the page shows ("next": the next-token view, "detail": inside the model, "training"), and keeping
+ * Which view the page shows ("next": the next-token view, "detail": inside the model, "training", "why"), and keeping
  * the URL in step with everything a link must reproduce.
  */
 import { readView, type View } from "./url";

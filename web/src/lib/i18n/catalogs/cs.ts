@@ -1,10 +1,14 @@
 import { detailCs } from "./detail/cs";
 import { trainingCs } from "./training/cs";
+import { whyCs } from "./why/cs";
 import type { Catalog } from "./en";
 
 export const cs: Catalog = {
   ...detailCs,
   ...trainingCs,
+  ...whyCs,
+  // the tokenizer lab's strings load with its view (catalogs/tokenizers/lazy.ts); its tab label is here
+  "tok.view": "Tokenizéry",
   "app.tagline": "Sledujte, jak skutečný jazykový model čte váš text a vybírá další token — každé číslo je skutečné.",
   "help.button": "Na co se dívám?",
   "help.title": "Na co se dívám?",

@@ -1,9 +1,13 @@
 /** English: the reference catalog. Every other catalog must have exactly these keys. */
 import { detailEn } from "./detail/en";
 import { trainingEn } from "./training/en";
+import { whyEn } from "./why/en";
 export const en = {
   ...detailEn,
   ...trainingEn,
+  // the tokenizer lab's strings load with its view (catalogs/tokenizers/lazy.ts); its tab label is here
+  "tok.view": "Tokenizers",
+  ...whyEn,
   "app.tagline": "Watch a real language model read your text and pick the next token — every number is real.",
   "help.button": "What am I looking at?",
   "help.title": "What am I looking at?",

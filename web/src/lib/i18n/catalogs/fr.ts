@@ -1,10 +1,14 @@
 import { detailFr } from "./detail/fr";
 import { trainingFr } from "./training/fr";
+import { whyFr } from "./why/fr";
 import type { Catalog } from "./en";
 
 export const fr: Catalog = {
   ...detailFr,
   ...trainingFr,
+  ...whyFr,
+  // the tokenizer lab's strings load with its view (catalogs/tokenizers/lazy.ts); its tab label is here
+  "tok.view": "Tokeniseurs",
   "app.tagline":
     "Regardez un vrai modèle de langage lire votre texte et choisir le jeton suivant — chaque nombre est réel.",
   "help.button": "Qu’est-ce que je regarde ?",

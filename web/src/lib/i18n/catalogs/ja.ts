@@ -1,10 +1,14 @@
 import { detailJa } from "./detail/ja";
 import { trainingJa } from "./training/ja";
+import { whyJa } from "./why/ja";
 import type { Catalog } from "./en";
 
 export const ja: Catalog = {
   ...detailJa,
   ...trainingJa,
+  ...whyJa,
+  // the tokenizer lab's strings load with its view (catalogs/tokenizers/lazy.ts); its tab label is here
+  "tok.view": "トークナイザー",
   "app.tagline": "本物の言語モデルがあなたの文章を読み、次のトークンを選ぶ様子を見てみましょう。数字はすべて本物です。",
   "help.button": "これは何？",
   "help.title": "これは何を表示しているの？",

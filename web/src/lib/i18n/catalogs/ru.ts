@@ -1,10 +1,14 @@
 import { detailRu } from "./detail/ru";
 import { trainingRu } from "./training/ru";
+import { whyRu } from "./why/ru";
 import type { Catalog } from "./en";
 
 export const ru: Catalog = {
   ...detailRu,
   ...trainingRu,
+  ...whyRu,
+  // the tokenizer lab's strings load with its view (catalogs/tokenizers/lazy.ts); its tab label is here
+  "tok.view": "Токенизаторы",
   "app.tagline": "Посмотрите, как настоящая языковая модель читает ваш текст и выбирает следующий токен — все числа настоящие.",
   "help.button": "Что я вижу?",
   "help.title": "Что я вижу?",

@@ -1,10 +1,14 @@
 import { detailUk } from "./detail/uk";
 import { trainingUk } from "./training/uk";
+import { whyUk } from "./why/uk";
 import type { Catalog } from "./en";
 
 export const uk: Catalog = {
   ...detailUk,
   ...trainingUk,
+  ...whyUk,
+  // the tokenizer lab's strings load with its view (catalogs/tokenizers/lazy.ts); its tab label is here
+  "tok.view": "Токенізатори",
   "app.tagline": "Подивіться, як справжня мовна модель читає ваш текст і обирає наступний токен — кожне число справжнє.",
   "help.button": "Що я бачу?",
   "help.title": "Що я бачу?",

@@ -1,10 +1,14 @@
 import { detailZh } from "./detail/zh";
 import { trainingZh } from "./training/zh";
+import { whyZh } from "./why/zh";
 import type { Catalog } from "./en";
 
 export const zh: Catalog = {
   ...detailZh,
   ...trainingZh,
+  ...whyZh,
+  // the tokenizer lab's strings load with its view (catalogs/tokenizers/lazy.ts); its tab label is here
+  "tok.view": "分词器",
   "app.tagline": "看一个真实的语言模型如何读你的文字并选出下一个词元——每个数字都是真实的。",
   "help.button": "我在看什么？",
   "help.title": "我在看什么？",
