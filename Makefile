@@ -44,7 +44,7 @@ $(TOKENIZERS): $(STAMPS)/npm web/scripts/build-tokenizers.mjs
 ifneq ($(wildcard web/package.json),)
 web: $(STATIC) $(TOKENIZERS) ## build the frontend into src/glassbox/_static and the tokenizer catalogue (only when changed)
 tokenizers: $(TOKENIZERS) ## build the tokenizer lab's catalogue into src/glassbox/_tokenizers (only when its inputs changed)
-web-check: $(STAMPS)/npm ## svelte-check, eslint and vitest for the frontend
+web-check: $(STAMPS)/npm $(TOKENIZERS) ## svelte-check, eslint and vitest for the frontend (the tokenizer tests read the built catalogue)
 	cd web && npm run check && npm run lint && npm test
 else
 web web-check tokenizers:
