@@ -7,8 +7,9 @@ limit) call the ASGI app directly, counting the ``receive`` calls the guard lets
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
-from typing import Any
+import concurrent.futures
+from collections.abc import Coroutine, Iterator
+from typing import Any, TypeVar
 
 import pytest
 from fastapi import FastAPI, Request
@@ -17,6 +18,8 @@ from fastapi.testclient import TestClient
 
 from glassbox.schema.errors import ErrorCode, ErrorResponse
 from glassbox.server.security import HostOriginGuard, split_host
+
+T = TypeVar("T")
 
 LIMIT = 1_000_000  # 1 MB
 CHUNK = 64 * 1024
@@ -28,6 +31,13 @@ class Seen:
     def __init__(self) -> None:
         self.calls: list[str] = []
         self.body_bytes = 0
+
+
+def run_async(coro: Coroutine[Any, Any, T]) -> T:
+    """Run a coroutine to completion in its own thread: a session-wide Playwright browser (the e2e tests) keeps an
+    event loop running in the main thread, where ``asyncio.run`` refuses to start another."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coro).result()
 
 
 def make_app(seen: Seen) -> FastAPI:
@@ -105,7 +115,7 @@ def test_a_star_allows_any_host(seen: Seen) -> None:
 
 
 def test_a_request_without_host_is_refused(seen: Seen) -> None:
-    status, _, body = asyncio.run(call(guarded(seen), "GET", "/ping", headers=[]))
+    status, _, body = run_async(call(guarded(seen), "GET", "/ping", headers=[]))
     assert status == 400 and seen.calls == []
     assert ErrorResponse.model_validate_json(body).error.code == ErrorCode.INVALID_INPUT
 
@@ -173,7 +183,7 @@ def test_a_post_without_a_json_content_type_is_refused(client: TestClient, seen:
 def test_a_declared_5_mb_body_is_refused_unread(seen: Seen) -> None:
     body = Chunks(5_000_000 // CHUNK)
     headers = [(b"host", b"localhost:8000"), (b"content-type", b"application/json"), (b"content-length", b"5000000")]
-    status, _, answer = asyncio.run(call(guarded(seen), "POST", "/echo", headers=headers, chunks=body))
+    status, _, answer = run_async(call(guarded(seen), "POST", "/echo", headers=headers, chunks=body))
     assert status == 413
     assert ErrorResponse.model_validate_json(answer).error.code == ErrorCode.TEXT_TOO_LONG
     assert body.read == 0 and seen.calls == []
@@ -189,7 +199,7 @@ def test_a_chunked_body_is_cut_off_at_the_limit(seen: Seen) -> None:
     """200 MB offered in chunks without a length: the guard stops reading just past 1 MB and answers 413."""
     body = Chunks(200_000_000 // CHUNK)
     headers = [(b"host", b"localhost:8000"), (b"content-type", b"application/json")]
-    status, sent, answer = asyncio.run(call(guarded(seen), "POST", "/echo", headers=headers, chunks=body))
+    status, sent, answer = run_async(call(guarded(seen), "POST", "/echo", headers=headers, chunks=body))
     assert status == 413, answer
     assert ErrorResponse.model_validate_json(answer).error.code == ErrorCode.TEXT_TOO_LONG
     assert body.read == LIMIT // CHUNK + 1  # the chunk that passed the limit is the last one read
@@ -200,7 +210,7 @@ def test_a_chunked_body_is_cut_off_at_the_limit(seen: Seen) -> None:
 def test_a_body_longer_than_declared_is_cut_off_too(seen: Seen) -> None:
     body = Chunks(100)  # 6.5 MB behind a Content-Length that claims 10 bytes
     headers = [(b"host", b"localhost"), (b"content-type", b"application/json"), (b"content-length", b"10")]
-    status, _, _ = asyncio.run(call(guarded(seen), "POST", "/echo", headers=headers, chunks=body))
+    status, _, _ = run_async(call(guarded(seen), "POST", "/echo", headers=headers, chunks=body))
     assert status == 413 and body.read == LIMIT // CHUNK + 1 and seen.body_bytes == 0
 
 
@@ -217,20 +227,20 @@ def test_a_chunked_body_over_http_gets_413(client: TestClient, seen: Seen) -> No
 def test_a_chunked_body_under_the_limit_reaches_the_app_whole(seen: Seen) -> None:
     body = Chunks(10)
     headers = [(b"host", b"localhost:8000"), (b"content-type", b"application/json")]
-    status, _, answer = asyncio.run(call(guarded(seen), "POST", "/echo", headers=headers, chunks=body))
+    status, _, answer = run_async(call(guarded(seen), "POST", "/echo", headers=headers, chunks=body))
     assert status == 200, answer
     assert seen.body_bytes == 10 * CHUNK and body.read == 10
 
 
 def test_a_bad_content_length_is_refused(seen: Seen) -> None:
     headers = [(b"host", b"localhost"), (b"content-type", b"application/json"), (b"content-length", b"-1")]
-    status, _, _ = asyncio.run(call(guarded(seen), "POST", "/echo", headers=headers))
+    status, _, _ = run_async(call(guarded(seen), "POST", "/echo", headers=headers))
     assert status == 400 and seen.calls == []
 
 
 def test_a_stream_passes_message_by_message(seen: Seen) -> None:
     """The guard does not buffer: the server-sent events leave as the app sends them, one message each."""
-    status, sent, body = asyncio.run(call(guarded(seen), "GET", "/stream", headers=[(b"host", b"localhost")]))
+    status, sent, body = run_async(call(guarded(seen), "GET", "/stream", headers=[(b"host", b"localhost")]))
     assert status == 200
     chunks = [m for m in sent if m["type"] == "http.response.body" and m.get("body")]
     assert len(chunks) == 3 and body == b"data: 0\n\ndata: 1\n\ndata: 2\n\n"
@@ -250,7 +260,7 @@ def test_websocket_from_another_site_is_closed(seen: Seen) -> None:
     async def send(message: dict[str, Any]) -> None:
         sent.append(message)
 
-    asyncio.run(guarded(seen)(scope, receive, send))
+    run_async(guarded(seen)(scope, receive, send))
     assert sent[0]["type"] == "websocket.close" and seen.calls == []
 
 
@@ -260,7 +270,7 @@ def test_the_lifespan_passes_through() -> None:
     async def app(scope: dict[str, Any], receive: Any, send: Any) -> None:
         inner.append(scope["type"])
 
-    asyncio.run(HostOriginGuard(app, [], LIMIT)({"type": "lifespan"}, _never, _ignore))
+    run_async(HostOriginGuard(app, [], LIMIT)({"type": "lifespan"}, _never, _ignore))
     assert inner == ["lifespan"]
 
 

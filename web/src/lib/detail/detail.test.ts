@@ -14,7 +14,7 @@ import { num } from "../d3/format";
 import { fakeSource } from "../data/fake";
 import { DetailState } from "./state.svelte";
 import { isSite, siteLabel } from "./sites";
-import { i18n } from "../i18n/i18n.svelte";
+import { i18n, loadLanguage } from "../i18n/i18n.svelte";
 import { range, readDetailUrl, wrap, writeDetailUrl } from "./selection";
 
 const INFO: ModelInfo = {
@@ -73,8 +73,9 @@ describe("architecture", () => {
 });
 
 describe("sites", () => {
-  it("words a site from its structure, in the reader's language", () => {
+  it("words a site from its structure, in the reader's language", async () => {
     const lang = i18n.lang;
+    await loadLanguage("fr"); // only English ships with the page; French is fetched like the picker does
     i18n.lang = "en";
     expect(siteLabel({ part: "embed" })).toBe("embed");
     expect(siteLabel({ layer: 3, part: "attn" })).toBe("L3 attn");

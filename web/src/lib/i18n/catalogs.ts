@@ -1,11 +1,13 @@
-/** Every UI string, per language. English is the reference; a test fails when another catalog differs in keys. */
-import { cs } from "./catalogs/cs";
+/**
+ * Every UI string, per language. English is the reference; a test fails when another catalog differs in keys.
+ *
+ * Only English ships with the page (it is the fallback for a missing key and the language before any other
+ * arrives). Each other language's whole catalog, its spread sub-catalogs included, is one dynamic `import()` in
+ * `CATALOG_LOADERS`, so the bundler gives it its own chunk, fetched when that language is chosen
+ * (`loadLanguage`/`setLanguage` in `i18n.svelte.ts`). Importing another language's catalog statically here (or
+ * anywhere the page imports) would put it back into the initial JavaScript.
+ */
 import { en, type Catalog, type MessageKey } from "./catalogs/en";
-import { fr } from "./catalogs/fr";
-import { ja } from "./catalogs/ja";
-import { ru } from "./catalogs/ru";
-import { uk } from "./catalogs/uk";
-import { zh } from "./catalogs/zh";
 
 export type { Catalog, MessageKey };
 
@@ -23,7 +25,18 @@ export const LANGUAGE_NAMES: Record<Language, string> = {
   ja: "日本語",
 };
 
-export const CATALOGS: Record<Language, Catalog> = { en, cs, fr, uk, zh, ru, ja };
+/** The languages that load on demand: every one but English. */
+export type LazyLanguage = Exclude<Language, "en">;
+
+/** One dynamic import per language: each becomes a chunk of its own, fetched the first time it is wanted. */
+export const CATALOG_LOADERS: Record<LazyLanguage, () => Promise<Catalog>> = {
+  cs: () => import("./catalogs/cs").then((m) => m.cs),
+  fr: () => import("./catalogs/fr").then((m) => m.fr),
+  uk: () => import("./catalogs/uk").then((m) => m.uk),
+  zh: () => import("./catalogs/zh").then((m) => m.zh),
+  ru: () => import("./catalogs/ru").then((m) => m.ru),
+  ja: () => import("./catalogs/ja").then((m) => m.ja),
+};
 
 export function isLanguage(x: unknown): x is Language {
   return typeof x === "string" && (LANGUAGES as readonly string[]).includes(x);
@@ -45,6 +58,11 @@ export function format(template: string, params: Record<string, string | number>
   );
 }
 
-export function translate(lang: Language, key: MessageKey, params?: Record<string, string | number>): string {
-  return format(CATALOGS[lang][key] ?? en[key], params);
+/** A key in the given catalog (English where the catalog is absent or lacks it), placeholders filled. */
+export function translate(
+  catalog: Catalog | undefined,
+  key: MessageKey,
+  params?: Record<string, string | number>,
+): string {
+  return format(catalog?.[key] ?? en[key], params);
 }

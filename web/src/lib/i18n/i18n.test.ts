@@ -1,8 +1,17 @@
-import { describe, expect, it } from "vitest";
-import { browserLanguage, CATALOGS, format, LANGUAGES } from "./catalogs";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { browserLanguage, CATALOG_LOADERS, format, LANGUAGES, type Catalog, type Language } from "./catalogs";
+import { cs } from "./catalogs/cs";
 import { en } from "./catalogs/en";
-import { setLanguage } from "./i18n.svelte";
+import { fr } from "./catalogs/fr";
+import { ja } from "./catalogs/ja";
+import { ru } from "./catalogs/ru";
+import { uk } from "./catalogs/uk";
+import { zh } from "./catalogs/zh";
+import { i18n, isLoaded, loadLanguage, setLanguage, t } from "./i18n.svelte";
 import { LazyCatalog } from "./lazy.svelte";
+
+// Every language statically, for the key checks: tests are not the bundle (the page fetches all but English lazily).
+const CATALOGS: Record<Language, Catalog> = { en, cs, fr, uk, zh, ru, ja };
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -39,6 +48,66 @@ describe("language helpers", () => {
   it("fills placeholders", () => {
     expect(format("{n} of {total}", { n: 3, total: 10 })).toBe("3 of 10");
     expect(format("{missing}", {})).toBe("{missing}");
+  });
+});
+
+describe("languages load on demand (only English ships with the page)", () => {
+  afterEach(async () => {
+    vi.restoreAllMocks();
+    await setLanguage("en", false);
+  });
+
+  it("each language's loader yields exactly its catalog", async () => {
+    for (const lang of LANGUAGES.filter((l) => l !== "en")) {
+      expect(await CATALOG_LOADERS[lang](), lang).toBe(CATALOGS[lang]);
+    }
+  });
+
+  it("switching language fetches its catalog first, then t returns that language's string", async () => {
+    expect(isLoaded("uk")).toBe(false);
+    expect(t("lang.label")).toBe(en["lang.label"]);
+    const loader = vi.spyOn(CATALOG_LOADERS, "uk");
+    const switching = setLanguage("uk", false);
+    expect(i18n.lang).toBe("en"); // nothing switches before the strings are here: no half-translated page
+    expect(t("lang.label")).toBe(en["lang.label"]);
+    expect(await switching).toBe(true);
+    expect(loader).toHaveBeenCalledTimes(1);
+    expect(i18n.lang).toBe("uk");
+    expect(document.documentElement.lang).toBe("uk");
+    expect(t("lang.label")).toBe(uk["lang.label"]);
+    expect(uk["lang.label"]).not.toBe(en["lang.label"]);
+    expect(t("tok.view")).toBe(uk["tok.view"]);
+    // back and forth again: already here, so the switch is immediate and nothing is fetched twice
+    await setLanguage("en", false);
+    const again = setLanguage("uk", false);
+    expect(i18n.lang).toBe("uk");
+    expect(await again).toBe(true);
+    expect(loader).toHaveBeenCalledTimes(1);
+  });
+
+  it("a chunk that fails keeps the current language, and a later pick fetches it again", async () => {
+    await setLanguage("fr", false);
+    const loader = vi.spyOn(CATALOG_LOADERS, "ja").mockRejectedValueOnce(new Error("offline"));
+    vi.spyOn(console, "warn").mockImplementation(() => {});
+    expect(await setLanguage("ja", false)).toBe(false);
+    expect(i18n.lang).toBe("fr");
+    expect(t("lang.label")).toBe(fr["lang.label"]);
+    expect(isLoaded("ja")).toBe(false);
+    expect(await setLanguage("ja", false)).toBe(true);
+    expect(loader).toHaveBeenCalledTimes(2);
+    expect(t("lang.label")).toBe(ja["lang.label"]);
+  });
+
+  it("only the latest pick switches: a slower earlier chunk does not override it", async () => {
+    let release: (c: Catalog) => void = () => {};
+    vi.spyOn(CATALOG_LOADERS, "ru").mockReturnValueOnce(new Promise<Catalog>((resolve) => (release = resolve)));
+    const slow = setLanguage("ru", false);
+    expect(await setLanguage("zh", false)).toBe(true);
+    release(ru);
+    expect(await slow).toBe(false);
+    expect(i18n.lang).toBe("zh");
+    expect(t("lang.label")).toBe(zh["lang.label"]);
+    await expect(loadLanguage("ru")).resolves.toBe(ru); // it still arrived, for the next pick
   });
 });
 
@@ -85,15 +154,15 @@ describe("lazy catalogs (loaded with their view)", () => {
       ru: async () => ({ "x.hi": "Привет {name}" }),
       ja: async () => ({ "x.hi": "こんにちは {name}" }),
     });
-    setLanguage("cs", false);
+    await setLanguage("cs", false);
     expect(probe.ready).toBe(false);
     expect(probe.t("x.hi", { name: "A" })).toBe("x.hi");
     await probe.load("cs");
     expect(probe.ready).toBe(true);
     expect(probe.t("x.hi", { name: "A" })).toBe("Ahoj A");
-    setLanguage("fr", false);
+    await setLanguage("fr", false);
     expect(probe.ready).toBe(false);
     expect(probe.t("x.hi", { name: "A" })).toBe("Hi A"); // English while French loads
-    setLanguage("en", false);
+    await setLanguage("en", false);
   });
 });

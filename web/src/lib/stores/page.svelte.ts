@@ -5,7 +5,7 @@
  */
 import type { DataSource } from "../data/source";
 import { DetailState, readDetailUrl, writeDetailUrl } from "../detail/state.svelte";
-import { i18n, setLanguage, t } from "../i18n/i18n.svelte";
+import { i18n, preferredLanguage, setLanguage, t } from "../i18n/i18n.svelte";
 import { TrainingState } from "../training/state.svelte";
 import { AblationState, ContributionsState } from "../why/interventions.svelte";
 import { readWhyUrl, WhyState, writeWhyUrl } from "../why/state.svelte";
@@ -33,8 +33,9 @@ export class Page {
     this.why = new WhyState(source, readWhyUrl(search));
     this.contributions = new ContributionsState(source);
     this.ablation = new AblationState(source);
-    // the URL's language wins over the saved one, without replacing the saved choice
-    setLanguage(fromUrl.lang ?? i18n.lang, false);
+    // the URL's language wins over the saved one, without replacing the saved choice; `main.ts` has fetched its
+    // strings already, so this switches at once (another host that mounts App sees English until they arrive)
+    void setLanguage(fromUrl.lang ?? preferredLanguage(), false);
     setTheme(theme.value);
     void this.app.init({ ...fromUrl, prompt: fromUrl.prompt ?? t("example.1") });
   }
