@@ -45,7 +45,9 @@ window.__forward = [];
 const originalFetch = window.fetch;
 window.fetch = async (...args) => {
   const response = await originalFetch(...args);
-  if (String(args[0]).includes("api/predict") && response.ok) {
+  // the typed client (openapi-fetch) passes a Request object, not a URL string
+  const url = args[0] instanceof Request ? args[0].url : String(args[0]);
+  if (url.includes("api/predict") && response.ok) {
     response.clone().json().then((body) => window.__forward.push(body.forward_ms));
   }
   return response;
