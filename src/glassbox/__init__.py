@@ -17,7 +17,7 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from glassbox.analysis.attribution import attribute, attribute_generation
-    from glassbox.analysis.patching import patch
+    from glassbox.analysis.patching import patch, patch_cell
     from glassbox.analysis.scoring import score_text
     from glassbox.generation import generate
     from glassbox.interventions import ablate
@@ -36,6 +36,7 @@ __all__ = [
     "generate",
     "load_model",
     "patch",
+    "patch_cell",
     "score_text",
     "trace",
 ]
@@ -51,6 +52,7 @@ _LAZY = {
     "attribute_generation": ("glassbox.analysis.attribution", "attribute_generation"),
     "ablate": ("glassbox.interventions", "ablate"),
     "patch": ("glassbox.analysis.patching", "patch"),
+    "patch_cell": ("glassbox.analysis.patching", "patch_cell"),
     "score_text": ("glassbox.analysis.scoring", "score_text"),
 }
 

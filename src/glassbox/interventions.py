@@ -111,9 +111,14 @@ def ablation_summary(
     neurons: Sequence[tuple[int, int]] = (),
     mode: AblationMode = "zero",
     k: int = 10,
+    generated_ids: Sequence[int] = (),
 ) -> Ablation:
     """The next-token distribution at the last position without and with the ablation, and the ``k`` tokens whose
-    probability moved most."""
+    probability moved most.
+
+    ``generated_ids`` are tokens appended after the prompt (a continuation the page generated): the ablated
+    forward runs over prompt and continuation, so "before" is the next token after the last generated one, as
+    the detailed view shows it."""
     if not 1 <= k <= 1000:
         raise InvalidInputError(f"k must be between 1 and 1000, not {k}")
     a = model.adapter
@@ -121,6 +126,8 @@ def ablation_summary(
     neuron_list = _pairs(model, neurons, "neurons", a.d_mlp, "neuron")
     with model.lock:
         ids = prompt_ids(model, prompt)
+        if generated_ids:
+            ids = prompt_ids(model, [*ids, *generated_ids])
         before = run_forward(model, ids, capture_filter("none"))["logits"][-1].float()
         after_trace = ablate(model, ids, heads, neurons, mode, capture="none")
         after = after_trace.logits[-1].float()

@@ -1,11 +1,11 @@
 """The "Why?" view and the detailed view's contributions and interventions, in headless Chromium.
 
 A real ``glassbox serve`` on the embedded model (and a tiny GPT-2, so two models can score a text side by side).
-Every number the page shows in a ``data-*`` attribute — attribution scores, logprobs, patching effects, direct
-logit attribution, probabilities before and after an ablation — is compared with the Python API run on the same
-text in this process (``glassbox.attribute``, ``score_text``, ``patch``, ``trace(...).direct_logit_attribution``,
-``ablate``). The page prints float32 values exactly, so the tolerances only absorb the two processes' float
-rounding (the same code on the same CPU).
+Every number the page shows in a ``data-*`` attribute — attribution scores, logprobs, patching effects and an
+opened cell's distribution, direct logit attribution, probabilities before and after an ablation — is compared
+with the Python API run on the same text in this process (``glassbox.attribute``, ``score_text``, ``patch``,
+``patch_cell``, ``trace(...).direct_logit_attribution``, ``ablate``). The page prints float32 values exactly, so
+the tolerances only absorb the two processes' float rounding (the same code on the same CPU).
 """
 
 from __future__ import annotations
@@ -171,11 +171,44 @@ def test_patching_effects_equal_the_api(wpage: Page, why_server: str, model: Any
         index = (int(c["layer"]), int(c["pos"])) + ((int(c["head"]),) if site == "head_result" else ())
         assert c["head"] is None or site == "head_result"
         assert float(c["value"]) == pytest.approx(float(api.effect[index]), rel=REL, abs=ABS)
-    # a click reports that cell against the two unpatched runs
-    page.locator("[data-testid=patch-cell][data-layer='1'][data-pos='3']").first.click()
-    expect(page.get_by_test_id("patch-picked")).to_be_visible()
+    # a click reports that cell against the two unpatched runs, and opens its whole next-token distribution;
+    # before the first differing token both runs carry the same values, so nothing moves there
+    head = 2 if site == "head_result" else None
+    d = next(i for i, (a, b) in enumerate(zip(api.clean_tokens, api.corrupted_tokens, strict=True)) if a.id != b.id)
+
+    def open_cell(pos: int) -> tuple[str, Any]:
+        sel = f"[data-testid=patch-cell][data-layer='1'][data-pos='{pos}']" + (f"[data-head='{head}']" if head else "")
+        page.locator(sel).first.click()
+        expect(page.get_by_test_id("patch-picked")).to_be_visible()
+        expect(page.get_by_test_id("patch-dist")).to_have_attribute("data-pos", str(pos))
+        return sel, glassbox.patch_cell(model, CLEAN, CORRUPTED, " Mary", " John", site, layer=1, pos=pos, head=head)
+
+    _, still = open_cell(d - 1)
+    assert all(abs(c.prob_before - c.prob_after) < 1e-6 for c in still.changes)  # float rounding only
+    expect(page.get_by_test_id("patch-dist-unchanged")).to_be_visible()
+    cell_sel, api_cell = open_cell(d)
+    assert abs(api_cell.changes[0].prob_after - api_cell.changes[0].prob_before) > 1e-5  # the patch moves it
+    expect(page.get_by_test_id("patch-dist-change").first).to_be_visible()
+    dist = page.get_by_test_id("patch-dist")
+    assert dist.get_attribute("data-layer") == "1" and dist.get_attribute("data-head") == (str(head) if head else None)
+    # the opened cell is the map's cell, bit for bit (both exact float32 texts)
+    assert dist.get_attribute("data-value") == page.locator(cell_sel).first.get_attribute("data-value")
+    assert float(dist.get_attribute("data-value") or "nan") == api_cell.value
+    for side, top in (("corrupted", api_cell.top_corrupted), ("patched", api_cell.top_patched)):
+        js = "els => els.map(e => [e.dataset.tokenId, e.dataset.prob])"
+        rows = dist.get_by_test_id(f"patch-dist-{side}").get_by_test_id("patch-dist-top").evaluate_all(js)
+        assert [int(i) for i, _ in rows] == [x.token.id for x in top]
+        for (_, prob), x in zip(rows, top, strict=True):
+            assert float(prob) == pytest.approx(x.prob, rel=REL, abs=ABS)
+    changes = data(page, "patch-dist-change", "token-id", "prob-before", "prob-after")
+    assert [int(c["token-id"]) for c in changes] == [c.token.id for c in api_cell.changes]
+    for c, x in zip(changes, api_cell.changes, strict=True):
+        assert float(c["prob-before"]) == pytest.approx(x.prob_before, rel=REL, abs=ABS)
+        assert float(c["prob-after"]) == pytest.approx(x.prob_after, rel=REL, abs=ABS)
     if site == "resid_pre":
         shot(page, "why-patching")
+        dist.scroll_into_view_if_needed()
+        page.screenshot(path=str(SCREENSHOTS / "why-patch-cell.png"))
 
 
 def test_logprobs_equal_the_api_for_two_models(wpage: Page, why_server: str, model: Any, tiny_gpt2: Path) -> None:
@@ -258,9 +291,37 @@ def test_dla_heatmap_and_ablation_equal_the_api(wpage: Page, why_server: str, mo
     expect(page.get_by_test_id("ablated-chip")).to_have_count(2)
 
 
+def test_ablation_after_generated_tokens_starts_from_the_last_one(wpage: Page, why_server: str, model: Any) -> None:
+    """Two tokens generated in the page: "before" and "after" are the next token after the last generated one."""
+    page = wpage
+    open_page(page, why_server, view="next")
+    for n in (1, 2):
+        expect(page.get_by_test_id("step-button")).to_be_enabled()
+        page.get_by_test_id("step-button").click()
+        expect(page.get_by_test_id("generated-token")).to_have_count(n)
+    gen = [
+        int(i) for i in page.get_by_test_id("generated-token").evaluate_all("els => els.map(e => e.dataset.tokenId)")
+    ]
+    page.get_by_test_id("view-detail").click()
+    page.locator("[data-testid=panel-tab][data-panel=heads]").click()
+    page.locator("[data-testid=ablate-toggle][data-layer='1'][data-head='2']").click()
+    expect(page.get_by_test_id("ablation-change").first).to_be_visible()
+    page.wait_for_function("() => !document.querySelector('[data-testid=ablation-panel][aria-busy=true]')")
+    ids = [t.id for t in glassbox.trace(model, PROMPT).tokens] + gen
+    before = glassbox.trace(model, token_ids=ids).top_next(10)
+    after = glassbox.ablate(model, ids, heads=[(1, 2)]).top_next(10)
+    js = "els => els.map(e => [e.dataset.tokenId, e.dataset.prob])"
+    for side, want in (("before", before), ("after", after)):
+        rows = page.get_by_test_id(f"ablation-{side}").get_by_test_id("ablation-top").evaluate_all(js)
+        assert [int(i) for i, _ in rows] == [x.token.id for x in want]
+        for (_, prob), x in zip(rows, want, strict=True):
+            assert float(prob) == pytest.approx(x.prob, rel=REL, abs=ABS)
+
+
 THEMES: list[tuple[Literal["dark", "light"], int, str]] = [
     ("dark", 1280, "attribution"),
     ("light", 375, "patching"),
+    ("dark", 1280, "patching"),
     ("dark", 375, "score"),
 ]
 
@@ -277,6 +338,9 @@ def test_why_view_themes_and_phone(
     page.get_by_test_id(run).click()
     result = {"attribution": "attribution", "patching": "patching", "score": "score-column"}[section]
     expect(page.get_by_test_id(result).first).to_be_visible()
+    if section == "patching":  # open a cell: its two distributions must fit the screen too
+        page.get_by_test_id("patch-cell").last.click()
+        expect(page.get_by_test_id("patch-dist")).to_be_visible()
     # nothing wider than the screen but the heatmap's own scroller
     overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"the page is {overflow}px wider than the screen"

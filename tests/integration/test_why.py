@@ -2,7 +2,8 @@
 
 Attribution against plain autograd / forwards of the Hugging Face model; ablation against the HF model with the
 head's output-projection columns (the neuron's down-projection row) zeroed; patching against HF forwards with a
-pre-hook on the block; ``score_text`` against HF's log-softmax; the routes against the API.
+pre-hook on the block (an opened cell's whole distribution too, and a head's cell against a hook on the output
+projection's input); ``score_text`` against HF's log-softmax; the routes against the API.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import torch
 from fastapi.testclient import TestClient
 
 import glassbox
+from glassbox.analysis import patching
 from glassbox.analysis.attribution import attribute, attribute_generation
 from glassbox.analysis.patching import patch
 from glassbox.analysis.scoring import score_text
@@ -28,7 +30,7 @@ from glassbox.models.adapters.gpt2 import GPT2Adapter
 from glassbox.models.loading import LoadedModel
 from glassbox.models.tokens import encode
 from glassbox.schema.api import Limits
-from glassbox.schema.why import Attribution, Patching, TextScore
+from glassbox.schema.why import Attribution, PatchedCell, Patching, TextScore
 from glassbox.server.app import create_app_for
 from glassbox.server.registry import Registry
 
@@ -398,3 +400,153 @@ def test_cli_json_equals_the_api(tiny_dir: dict[str, Path], tiny_models: dict[st
         "patch", "--clean", "The cat", "--corrupted", "The big cat", "--answer", "5", "--wrong", "9", "-m", folder
     )
     assert bad.returncode == 1 and bad.stderr.startswith("error:") and "same number of tokens" in bad.stderr
+
+
+# --- one patching cell opened up: the next-token distribution after that one patch ---------------------------
+
+CLEAN, CORRUPTED = "The cat sat on the mat", "The dog sat on the rug"
+
+
+@pytest.mark.parametrize("site", ["resid_pre", "attn_out", "mlp_out", "head_result"])
+def test_an_opened_cell_is_the_map_cell_bit_for_bit(
+    tiny_models: dict[str, LoadedModel], family: str, site: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Chunks of 3 positions, so cells in the first, a middle and the last chunk are opened."""
+    monkeypatch.setattr(patching, "CHUNK", 3)
+    model = tiny_models[family]
+    p = patch(model, CLEAN, CORRUPTED, 5, 9, site=site)  # type: ignore[arg-type]
+    n, last = len(p.clean_tokens), model.info.n_layers - 1
+    assert n > 6  # three chunks
+    head = model.info.n_heads - 1 if site == "head_result" else None
+    for layer, pos in ((0, 0), (1, 4), (last, n - 1), (last, 2)):
+        cell = patching.patch_cell(model, CLEAN, CORRUPTED, 5, 9, site, layer=layer, pos=pos, head=head)  # type: ignore[arg-type]
+        index = (layer, pos) if head is None else (layer, pos, head)
+        assert cell.value == float(p.effect[index])  # exactly: the same batched run
+        lg = cell.logits_patched.to_numpy()
+        assert float(lg[5] - lg[9]) == cell.value  # float32 subtraction of the logits sent
+        assert (cell.clean, cell.corrupted) == (p.clean, p.corrupted)
+        assert cell.patched_token == p.clean_tokens[pos] and cell.head == head
+
+
+def _probs(logits: torch.Tensor | np.ndarray) -> np.ndarray:
+    out: np.ndarray = torch.softmax(torch.as_tensor(np.asarray(logits)).double(), -1).numpy()
+    return out
+
+
+def test_an_opened_resid_pre_cell_is_a_hooked_hf_forward(tiny_models: dict[str, LoadedModel], family: str) -> None:
+    model = tiny_models[family]
+    ci, ki = encode(model, CLEAN), encode(model, CORRUPTED)
+    # the last layer, the token before the last: the same token in both prompts, another context before it
+    layer, pos = model.info.n_layers - 1, len(ci) - 2
+    cell = patching.patch_cell(model, CLEAN, CORRUPTED, 5, 9, layer=layer, pos=pos, k=5)
+    with torch.no_grad():
+        hidden = model.hf(input_ids=torch.tensor([ci]), output_hidden_states=True, use_cache=False).hidden_states
+    expect = _hf_patched(model, ki, layer, pos, hidden[layer][0, pos])
+    np.testing.assert_allclose(cell.logits_patched.to_numpy(), expect.numpy(), atol=2e-5)
+    np.testing.assert_allclose(cell.logits_corrupted.to_numpy(), _hf_last_logits(model.hf, ki).numpy(), atol=1e-5)
+    p_hf, p_hf0 = _probs(expect), _probs(_hf_last_logits(model.hf, ki))
+    assert [t.token.id for t in cell.top_patched] == np.argsort(-p_hf, kind="stable")[:5].tolist()
+    for t in cell.top_patched:
+        assert t.prob == pytest.approx(p_hf[t.token.id], abs=1e-6)
+    for c in cell.changes:
+        assert c.prob_before == pytest.approx(p_hf0[c.token.id], abs=1e-6)
+        assert c.prob_after == pytest.approx(p_hf[c.token.id], abs=1e-6)
+    deltas = [abs(c.prob_after - c.prob_before) for c in cell.changes]
+    assert deltas == sorted(deltas, reverse=True) and len(cell.changes) == 5
+    assert deltas[0] > 0  # the patch does move the distribution
+
+
+@pytest.mark.parametrize("family_", ["gpt2", "llama", "qwen3", "mistral", "cohere"])
+def test_an_opened_head_cell_is_an_hf_forward_with_that_heads_input_swapped(
+    tiny_models: dict[str, LoadedModel], family_: str
+) -> None:
+    """Pre-norm families: a head's result is its slice of the output projection's input times W_O, so putting
+    back the clean head's result is putting back its slice of the projection's input (the bias stays)."""
+    model = tiny_models[family_]
+    ci, ki = encode(model, CLEAN), encode(model, CORRUPTED)
+    # the first layer at the last position, where the prompts differ: the swapped head still runs through
+    # every later block
+    layer, pos, head, dh = 0, len(ci) - 1, 3, model.info.d_head
+    block = _layers(model)[layer]
+    proj = block.attn.c_proj if isinstance(model.adapter, GPT2Adapter) else block.self_attn.o_proj
+    seen: dict[str, torch.Tensor] = {}
+
+    def grab(_: Any, args: tuple[torch.Tensor, ...]) -> None:
+        seen["z"] = args[0][0, pos, head * dh : (head + 1) * dh].clone()
+
+    def swap(_: Any, args: tuple[torch.Tensor, ...]) -> tuple[torch.Tensor, ...]:
+        x = args[0].clone()
+        x[0, pos, head * dh : (head + 1) * dh] = seen["z"]
+        return (x,)
+
+    for hook, ids in ((grab, ci), (swap, ki)):
+        handle = proj.register_forward_pre_hook(hook)
+        try:
+            expect = _hf_last_logits(model.hf, ids)
+        finally:
+            handle.remove()
+    cell = patching.patch_cell(model, CLEAN, CORRUPTED, 5, 9, "head_result", layer=layer, pos=pos, head=head)
+    np.testing.assert_allclose(cell.logits_patched.to_numpy(), expect.numpy(), atol=2e-5)
+    assert cell.value == pytest.approx(float(expect[5] - expect[9]), abs=2e-5)
+    assert float(np.abs(cell.logits_patched.to_numpy() - cell.logits_corrupted.to_numpy()).max()) > 1e-4  # it moves
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"layer": 9, "pos": 0}, "layer 9"),
+        ({"layer": 0, "pos": 40}, "position 40"),
+        ({"layer": 0, "pos": 0, "head": 1}, "leave the head out"),
+        ({"layer": 0, "pos": 0, "site": "head_result"}, "name the head"),
+        ({"layer": 0, "pos": 0, "site": "head_result", "head": 77}, "head 77"),
+    ],
+)
+def test_a_cell_outside_the_map_is_a_clear_error(
+    tiny_models: dict[str, LoadedModel], kwargs: dict[str, Any], message: str
+) -> None:
+    with pytest.raises(InvalidInputError, match=message):
+        patching.patch_cell(tiny_models["gpt2"], CLEAN, CORRUPTED, 5, 9, **kwargs)
+
+
+def test_patch_cell_route_answers_the_api(client: TestClient, tiny_models: dict[str, LoadedModel]) -> None:
+    mid = _mid(client, "qwen3")
+    body = {"clean": CLEAN, "corrupted": CORRUPTED, "answer": 5, "wrong": 9, "site": "head_result"}
+    r = client.post("/api/why/patch_cell", json={"model": mid, **body, "layer": 1, "pos": 4, "head": 2, "k": 4})
+    assert r.status_code == 200, r.text
+    api = patching.patch_cell(
+        tiny_models["qwen3"], CLEAN, CORRUPTED, 5, 9, "head_result", layer=1, pos=4, head=2, k=4
+    ).model_copy(update={"model": mid})
+    assert r.json() == api.model_dump(mode="json")
+    assert PatchedCell.model_validate(r.json()).value == float(
+        patch(tiny_models["qwen3"], CLEAN, CORRUPTED, 5, 9, site="head_result").effect[1, 4, 2]
+    )
+    for extra, status in (({"layer": 0, "pos": 0}, 400), ({"layer": -1, "pos": 0, "head": 0}, 422)):
+        bad = client.post("/api/why/patch_cell", json={"model": mid, **body, **extra})
+        assert bad.status_code == status, bad.text
+        assert bad.json()["error"]["message"]
+
+
+# --- interventions after a generated continuation --------------------------------------------------------------
+
+
+def test_ablation_covers_the_generated_tokens(client: TestClient, tiny_models: dict[str, LoadedModel]) -> None:
+    model, mid = tiny_models["llama"], _mid(client, "llama")
+    gen = [11, 23, 7]
+    ids = encode(model, PROMPT) + gen
+    api = ablation_summary(model, PROMPT, heads=[(1, 0)], neurons=[(0, 3)], generated_ids=gen)
+    # "before" is the next token after the last generated one, as the detailed view shows it
+    np.testing.assert_allclose(api.logits_before.to_numpy(), _hf_last_logits(model.hf, ids).numpy(), atol=1e-5)
+    expect_after = _hf_last_logits(_zeroed_hf(model, [(1, 0)], [(0, 3)]), ids)
+    np.testing.assert_allclose(api.logits_after.to_numpy(), expect_after.numpy(), atol=1e-5)
+    assert [t.id for t in api.tokens] == ids
+    assert api == ablation_summary(model, ids, heads=[(1, 0)], neurons=[(0, 3)])
+    body = {"model": mid, "prompt": PROMPT, "heads": [{"layer": 1, "head": 0}], "neurons": [{"layer": 0, "neuron": 3}]}
+    r = client.post("/api/why/ablate", json={**body, "generated_ids": gen})
+    assert r.status_code == 200, r.text
+    assert r.json() == api.model_copy(update={"model": mid}).model_dump(mode="json")
+    prompt_only = client.post("/api/why/ablate", json=body).json()
+    assert prompt_only["logits_before"] != r.json()["logits_before"]  # the continuation does change the answer
+    too_many = client.post("/api/why/ablate", json={**body, "generated_ids": [1] * (LIMITS.max_new_tokens + 1)})
+    assert too_many.status_code == 422 and too_many.json()["error"]["message"]
+    outside = client.post("/api/why/ablate", json={**body, "generated_ids": [10**9]})
+    assert outside.status_code == 400 and "vocabulary" in outside.json()["error"]["message"]

@@ -15,6 +15,9 @@ positions ``p0..n-1`` of a chunk of patched positions ``≥ p0`` (one row per po
 positions' keys and values from the corrupted run, and unembeds only the last position. The full ``resid_pre``
 map of an ``L``-layer, ``n``-token prompt costs about a quarter of ``L × n`` forward passes' block work, in
 ``L × ⌈n / chunk⌉`` batched calls (``bench/bench_why.py`` measures the ratio).
+
+:func:`patch_cell` opens one cell of the map: the full next-token distribution after that one patch, from the
+same batched chunk the map computed it in.
 """
 
 from __future__ import annotations
@@ -31,7 +34,8 @@ from glassbox.capture.forward import run_forward
 from glassbox.capture.names import act_name
 from glassbox.errors import InvalidInputError
 from glassbox.models.tokens import token_infos
-from glassbox.schema.why import Patching, PatchSite, TokenRef
+from glassbox.schema.models import TopToken, tensor_payload
+from glassbox.schema.why import PatchedCell, Patching, PatchSite, TokenChange, TokenRef
 
 if TYPE_CHECKING:
     from glassbox.models.loading import LoadedModel
@@ -69,6 +73,71 @@ def _add_at(name: str, rows: torch.Tensor, rel: torch.Tensor, delta: torch.Tenso
     return edit
 
 
+class _Runs:
+    """Everything both the map and one opened cell read: the two prompts' ids, the two unpatched runs, the
+    answer and wrong tokens."""
+
+    def __init__(
+        self,
+        model: LoadedModel,
+        clean: str | Sequence[int],
+        corrupted: str | Sequence[int],
+        answer: TokenRef,
+        wrong: TokenRef,
+        site: PatchSite,
+    ) -> None:
+        if site not in SITES:
+            raise InvalidInputError(f"unknown patching site {site!r}: choose one of {', '.join(SITES)}")
+        self.site = site
+        self.clean_ids = prompt_ids(model, clean)
+        self.corr_ids = prompt_ids(model, corrupted)
+        if len(self.clean_ids) != len(self.corr_ids):
+            raise InvalidInputError(
+                f"the clean prompt is {len(self.clean_ids)} tokens and the corrupted one {len(self.corr_ids)}: "
+                "patching replaces activations position by position, so both must have the same number of tokens"
+            )
+        self.ans = resolve_token(model, answer, "answer")
+        self.wro = resolve_token(model, wrong, "wrong")
+        if self.ans == self.wro:
+            raise InvalidInputError("answer and wrong are the same token: their logit difference is always 0")
+        self.n = len(self.clean_ids)
+        self.n_heads = model.adapter.n_heads if site == "head_result" else 1
+        self.c = _run(model, self.clean_ids, site)
+        self.k = _run(model, self.corr_ids, site)
+
+    def diff(self, logits: torch.Tensor) -> torch.Tensor:
+        """``logit(answer) − logit(wrong)`` over the last axis of ``logits`` [..., d_vocab]."""
+        return (logits[..., self.ans] - logits[..., self.wro]).float()
+
+    def chunk(self, model: LoadedModel, layer: int, p0: int) -> torch.Tensor:
+        """The last position's logits [row, d_vocab] of one batched run: layer ``layer``, positions
+        ``p0..min(n, p0 + CHUNK) - 1`` × every head (one row per cell, position-major), each row with its one
+        clean activation put back. The map and :func:`patch_cell` both take their numbers from here, so an
+        opened cell is exactly the map's."""
+        a, c, k, site = model.adapter, self.c, self.k, self.site
+        name = _site_name(site, layer)
+        past = [(k[act_name("k", ll, "attn")], k[act_name("v", ll, "attn")]) for ll in range(a.n_layers)]
+        cells = [(p, h) for p in range(p0, min(self.n, p0 + CHUNK)) for h in range(self.n_heads)]
+        rows = len(cells)
+        row_idx = torch.arange(rows)
+        rel = torch.tensor([p - p0 for p, _ in cells])  # each row's patched position within the span
+        heads = torch.tensor([h for _, h in cells])
+        start = k[act_name("resid_pre", layer)][p0:].unsqueeze(0).repeat(rows, 1, 1)  # [row, pos, d_model]
+        if site == "resid_pre":
+            start[row_idx, rel] = c[name][p0 + rel]
+            edit: Edit | None = None
+        else:
+            if site == "head_result":  # swap one head's share of the attention output
+                delta = c[name][p0 + rel, heads] - k[name][p0 + rel, heads]  # [row, d_model]
+                target_name = act_name("attn_out", layer)
+            else:
+                delta = c[name][p0 + rel] - k[name][p0 + rel]
+                target_name = name
+            edit = _add_at(target_name, row_idx, rel, delta)
+        final = run_blocks(model, start, start_layer=layer, start_pos=p0, past=past, edit=edit)
+        return final_logits(model, final[:, -1])  # [row, d_vocab]
+
+
 def patch(
     model: LoadedModel,
     clean: str | Sequence[int],
@@ -83,61 +152,19 @@ def patch(
     last position after that patch; ``.clean``/``.corrupted`` are the unpatched values. ``answer`` and ``wrong`` are
     token ids or one-token texts; the two prompts must have the same number of tokens.
     """
-    if site not in SITES:
-        raise InvalidInputError(f"unknown patching site {site!r}: choose one of {', '.join(SITES)}")
     a = model.adapter
     with model.lock, torch.no_grad():
-        clean_ids = prompt_ids(model, clean)
-        corr_ids = prompt_ids(model, corrupted)
-        if len(clean_ids) != len(corr_ids):
-            raise InvalidInputError(
-                f"the clean prompt is {len(clean_ids)} tokens and the corrupted one {len(corr_ids)}: patching "
-                "replaces activations position by position, so both must have the same number of tokens"
-            )
-        ans = resolve_token(model, answer, "answer")
-        wro = resolve_token(model, wrong, "wrong")
-        if ans == wro:
-            raise InvalidInputError("answer and wrong are the same token: their logit difference is always 0")
-        n = len(clean_ids)
-        c = _run(model, clean_ids, site)
-        k = _run(model, corr_ids, site)
-
-        def diff(logits: torch.Tensor) -> torch.Tensor:
-            return (logits[..., ans] - logits[..., wro]).float()
-
-        clean_val = float(diff(c["logits"][-1]))
-        corr_val = float(diff(k["logits"][-1]))
-        per_head = site == "head_result"
-        n_heads = a.n_heads if per_head else 1
+        r = _Runs(model, clean, corrupted, answer, wrong, site)
+        n, n_heads = r.n, r.n_heads
         effect = torch.empty(a.n_layers, n, n_heads, dtype=torch.float32)
         for layer in range(a.n_layers):
-            name = _site_name(site, layer)
-            past = [(k[act_name("k", ll, "attn")], k[act_name("v", ll, "attn")]) for ll in range(a.n_layers)]
             for p0 in range(0, n, CHUNK):
-                cells = [(p, h) for p in range(p0, min(n, p0 + CHUNK)) for h in range(n_heads)]
-                rows = len(cells)
-                row_idx = torch.arange(rows)
-                rel = torch.tensor([p - p0 for p, _ in cells])  # each row's patched position within the span
-                heads = torch.tensor([h for _, h in cells])
-                start = k[act_name("resid_pre", layer)][p0:].unsqueeze(0).repeat(rows, 1, 1)  # [row, pos, d_model]
-                if site == "resid_pre":
-                    start[row_idx, rel] = c[name][p0 + rel]
-                    edit: Edit | None = None
-                else:
-                    if per_head:  # swap one head's share of the attention output
-                        delta = c[name][p0 + rel, heads] - k[name][p0 + rel, heads]  # [row, d_model]
-                        target_name = act_name("attn_out", layer)
-                    else:
-                        delta = c[name][p0 + rel] - k[name][p0 + rel]
-                        target_name = name
-
-                    edit = _add_at(target_name, row_idx, rel, delta)
-
-                final = run_blocks(model, start, start_layer=layer, start_pos=p0, past=past, edit=edit)
-                d = diff(final_logits(model, final[:, -1]))  # [row]
-                effect[layer, p0 : p0 + rows // n_heads] = d.view(-1, n_heads).cpu()
-        infos = token_infos(model.tokenizer, [*clean_ids, *corr_ids, ans, wro])
-    arr: np.ndarray = effect.numpy() if per_head else effect[..., 0].numpy()
+                d = r.diff(r.chunk(model, layer, p0))  # [row]
+                effect[layer, p0 : p0 + d.numel() // n_heads] = d.view(-1, n_heads).cpu()
+        infos = token_infos(model.tokenizer, [*r.clean_ids, *r.corr_ids, r.ans, r.wro])
+        clean_val = float(r.diff(r.c["logits"][-1]))
+        corr_val = float(r.diff(r.k["logits"][-1]))
+    arr: np.ndarray = effect.numpy() if site == "head_result" else effect[..., 0].numpy()
     return Patching(
         model=model.name,
         site=site,
@@ -148,4 +175,91 @@ def patch(
         clean=clean_val,
         corrupted=corr_val,
         effect=arr,
+    )
+
+
+def patch_cell(
+    model: LoadedModel,
+    clean: str | Sequence[int],
+    corrupted: str | Sequence[int],
+    answer: TokenRef,
+    wrong: TokenRef,
+    site: PatchSite = "resid_pre",
+    *,
+    layer: int,
+    pos: int,
+    head: int | None = None,
+    k: int = 10,
+) -> PatchedCell:
+    """One cell of :func:`patch`'s map opened up: the corrupted run's full next-token distribution with the
+    ``site`` activation at ``(layer, pos)`` (and ``head`` for ``head_result``) put back from the clean run, beside
+    the unpatched corrupted run's, and the ``k`` tokens whose probability moved most.
+
+    It runs the one batched chunk of the map that holds the cell (at most ``CHUNK`` positions × heads, from
+    ``layer`` on) and keeps that cell's row: the same operations on the same shapes as the map, so
+    ``.value`` equals ``patch(...).effect[layer, pos(, head)]`` bit for bit — a single-row run could round
+    differently in the batched matrix products.
+    """
+    if not 1 <= k <= 1000:
+        raise InvalidInputError(f"k must be between 1 and 1000, not {k}")
+    a = model.adapter
+    with model.lock, torch.no_grad():
+        r = _Runs(model, clean, corrupted, answer, wrong, site)
+        if not 0 <= layer < a.n_layers:
+            raise InvalidInputError(f"layer {layer} does not exist (the model has layers 0..{a.n_layers - 1})")
+        if not 0 <= pos < r.n:
+            raise InvalidInputError(f"position {pos} does not exist (the prompts have positions 0..{r.n - 1})")
+        if site == "head_result":
+            if head is None:
+                raise InvalidInputError("the head_result site patches one head: name the head")
+            if not 0 <= head < a.n_heads:
+                raise InvalidInputError(f"head {head} does not exist in layer {layer} (0..{a.n_heads - 1})")
+        elif head is not None:
+            raise InvalidInputError(f"the {site} site patches a whole layer's activation: leave the head out")
+        p0 = pos // CHUNK * CHUNK
+        row = (pos - p0) * r.n_heads + (head or 0)  # the chunk's rows are position-major, then head
+        raw = r.chunk(model, layer, p0)[row]  # [d_vocab], in the model's dtype, as the map reads it
+        value = float(r.diff(raw))
+        patched = raw.float()
+        before = r.k["logits"][-1].float()  # [d_vocab]
+        p_before, p_after = torch.softmax(before, -1), torch.softmax(patched, -1)
+        kk = min(k, p_before.numel())
+        moved = torch.topk((p_after - p_before).abs(), kk).indices.tolist()
+        top0 = torch.topk(p_before, kk).indices.tolist()
+        top1 = torch.topk(p_after, kk).indices.tolist()
+        shown = sorted({*moved, *top0, *top1})
+        info = dict(zip(shown, token_infos(model.tokenizer, shown), strict=True))
+        clean_tok, ans_tok, wro_tok = token_infos(model.tokenizer, [r.clean_ids[pos], r.ans, r.wro])
+        clean_val = float(r.diff(r.c["logits"][-1]))
+        corr_val = float(r.diff(r.k["logits"][-1]))
+
+    def top(ids: list[int], p: torch.Tensor, lg: torch.Tensor) -> list[TopToken]:
+        return [TopToken(token=info[i], prob=float(p[i]), logit=float(lg[i])) for i in ids]
+
+    return PatchedCell(
+        model=model.name,
+        site=site,
+        layer=layer,
+        pos=pos,
+        head=head if site == "head_result" else None,
+        patched_token=clean_tok,
+        answer=ans_tok,
+        wrong=wro_tok,
+        clean=clean_val,
+        corrupted=corr_val,
+        value=value,
+        logits_corrupted=tensor_payload(before, ["d_vocab"]),
+        logits_patched=tensor_payload(patched, ["d_vocab"]),
+        top_corrupted=top(top0, p_before, before),
+        top_patched=top(top1, p_after, patched),
+        changes=[
+            TokenChange(
+                token=info[i],
+                prob_before=float(p_before[i]),
+                prob_after=float(p_after[i]),
+                logit_before=float(before[i]),
+                logit_after=float(patched[i]),
+            )
+            for i in moved
+        ],
     )

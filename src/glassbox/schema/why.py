@@ -213,6 +213,36 @@ class Patching(Payload):
     effect: EffectArray = Field(description="[layer, pos] or [layer, pos, head], float32 (numpy in Python)")
 
 
+class PatchedCell(Payload):
+    """One cell of an activation-patching map opened up: the corrupted run's full next-token distribution with
+    that one activation put back from the clean run, beside the unpatched corrupted run's.
+
+    Computed by the same batched run as the heatmap, so ``value`` is bit for bit the map's
+    ``effect[layer, pos(, head)]`` and equals ``logits_patched[answer] − logits_patched[wrong]``.
+    """
+
+    kind: Literal["patched_cell"] = "patched_cell"
+    model: str
+    site: PatchSite
+    layer: int
+    pos: int
+    head: int | None = Field(None, description="the head, for the per-head site `head_result`")
+    patched_token: TokenInfo = Field(description="the clean prompt's token at `pos`, whose activation is put back")
+    answer: TokenInfo
+    wrong: TokenInfo
+    clean: float = Field(description="logit(answer) − logit(wrong) of the clean run")
+    corrupted: float = Field(description="logit(answer) − logit(wrong) of the corrupted run")
+    value: float = Field(description="logit(answer) − logit(wrong) after this one patch (the map's cell)")
+    logits_corrupted: TensorPayload = Field(description="full-vocabulary logits of the corrupted run [d_vocab]")
+    logits_patched: TensorPayload = Field(description="full-vocabulary logits after this one patch [d_vocab]")
+    top_corrupted: list[TopToken] = Field(description="the corrupted run's k most likely next tokens")
+    top_patched: list[TopToken] = Field(description="the patched run's k most likely next tokens")
+    changes: list[TokenChange] = Field(
+        description="the tokens whose probability the patch moved most, largest |Δp| first (before: corrupted, "
+        "after: patched)"
+    )
+
+
 class ScoredAlternative(TokenInfo):
     """A token the model could have put at that position, with its log-probability."""
 
@@ -280,6 +310,9 @@ class DlaRequest(_WhyRequest):
 
 class AblateRequest(_WhyRequest):
     prompt: str = Field(max_length=100_000)
+    generated_ids: list[int] = Field(
+        default_factory=list, description="tokens appended after the prompt: the last one's next token is ablated"
+    )
     heads: list[HeadRef] = Field(default_factory=list, max_length=4096)
     neurons: list[NeuronRef] = Field(default_factory=list, max_length=4096)
     mode: AblationMode = "zero"
@@ -292,6 +325,15 @@ class PatchRequest(_WhyRequest):
     answer: TokenRef
     wrong: TokenRef
     site: PatchSite = "resid_pre"
+
+
+class PatchCellRequest(PatchRequest):
+    """Open one cell of the patching map: the next-token distribution after that one patch."""
+
+    layer: int = Field(ge=0)
+    pos: int = Field(ge=0, description="the patched position (0 = the first token, beginning-of-text included)")
+    head: int | None = Field(None, ge=0, description="the head: required for `head_result`, refused otherwise")
+    k: int = Field(10, ge=1, le=100, description="how many tokens in `top_*` and `changes`")
 
 
 class ScoreRequest(_WhyRequest):
@@ -308,6 +350,7 @@ WHY_MODELS: list[type[BaseModel]] = [
     TokenChange,
     Ablation,
     Patching,
+    PatchedCell,
     ScoredAlternative,
     ScoredToken,
     TextScore,
@@ -316,5 +359,6 @@ WHY_MODELS: list[type[BaseModel]] = [
     DlaRequest,
     AblateRequest,
     PatchRequest,
+    PatchCellRequest,
     ScoreRequest,
 ]

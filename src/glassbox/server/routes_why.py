@@ -1,6 +1,6 @@
 """Routes of the "Why?" view: attribution, direct logit attribution, ablation, activation patching, logprobs.
 
-``POST /api/why/{attribute,attribution_matrix,dla,ablate,patch,score}``. Each route validates its request,
+``POST /api/why/{attribute,attribution_matrix,dla,ablate,patch,patch_cell,score}``. Each route validates its request,
 encodes the text under the server's ``max_prompt_tokens``, calls one glassbox function under the model's lock
 and returns its payload with the model id the client named.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 
 from glassbox.analysis.attribution import attribute, attribute_generation
-from glassbox.analysis.patching import patch
+from glassbox.analysis.patching import patch, patch_cell
 from glassbox.analysis.scoring import score_text
 from glassbox.interventions import ablation_summary
 from glassbox.models.tokens import check_ids, encode_prompt
@@ -23,6 +23,8 @@ from glassbox.schema.why import (
     AttributionMatrix,
     AttributionMatrixRequest,
     DlaRequest,
+    PatchCellRequest,
+    PatchedCell,
     Patching,
     PatchRequest,
     ScoreRequest,
@@ -88,6 +90,7 @@ def dla_route(req: DlaRequest, request: Request, reg: RegistryDep, lim: LimitsDe
 @router.post("/ablate", summary="the next-token distribution before and after switching heads and neurons off")
 def ablate_route(req: AblateRequest, reg: RegistryDep, lim: LimitsDep) -> Ablation:
     entry = reg.get(req.model)
+    check_new_tokens(lim, len(req.generated_ids))
     with entry.model.lock:
         ids = encode_prompt(entry.model, req.prompt, lim.max_prompt_tokens)
         out = ablation_summary(
@@ -97,6 +100,7 @@ def ablate_route(req: AblateRequest, reg: RegistryDep, lim: LimitsDep) -> Ablati
             neurons=[(n.layer, n.neuron) for n in req.neurons],
             mode=req.mode,
             k=req.k,
+            generated_ids=req.generated_ids,
         )
     return out.model_copy(update={"model": entry.id})
 
@@ -108,6 +112,27 @@ def patch_route(req: PatchRequest, reg: RegistryDep, lim: LimitsDep) -> Patching
         clean = encode_prompt(entry.model, req.clean, lim.max_prompt_tokens)
         corrupted = encode_prompt(entry.model, req.corrupted, lim.max_prompt_tokens)
         out = patch(entry.model, clean, corrupted, req.answer, req.wrong, site=req.site)
+    return out.model_copy(update={"model": entry.id})
+
+
+@router.post("/patch_cell", summary="one patching cell opened: the next-token distribution after that one patch")
+def patch_cell_route(req: PatchCellRequest, reg: RegistryDep, lim: LimitsDep) -> PatchedCell:
+    entry = reg.get(req.model)
+    with entry.model.lock:
+        clean = encode_prompt(entry.model, req.clean, lim.max_prompt_tokens)
+        corrupted = encode_prompt(entry.model, req.corrupted, lim.max_prompt_tokens)
+        out = patch_cell(
+            entry.model,
+            clean,
+            corrupted,
+            req.answer,
+            req.wrong,
+            site=req.site,
+            layer=req.layer,
+            pos=req.pos,
+            head=req.head,
+            k=req.k,
+        )
     return out.model_copy(update={"model": entry.id})
 
 

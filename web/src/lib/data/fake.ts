@@ -35,6 +35,7 @@ export function fakeSource(answers: Partial<DataSource> = {}): DataSource {
     dla: rejecting("dla"),
     ablate: rejecting("ablate"),
     patch: rejecting("patch"),
+    patchCell: rejecting("patchCell"),
     scoreText: rejecting("scoreText"),
     tokenizerCatalogue: rejecting("tokenizerCatalogue"),
     parallelSet: rejecting("parallelSet"),

@@ -98,6 +98,7 @@ export class HttpSource implements DataSource {
   dla: DataSource["dla"] = async (body) => unwrap(await this.#api.POST("/api/why/dla", { body }));
   ablate: DataSource["ablate"] = async (body) => unwrap(await this.#api.POST("/api/why/ablate", { body }));
   patch: DataSource["patch"] = async (body) => unwrap(await this.#api.POST("/api/why/patch", { body }));
+  patchCell: DataSource["patchCell"] = async (body) => unwrap(await this.#api.POST("/api/why/patch_cell", { body }));
   scoreText: DataSource["scoreText"] = async (body) => unwrap(await this.#api.POST("/api/why/score", { body }));
   tokenizerCatalogue: DataSource["tokenizerCatalogue"] = async () => unwrap(await this.#api.GET("/api/tokenizers"));
   parallelSet: DataSource["parallelSet"] = async () => unwrap(await this.#api.GET("/api/tokenizers/parallel"));

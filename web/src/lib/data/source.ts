@@ -51,6 +51,8 @@ import type {
   MlpDetail,
   MlpRequest,
   ModelList,
+  PatchCellRequest,
+  PatchedCell,
   PatchRequest,
   Patching,
   PredictRequest,
@@ -120,6 +122,8 @@ export interface DataSource {
   dla(req: DlaRequest): Promise<DirectLogitAttribution>;
   ablate(req: AblateRequest): Promise<Ablation>;
   patch(req: PatchRequest): Promise<Patching>;
+  /** one patching cell opened: the next-token distribution after that one patch, beside the corrupted run's */
+  patchCell(req: PatchCellRequest): Promise<PatchedCell>;
   scoreText(req: ScoreRequest): Promise<TextScore>;
 
   // the tokenizer lab: the catalogue, one text through several tokenizers, the token tax, merges, chat templates

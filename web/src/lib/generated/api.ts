@@ -561,6 +561,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/why/patch_cell": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** one patching cell opened: the next-token distribution after that one patch */
+        post: operations["patch_cell_route_api_why_patch_cell_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/why/score": {
         parameters: {
             query?: never;
@@ -588,6 +605,11 @@ export interface components {
             model: string;
             /** Prompt */
             prompt: string;
+            /**
+             * Generated Ids
+             * @description tokens appended after the prompt: the last one's next token is ablated
+             */
+            generated_ids?: number[];
             /** Heads */
             heads?: components["schemas"]["HeadRef"][];
             /** Neurons */
@@ -2007,6 +2029,46 @@ export interface components {
              */
             weight_norm: number;
         };
+        /**
+         * PatchCellRequest
+         * @description Open one cell of the patching map: the next-token distribution after that one patch.
+         */
+        PatchCellRequest: {
+            /** Model */
+            model: string;
+            /** Clean */
+            clean: string;
+            /** Corrupted */
+            corrupted: string;
+            /** Answer */
+            answer: number | string;
+            /** Wrong */
+            wrong: number | string;
+            /**
+             * Site
+             * @default resid_pre
+             * @enum {string}
+             */
+            site?: "resid_pre" | "attn_out" | "mlp_out" | "head_result";
+            /** Layer */
+            layer: number;
+            /**
+             * Pos
+             * @description the patched position (0 = the first token, beginning-of-text included)
+             */
+            pos: number;
+            /**
+             * Head
+             * @description the head: required for `head_result`, refused otherwise
+             */
+            head?: number | null;
+            /**
+             * K
+             * @description how many tokens in `top_*` and `changes`
+             * @default 10
+             */
+            k?: number;
+        };
         /** PatchRequest */
         PatchRequest: {
             /** Model */
@@ -2025,6 +2087,81 @@ export interface components {
              * @enum {string}
              */
             site?: "resid_pre" | "attn_out" | "mlp_out" | "head_result";
+        };
+        /**
+         * PatchedCell
+         * @description One cell of an activation-patching map opened up: the corrupted run's full next-token distribution with
+         *     that one activation put back from the clean run, beside the unpatched corrupted run's.
+         *
+         *     Computed by the same batched run as the heatmap, so ``value`` is bit for bit the map's
+         *     ``effect[layer, pos(, head)]`` and equals ``logits_patched[answer] − logits_patched[wrong]``.
+         */
+        PatchedCell: {
+            /**
+             * Schema Version
+             * @default 2.0
+             */
+            schema_version?: string;
+            /**
+             * Kind
+             * @default patched_cell
+             * @constant
+             */
+            kind?: "patched_cell";
+            /** Model */
+            model: string;
+            /**
+             * Site
+             * @enum {string}
+             */
+            site: "resid_pre" | "attn_out" | "mlp_out" | "head_result";
+            /** Layer */
+            layer: number;
+            /** Pos */
+            pos: number;
+            /**
+             * Head
+             * @description the head, for the per-head site `head_result`
+             */
+            head?: number | null;
+            /** @description the clean prompt's token at `pos`, whose activation is put back */
+            patched_token: components["schemas"]["TokenInfo"];
+            answer: components["schemas"]["TokenInfo"];
+            wrong: components["schemas"]["TokenInfo"];
+            /**
+             * Clean
+             * @description logit(answer) − logit(wrong) of the clean run
+             */
+            clean: number;
+            /**
+             * Corrupted
+             * @description logit(answer) − logit(wrong) of the corrupted run
+             */
+            corrupted: number;
+            /**
+             * Value
+             * @description logit(answer) − logit(wrong) after this one patch (the map's cell)
+             */
+            value: number;
+            /** @description full-vocabulary logits of the corrupted run [d_vocab] */
+            logits_corrupted: components["schemas"]["TensorPayload"];
+            /** @description full-vocabulary logits after this one patch [d_vocab] */
+            logits_patched: components["schemas"]["TensorPayload"];
+            /**
+             * Top Corrupted
+             * @description the corrupted run's k most likely next tokens
+             */
+            top_corrupted: components["schemas"]["TopToken"][];
+            /**
+             * Top Patched
+             * @description the patched run's k most likely next tokens
+             */
+            top_patched: components["schemas"]["TopToken"][];
+            /**
+             * Changes
+             * @description the tokens whose probability the patch moved most, largest |Δp| first (before: corrupted, after: patched)
+             */
+            changes: components["schemas"]["TokenChange"][];
         };
         /**
          * Patching
@@ -6090,6 +6227,102 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Patching"];
+                };
+            };
+            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request from a page of another site (its Origin is not this server): invalid_input */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no such model, route or resource on this server: unknown_model, not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description superseded by a newer request of the same page (nothing was computed), or busy: superseded, busy */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the prompt (or pasted text) has more tokens than the model or the server allows, or the request body is larger than the server accepts: prompt_too_long, text_too_long */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request without a JSON body (Content-Type: application/json): invalid_input */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a limit or a field's constraint was exceeded: invalid_input, too_many_new_tokens, top_k_too_large, unsupported_architecture, corrupted_file */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a bug in glassbox (the server logged its traceback): internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    patch_cell_route_api_why_patch_cell_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PatchCellRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatchedCell"];
                 };
             };
             /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */

@@ -89,7 +89,9 @@ export interface GlassboxSchema {
   ParallelSet?: ParallelSet;
   ParallelText?: ParallelText;
   ParamGroupStep?: ParamGroupStep;
+  PatchCellRequest?: PatchCellRequest;
   PatchRequest?: PatchRequest;
+  PatchedCell?: PatchedCell;
   Patching?: Patching;
   PositionStep?: PositionStep;
   PredictRequest?: PredictRequest;
@@ -138,6 +140,10 @@ export interface GlassboxSchema {
 export interface AblateRequest {
   model: string;
   prompt: string;
+  /**
+   * tokens appended after the prompt: the last one's next token is ablated
+   */
+  generated_ids?: number[];
   /**
    * @maxItems 4096
    */
@@ -1543,6 +1549,33 @@ export interface ParamGroupStep {
   weight_norm: number;
 }
 /**
+ * Open one cell of the patching map: the next-token distribution after that one patch.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "PatchCellRequest".
+ */
+export interface PatchCellRequest {
+  model: string;
+  clean: string;
+  corrupted: string;
+  answer: number | string;
+  wrong: number | string;
+  site?: "resid_pre" | "attn_out" | "mlp_out" | "head_result";
+  layer: number;
+  /**
+   * the patched position (0 = the first token, beginning-of-text included)
+   */
+  pos: number;
+  /**
+   * the head: required for `head_result`, refused otherwise
+   */
+  head?: number | null;
+  /**
+   * how many tokens in `top_*` and `changes`
+   */
+  k?: number;
+}
+/**
  * This interface was referenced by `GlassboxSchema`'s JSON-Schema
  * via the `definition` "PatchRequest".
  */
@@ -1553,6 +1586,57 @@ export interface PatchRequest {
   answer: number | string;
   wrong: number | string;
   site?: "resid_pre" | "attn_out" | "mlp_out" | "head_result";
+}
+/**
+ * One cell of an activation-patching map opened up: the corrupted run's full next-token distribution with
+ * that one activation put back from the clean run, beside the unpatched corrupted run's.
+ *
+ * Computed by the same batched run as the heatmap, so ``value`` is bit for bit the map's
+ * ``effect[layer, pos(, head)]`` and equals ``logits_patched[answer] − logits_patched[wrong]``.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "PatchedCell".
+ */
+export interface PatchedCell {
+  schema_version?: string;
+  kind?: "patched_cell";
+  model: string;
+  site: "resid_pre" | "attn_out" | "mlp_out" | "head_result";
+  layer: number;
+  pos: number;
+  /**
+   * the head, for the per-head site `head_result`
+   */
+  head?: number | null;
+  patched_token: TokenInfo;
+  answer: TokenInfo;
+  wrong: TokenInfo;
+  /**
+   * logit(answer) − logit(wrong) of the clean run
+   */
+  clean: number;
+  /**
+   * logit(answer) − logit(wrong) of the corrupted run
+   */
+  corrupted: number;
+  /**
+   * logit(answer) − logit(wrong) after this one patch (the map's cell)
+   */
+  value: number;
+  logits_corrupted: TensorPayload;
+  logits_patched: TensorPayload;
+  /**
+   * the corrupted run's k most likely next tokens
+   */
+  top_corrupted: TopToken[];
+  /**
+   * the patched run's k most likely next tokens
+   */
+  top_patched: TopToken[];
+  /**
+   * the tokens whose probability the patch moved most, largest |Δp| first (before: corrupted, after: patched)
+   */
+  changes: TokenChange[];
 }
 /**
  * Activation patching: the corrupted run with one clean activation put back, for every cell.

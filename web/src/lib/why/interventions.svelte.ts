@@ -120,8 +120,9 @@ export class AblationState {
   request(text: WhyText): AblateRequest {
     return {
       model: text.model,
-      // the server ablates the prompt as typed (the continuation is not part of an intervention)
+      // the prompt and the continuation shown: "before" is the detailed view's own last position
       prompt: text.prompt,
+      generated_ids: text.generated_ids,
       heads: this.heads.map((k) => {
         const [layer, head] = parsePair(k);
         return { layer, head };

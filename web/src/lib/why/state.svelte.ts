@@ -9,6 +9,8 @@ import type {
   Attribution,
   AttributionMatrix,
   AttributionMatrixRequest,
+  PatchCellRequest,
+  PatchedCell,
   PatchRequest,
   Patching,
   ScoreRequest,
@@ -95,6 +97,8 @@ export class WhyState {
   readonly patching: Query<PatchRequest, Patching>;
   /** the clicked cell: [layer, pos] or [layer, pos, head] */
   cell = $state.raw<number[] | null>(null);
+  /** the clicked cell opened: the next-token distribution after that one patch */
+  readonly cellDist: Query<PatchCellRequest, PatchedCell>;
 
   // logprobs of a text
   text = $state("");
@@ -110,6 +114,7 @@ export class WhyState {
     this.attribution = new Query((req) => source.attribute(req));
     this.matrix = new Query((req) => source.attributionMatrix(req));
     this.patching = new Query((req) => source.patch(req));
+    this.cellDist = new Query((req) => source.patchCell(req));
     // one request per model, in parallel: each model answers under its own lock on the server
     this.scores = new Query((reqs) =>
       Promise.all(reqs.map((r) => source.scoreText(r))),
@@ -176,6 +181,7 @@ export class WhyState {
 
   async runPatching(model: string): Promise<void> {
     this.cell = null;
+    this.cellDist.clear();
     await this.patching.run({
       model,
       clean: this.clean,
@@ -184,6 +190,20 @@ export class WhyState {
       wrong: this.wrong,
       site: this.site,
     });
+  }
+
+  /**
+   * Open one cell of the map on screen: the request that map answers (not the form, which may have been edited
+   * since) with that cell's layer, position and head.
+   */
+  async openCell(cell: number[]): Promise<void> {
+    this.cell = cell;
+    const asked = this.patching.asked;
+    if (!asked) return;
+    const [layer = 0, pos = 0, head] = cell;
+    const req: PatchCellRequest = { ...asked, layer, pos };
+    if (head !== undefined) req.head = head;
+    await this.cellDist.run(req);
   }
 
   /** Score the text with every chosen model (the page's model when none is chosen). */

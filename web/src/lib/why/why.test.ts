@@ -9,6 +9,8 @@ import type {
   Attribution,
   DlaRequest,
   DirectLogitAttribution,
+  PatchCellRequest,
+  PatchedCell,
   ScoreRequest,
   TextScore,
 } from "../generated/schema";
@@ -160,6 +162,82 @@ describe("WhyState", () => {
     expect(why.text).toBe("p");
   });
 
+  it("opens a clicked cell with the request the map on screen answers, not the edited form", async () => {
+    const asked: PatchCellRequest[] = [];
+    const f32 = {
+      dtype: "float32" as const,
+      shape: [0],
+      dims: ["d_vocab" as const],
+      data: "",
+    };
+    const why = new WhyState(
+      fakeSource({
+        patch: async (r) => ({
+          model: r.model,
+          site: r.site ?? "resid_pre",
+          clean_tokens: [],
+          corrupted_tokens: [],
+          answer: tok(1, "a"),
+          wrong: tok(2, "b"),
+          clean: 1,
+          corrupted: 0,
+          effect: {
+            dtype: "float32",
+            shape: [1, 1, 1],
+            dims: ["layer", "pos", "head"],
+            data: "AAAAAA==",
+          },
+        }),
+        patchCell: async (r): Promise<PatchedCell> => {
+          asked.push(r);
+          return {
+            model: r.model,
+            site: r.site ?? "resid_pre",
+            layer: r.layer,
+            pos: r.pos,
+            head: r.head ?? null,
+            patched_token: tok(4, "c"),
+            answer: tok(1, "a"),
+            wrong: tok(2, "b"),
+            clean: 1,
+            corrupted: 0,
+            value: 0.5,
+            logits_corrupted: f32,
+            logits_patched: f32,
+            top_corrupted: [],
+            top_patched: [],
+            changes: [],
+          };
+        },
+      }),
+    );
+    why.seed("p", { clean: "c", corrupted: "k", answer: " a", wrong: " b" });
+    why.site = "head_result";
+    await why.openCell([0, 0, 0]); // no map yet: nothing to open
+    expect(asked).toEqual([]);
+    await why.runPatching("m");
+    why.clean = "edited after the run";
+    await why.openCell([2, 5, 1]);
+    expect(why.cell).toEqual([2, 5, 1]);
+    expect(asked).toEqual([
+      {
+        model: "m",
+        clean: "c",
+        corrupted: "k",
+        answer: " a",
+        wrong: " b",
+        site: "head_result",
+        layer: 2,
+        pos: 5,
+        head: 1,
+      },
+    ]);
+    expect(why.cellDist.value?.value).toBe(0.5);
+    await why.runPatching("m"); // a new map: the opened cell belongs to the old one
+    expect(why.cellDist.value).toBeNull();
+    expect(why.cell).toBeNull();
+  });
+
   it("keeps its section in the URL", () => {
     expect(readWhyUrl("?view=why&why=patching")).toEqual({
       section: "patching",
@@ -211,7 +289,13 @@ describe("interventions", () => {
       neurons: [{ layer: 1, neuron: 40 }],
       mode: "zero",
       k: 10,
+      generated_ids: [],
     });
+    // after a generation, "before" is the detailed view's last position: the continuation is sent too
+    s.setText({ ...TEXT, generated_ids: [7, 9] });
+    await s.refresh();
+    expect(asked.at(-1)?.generated_ids).toEqual([7, 9]);
+    expect(asked.at(-1)?.prompt).toBe("a b");
     s.toggleHead(0, 1);
     s.setMode("mean");
     await s.refresh();

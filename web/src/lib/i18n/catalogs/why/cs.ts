@@ -81,6 +81,14 @@ export const whyCs: WhyCatalog = {
   "why.patch.picked":
     "{where}. Bez záplaty dává poškozený běh {corrupted}; tato záplata dává {value}; čistý běh dává {clean}.",
   "why.patch.restored": "To je {pct} % cesty od poškozeného k čistému.",
+  "why.patch.dist.title": "Další token po této jediné záplatě",
+  "why.patch.dist.caption":
+    "Z čistého běhu pochází jen tato jedna aktivace (na pozici tokenu {token}); všechno ostatní je poškozený běh. Pravděpodobnosti dalšího tokenu v poškozeném běhu vedle pravděpodobností po záplatě; token odpovědi a špatný token jsou podtržené.",
+  "why.patch.dist.corrupted": "Poškozený běh",
+  "why.patch.dist.patched": "Po záplatě",
+  "why.patch.dist.change": "Změna po tokenech (největší první)",
+  "why.patch.dist.unchanged":
+    "Nic se nepohnulo víc než o zaokrouhlení (každé |Δp| < {bound}): tady nese čistý i poškozený běh stejnou hodnotu (jako před prvním odlišným tokenem), takže její vrácení nezmění žádnou pravděpodobnost.",
   "why.score.caption":
     "Vložte libovolný text: každý token je obarven pravděpodobností, kterou mu model dal vzhledem ke všemu před ním — světlý tam, kde si byl jistý, tmavý tam, kde váhal. Najeďte na token nebo na něj přejděte klávesnicí a uvidíte jeho pořadí a alternativy, kterým model dával přednost.",
   "why.score.input": "Text k ohodnocení",
@@ -124,8 +132,6 @@ export const whyCs: WhyCatalog = {
   "why.ablate.mode.mean": "průměrem přes pozice",
   "why.ablate.clear": "Zapnout vše zpět",
   "why.ablate.offList": "Vypnuto:",
-  "why.ablate.promptOnly":
-    "Zásahy běží jen na promptu: vygenerované tokeny do nich nepatří.",
   "why.ablate.before": "Před",
   "why.ablate.after": "Po",
   "why.ablate.change": "Změna po tokenech (největší první)",

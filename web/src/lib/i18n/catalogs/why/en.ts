@@ -78,6 +78,14 @@ export const whyEn = {
   "why.patch.picked":
     "{where}. Unpatched, the corrupted run gives {corrupted}; this patch gives {value}; the clean run gives {clean}.",
   "why.patch.restored": "That is {pct}% of the way from corrupted to clean.",
+  "why.patch.dist.title": "The next token after this one patch",
+  "why.patch.dist.caption":
+    "Only this one activation comes from the clean run (at the position of {token}); everything else is the corrupted run. The corrupted run's next-token probabilities beside those after the patch; the answer and wrong tokens are underlined.",
+  "why.patch.dist.corrupted": "Corrupted run",
+  "why.patch.dist.patched": "After the patch",
+  "why.patch.dist.change": "Change per token (largest first)",
+  "why.patch.dist.unchanged":
+    "Nothing moved beyond float rounding (every |Δp| < {bound}): here the clean and the corrupted run carry the same value (as before the first token that differs), so putting it back changes no probability.",
   "why.score.caption":
     "Paste any text: every token is coloured by the probability the model gave it, given everything before it — bright where it was sure, dark where it hesitated. Hover or focus a token for its rank and the alternatives the model preferred.",
   "why.score.input": "Text to score",
@@ -120,8 +128,6 @@ export const whyEn = {
   "why.ablate.mode.mean": "its mean over the positions",
   "why.ablate.clear": "Switch all back on",
   "why.ablate.offList": "Switched off:",
-  "why.ablate.promptOnly":
-    "Interventions run on the prompt alone: the generated tokens are not part of them.",
   "why.ablate.before": "Before",
   "why.ablate.after": "After",
   "why.ablate.change": "Change per token (largest first)",

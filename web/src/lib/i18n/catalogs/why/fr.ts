@@ -82,6 +82,14 @@ export const whyFr: WhyCatalog = {
   "why.patch.picked":
     "{where}. Sans remplacement, l'exécution corrompue donne {corrupted} ; ce remplacement donne {value} ; l'exécution propre donne {clean}.",
   "why.patch.restored": "Soit {pct} % du chemin du corrompu vers le propre.",
+  "why.patch.dist.title": "Le token suivant après ce seul remplacement",
+  "why.patch.dist.caption":
+    "Seule cette activation vient de l'exécution propre (à la position de {token}) ; tout le reste est l'exécution corrompue. Les probabilités du token suivant de l'exécution corrompue, à côté de celles après le remplacement ; les tokens réponse et erroné sont soulignés.",
+  "why.patch.dist.corrupted": "Exécution corrompue",
+  "why.patch.dist.patched": "Après le remplacement",
+  "why.patch.dist.change": "Changement par token (le plus grand d'abord)",
+  "why.patch.dist.unchanged":
+    "Rien n'a bougé au-delà de l'arrondi (chaque |Δp| < {bound}) : ici, l'exécution propre et l'exécution corrompue portent la même valeur (comme avant le premier token qui diffère) ; la remettre ne change donc aucune probabilité.",
   "why.score.caption":
     "Collez n'importe quel texte : chaque token est coloré selon la probabilité que le modèle lui a donnée, compte tenu de tout ce qui précède — clair là où il était sûr, sombre là où il hésitait. Survolez un token ou donnez-lui le focus pour voir son rang et les alternatives que le modèle préférait.",
   "why.score.input": "Texte à évaluer",
@@ -126,8 +134,6 @@ export const whyFr: WhyCatalog = {
   "why.ablate.mode.mean": "sa moyenne sur les positions",
   "why.ablate.clear": "Tout rallumer",
   "why.ablate.offList": "Éteints :",
-  "why.ablate.promptOnly":
-    "Les interventions portent sur le prompt seul : les tokens générés n'en font pas partie.",
   "why.ablate.before": "Avant",
   "why.ablate.after": "Après",
   "why.ablate.change": "Changement par token (le plus grand d'abord)",

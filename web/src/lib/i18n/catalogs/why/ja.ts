@@ -81,6 +81,14 @@ export const whyJa: WhyCatalog = {
   "why.patch.picked":
     "{where}。パッチなしの破損実行は {corrupted}、このパッチでは {value}、クリーンな実行は {clean} です。",
   "why.patch.restored": "破損からクリーンまでの {pct}% に当たります。",
+  "why.patch.dist.title": "この1か所だけパッチした後の次のトークン",
+  "why.patch.dist.caption":
+    "クリーンな実行から取るのはこの1つの活性化だけです（{token} の位置）。それ以外はすべて破損した実行です。破損した実行の次トークン確率と、パッチ後の確率を並べて示します。答えと誤答のトークンには下線を引いています。",
+  "why.patch.dist.corrupted": "破損した実行",
+  "why.patch.dist.patched": "パッチ後",
+  "why.patch.dist.change": "トークンごとの変化（大きい順）",
+  "why.patch.dist.unchanged":
+    "丸め誤差を超える変化はありません（すべての |Δp| < {bound}）。ここではクリーンな実行と破損した実行が同じ値を持っている（最初に異なるトークンより前と同じ）ため、それを戻してもどの確率も変わりません。",
   "why.score.caption":
     "任意のテキストを貼り付けてください：各トークンは、それまでのすべてを前提にモデルが与えた確率で色分けされます——確信していた所は明るく、迷った所は暗く。トークンにマウスを重ねるかキーボードでフォーカスすると、順位とモデルが好んだ候補が表示されます。",
   "why.score.input": "評価するテキスト",
@@ -123,8 +131,6 @@ export const whyJa: WhyCatalog = {
   "why.ablate.mode.mean": "位置にわたる平均",
   "why.ablate.clear": "すべてオンに戻す",
   "why.ablate.offList": "オフ：",
-  "why.ablate.promptOnly":
-    "介入はプロンプトだけに適用されます：生成されたトークンは含まれません。",
   "why.ablate.before": "前",
   "why.ablate.after": "後",
   "why.ablate.change": "トークンごとの変化（大きい順）",

@@ -79,6 +79,14 @@ export const whyZh: WhyCatalog = {
   "why.patch.picked":
     "{where}。未修补时，损坏运行给出 {corrupted}；这次修补给出 {value}；干净运行给出 {clean}。",
   "why.patch.restored": "即从损坏到干净走了 {pct}% 的路。",
+  "why.patch.dist.title": "仅这一处修补之后的下一个词元",
+  "why.patch.dist.caption":
+    "只有这一个激活来自干净运行（在 {token} 的位置上）；其余一切都是损坏运行。损坏运行的下一个词元概率与修补之后的概率并排显示；答案词元和错误词元带下划线。",
+  "why.patch.dist.corrupted": "损坏运行",
+  "why.patch.dist.patched": "修补之后",
+  "why.patch.dist.change": "每个词元的变化（最大的在前）",
+  "why.patch.dist.unchanged":
+    "除舍入误差外没有任何变化（每个 |Δp| < {bound}）：在这里，干净运行和损坏运行携带的是同一个值（就像第一个不同的词元之前那样），所以把它放回去不会改变任何概率。",
   "why.score.caption":
     "粘贴任意文本：每个词元按模型在给定前文时赋予它的概率着色——确定处明亮，犹豫处暗淡。把鼠标悬停在词元上或用键盘聚焦，可以看到它的排名以及模型更偏好的候选。",
   "why.score.input": "要评分的文本",
@@ -119,7 +127,6 @@ export const whyZh: WhyCatalog = {
   "why.ablate.mode.mean": "它在各位置上的均值",
   "why.ablate.clear": "全部重新打开",
   "why.ablate.offList": "已关闭：",
-  "why.ablate.promptOnly": "干预只作用于提示：生成的词元不在其中。",
   "why.ablate.before": "之前",
   "why.ablate.after": "之后",
   "why.ablate.change": "每个词元的变化（最大的在前）",
