@@ -109,4 +109,4 @@ model: install ## reproduce the embedded default model from scratch
 	$(VENV)/bin/glassbox train --preset default --out src/glassbox/assets/glassbox-tiny
 
 clean: ## remove the venv, build outputs and caches
-	rm -rf $(VENV) $(STAMPS) src/glassbox/_static web/node_modules .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(STAMPS) src/glassbox/_static src/glassbox/_tokenizers web/node_modules .pytest_cache .mypy_cache .ruff_cache
