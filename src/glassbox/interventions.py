@@ -21,13 +21,14 @@ from typing import TYPE_CHECKING
 
 import torch
 
+from glassbox.analysis.distributions import compare_next_token
 from glassbox.analysis.inputs import prompt_ids
 from glassbox.capture.forward import CaptureArg, capture_filter, run_forward
 from glassbox.capture.names import act_name
 from glassbox.errors import InvalidInputError
 from glassbox.models.tokens import token_infos
-from glassbox.schema.models import TopToken, tensor_payload
-from glassbox.schema.why import Ablation, AblationMode, HeadRef, NeuronRef, TokenChange
+from glassbox.schema.models import tensor_payload
+from glassbox.schema.why import Ablation, AblationMode, HeadRef, NeuronRef
 from glassbox.tracing import Trace
 
 if TYPE_CHECKING:
@@ -131,16 +132,8 @@ def ablation_summary(
         before = run_forward(model, ids, capture_filter("none"))["logits"][-1].float()
         after_trace = ablate(model, ids, heads, neurons, mode, capture="none")
         after = after_trace.logits[-1].float()
-        p0, p1 = torch.softmax(before, -1), torch.softmax(after, -1)
-        moved = torch.topk((p1 - p0).abs(), min(k, p0.numel())).indices.tolist()
-        top0 = torch.topk(p0, min(k, p0.numel())).indices.tolist()
-        top1 = torch.topk(p1, min(k, p1.numel())).indices.tolist()
-        shown = sorted({*moved, *top0, *top1})
-        info = dict(zip(shown, token_infos(model.tokenizer, shown), strict=True))
+        cmp = compare_next_token(model, before, after, k)
         tokens = token_infos(model.tokenizer, ids)
-
-    def top(ids_: list[int], p: torch.Tensor, lg: torch.Tensor) -> list[TopToken]:
-        return [TopToken(token=info[i], prob=float(p[i]), logit=float(lg[i])) for i in ids_]
 
     return Ablation(
         model=model.name,
@@ -150,16 +143,7 @@ def ablation_summary(
         tokens=tokens,
         logits_before=tensor_payload(before, ["d_vocab"]),
         logits_after=tensor_payload(after, ["d_vocab"]),
-        top_before=top(top0, p0, before),
-        top_after=top(top1, p1, after),
-        changes=[
-            TokenChange(
-                token=info[i],
-                prob_before=float(p0[i]),
-                prob_after=float(p1[i]),
-                logit_before=float(before[i]),
-                logit_after=float(after[i]),
-            )
-            for i in moved
-        ],
+        top_before=cmp.top_before,
+        top_after=cmp.top_after,
+        changes=cmp.changes,
     )

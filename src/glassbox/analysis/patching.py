@@ -28,14 +28,15 @@ from typing import TYPE_CHECKING
 import numpy as np
 import torch
 
+from glassbox.analysis.distributions import compare_next_token
 from glassbox.analysis.inputs import prompt_ids, resolve_token
 from glassbox.capture.batched import Edit, final_logits, run_blocks
 from glassbox.capture.forward import run_forward
 from glassbox.capture.names import act_name
 from glassbox.errors import InvalidInputError
 from glassbox.models.tokens import token_infos
-from glassbox.schema.models import TopToken, tensor_payload
-from glassbox.schema.why import PatchedCell, Patching, PatchSite, TokenChange, TokenRef
+from glassbox.schema.models import tensor_payload
+from glassbox.schema.why import PatchedCell, Patching, PatchSite, TokenRef
 
 if TYPE_CHECKING:
     from glassbox.models.loading import LoadedModel
@@ -222,19 +223,10 @@ def patch_cell(
         value = float(r.diff(raw))
         patched = raw.float()
         before = r.k["logits"][-1].float()  # [d_vocab]
-        p_before, p_after = torch.softmax(before, -1), torch.softmax(patched, -1)
-        kk = min(k, p_before.numel())
-        moved = torch.topk((p_after - p_before).abs(), kk).indices.tolist()
-        top0 = torch.topk(p_before, kk).indices.tolist()
-        top1 = torch.topk(p_after, kk).indices.tolist()
-        shown = sorted({*moved, *top0, *top1})
-        info = dict(zip(shown, token_infos(model.tokenizer, shown), strict=True))
+        cmp = compare_next_token(model, before, patched, k)
         clean_tok, ans_tok, wro_tok = token_infos(model.tokenizer, [r.clean_ids[pos], r.ans, r.wro])
         clean_val = float(r.diff(r.c["logits"][-1]))
         corr_val = float(r.diff(r.k["logits"][-1]))
-
-    def top(ids: list[int], p: torch.Tensor, lg: torch.Tensor) -> list[TopToken]:
-        return [TopToken(token=info[i], prob=float(p[i]), logit=float(lg[i])) for i in ids]
 
     return PatchedCell(
         model=model.name,
@@ -250,16 +242,7 @@ def patch_cell(
         value=value,
         logits_corrupted=tensor_payload(before, ["d_vocab"]),
         logits_patched=tensor_payload(patched, ["d_vocab"]),
-        top_corrupted=top(top0, p_before, before),
-        top_patched=top(top1, p_after, patched),
-        changes=[
-            TokenChange(
-                token=info[i],
-                prob_before=float(p_before[i]),
-                prob_after=float(p_after[i]),
-                logit_before=float(before[i]),
-                logit_after=float(patched[i]),
-            )
-            for i in moved
-        ],
+        top_corrupted=cmp.top_before,
+        top_patched=cmp.top_after,
+        changes=cmp.changes,
     )
