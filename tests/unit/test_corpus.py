@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import pytest
 
+import random
+import re
+
 from glassbox.training.corpus import (
     GENRE_WEIGHTS,
     LANGS,
     fact_completions,
+    general_module,
+    general_sentences,
     generate_corpus,
     heldout_two_hop_cities,
     ioi_completions,
     two_hop_completions,
 )
 from glassbox.training.corpus_data.facts import ANIMALS, CITIES, COUNTRIES, OBJECTS
+from glassbox.training.corpus_data.general.base import GENRES, SENSIBLE_PROMPTS_EN, phrase
 from glassbox.training.corpus_data.templates import FACT_TEMPLATES
 
 
@@ -91,3 +97,48 @@ def test_prompts_end_before_the_answer() -> None:
             assert not c.answer.startswith(" ")
         else:
             assert c.answer.startswith(" ")
+
+
+def _sentences(text: str, lang: str) -> list[str]:
+    pattern = r"(?<=[。！？])" if lang in ("zh", "ja") else r"(?<=[.!?])\s+"
+    return [s.strip() for s in re.split(pattern, text) if s.strip()]
+
+
+def test_phrase_reserves_every_fifth_option_for_the_heldout_split() -> None:
+    rng = random.Random(0)
+    options = list(range(12))
+    train = {phrase(rng, options, False) for _ in range(500)}
+    held = {phrase(rng, options, True) for _ in range(500)}
+    assert held == {4, 9} and train == set(options) - {4, 9}
+    assert {phrase(rng, [1, 2, 3], True) for _ in range(100)} == {1, 2, 3}  # fewer than five: no reserve
+
+
+def test_every_language_module_follows_the_contract() -> None:
+    for lang in LANGS:
+        mod = general_module(lang)
+        assert set(mod.GENERATORS) == set(GENRES), lang
+        assert len(mod.SENSIBLE_PROMPTS) == len(SENSIBLE_PROMPTS_EN), lang
+        assert len(mod.GENERAL_SENTENCES) >= 60 and len(set(mod.GENERAL_SENTENCES)) == len(mod.GENERAL_SENTENCES)
+        assert len(mod.RANDOM_WORDS) >= 300 and not [w for w in mod.RANDOM_WORDS if " " in w or not w], lang
+        for genre, gen in mod.GENERATORS.items():
+            a, b = gen(random.Random(3), False), gen(random.Random(3), False)
+            assert a == b and a.strip(), (lang, genre)
+
+
+def test_everyday_text_is_varied_and_its_heldout_phrasings_are_new(corpus) -> None:  # type: ignore[no-untyped-def]
+    everyday = [d for d in corpus.train if d.genre in GENRES]
+    assert len({d.text for d in everyday}) > 0.97 * len(everyday)
+    for lang in LANGS:
+        train = {s for d in everyday if d.language == lang for s in _sentences(d.text, lang)}
+        held = [s for d in corpus.heldout if d.language == lang and d.genre in GENRES for s in _sentences(d.text, lang)]
+        assert held, lang
+        # Fillers repeat (names, numbers), so a held-out sentence can coincide with a trained one; most must not.
+        assert sum(s in train for s in held) / len(held) < 0.5, lang
+
+
+def test_hand_written_sentences_are_held_out(corpus) -> None:  # type: ignore[no-untyped-def]
+    train_text = "\n".join(d.text for d in corpus.train)
+    docs = general_sentences()
+    assert {d.language for d in docs} == set(LANGS)
+    assert not [d.text for d in docs if d.text in train_text]
+    assert {d.text for d in docs} <= {d.text for d in corpus.heldout}

@@ -23,7 +23,7 @@ def train_command(
         str,
         typer.Option(
             help="Recipe: 'micro' (seconds, for demos/tests) or 'default' "
-            "(the shipped glassbox-tiny, ~20 min on 2 CPU cores)."
+            "(the shipped glassbox-tiny, about an hour on 2 CPU cores)."
         ),
     ] = "default",
     out: Annotated[
@@ -59,10 +59,15 @@ def train_command(
     predictions at log-spaced checkpoints) and glassbox.json (metadata and evaluation). Interrupt it at any
     time (even kill -9) and continue with --resume.
     """
+    from transformers.utils import logging as hf_logging
+
     from glassbox.training.config import preset as get_preset
-    from glassbox.training.evaluate import report_table
+    from glassbox.training.evaluate import report_table, v2_table
     from glassbox.training.train import train
 
+    # Our own progress bar is the one to read: no "Writing model shards" bar at every checkpoint.
+    hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+    hf_logging.set_verbosity_error()  # type: ignore[no-untyped-call]
     logging.basicConfig(level=logging.INFO if not quiet else logging.WARNING, format="%(message)s")
     try:
         config = get_preset(preset)
@@ -88,6 +93,9 @@ def train_command(
     )
     if result.evaluation is not None:
         console.print(report_table(result.evaluation))
+        extra = v2_table(result.evaluation)
+        if extra is not None:
+            console.print(extra)
 
 
 def eval_command(
@@ -106,7 +114,7 @@ def eval_command(
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
     from glassbox.training.corpus import generate_corpus
-    from glassbox.training.evaluate import evaluate_model, report_table
+    from glassbox.training.evaluate import evaluate_model, report_table, v2_table
     from glassbox.training.history import METADATA_FILE, load_metadata
 
     try:
@@ -127,7 +135,11 @@ def eval_command(
     else:
         from rich.console import Console
 
-        Console().print(report_table(report))
+        console = Console()
+        console.print(report_table(report))
+        extra = v2_table(report)
+        if extra is not None:
+            console.print(extra)
 
 
 def register(app: typer.Typer) -> None:

@@ -1,15 +1,19 @@
 """The multilingual training corpus glassbox writes for itself — deterministic for a seed.
 
 A corpus is a list of short :class:`Document` s in seven languages (English the largest share, so the
-tokenizer shows the "tokenization tax" of the others), in five genres:
+tokenizer shows the "tokenization tax" of the others), in eleven genres:
 
+* everyday text from the per-language generators of :mod:`~glassbox.training.corpus_data.general`:
+  ``encyclopedia`` (science, animals, food, places, history, technology, sport, art …), ``story``,
+  ``dialogue``, ``instructions``, ``list`` and ``numbers`` (counting, dates, arithmetic);
 * ``fact`` — country → capital, city → country, animal → sound, object → colour (112 facts per language);
 * ``two_hop`` — city → country → capital, as a direct question and as a worked chain of both hops;
-* ``story`` — short stories, dialogues and the indirect-object pattern "When Mary and John went to the
-  shop, John gave a book to" → Mary;
+* ``ioi`` — the indirect-object pattern "When Mary and John went to the shop, John gave a book to" → Mary,
+  and short templated stories;
 * ``sequence`` — counting, days of the week, months, "after X comes Y", small sums;
 * ``induction`` — a random word sequence written twice (the model can only predict the second copy by
-  looking back: this is what grows induction heads).
+  looking back: this is what grows induction heads). Spans of random *token ids* repeated within a sequence
+  are added after tokenization (:mod:`glassbox.training.data`), so that copying generalises beyond words.
 
 **The held-out split** is never trained on:
 
@@ -20,19 +24,28 @@ tokenizer shows the "tokenization tax" of the others), in five genres:
   :mod:`~glassbox.training.corpus_data.templates`, e.g. "The capital city of France is");
 * two-hop questions for a fixed set of *held-out cities* (every fourth city): both single hops of these
   cities are trained (city → country, country → capital), the composition never is;
-* stories, sequences and induction documents drawn with a different seed, minus any exact duplicate of a
+* everyday text written with the *held-out phrasings* of the generators (every fifth template, opening and
+  frame of each list is reserved for it, :func:`~glassbox.training.corpus_data.general.base.phrase`);
+* ``GENERAL_SENTENCES``: sentences written by hand per language that no generator produces — the "outside
+  the templates" text on which loss and calibration are measured;
+* IOI stories, sequences and induction documents drawn with a different seed, minus any exact duplicate of a
   training document.
 """
 
 from __future__ import annotations
 
+import importlib
 import random
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
+from types import ModuleType
 
 from glassbox.schema.history import CorpusSplits, DocumentCounts
 from glassbox.training.corpus_data.facts import ANIMALS, CITIES, CITY_COUNTRY, COUNTRIES, LANGS, OBJECTS, Entity
+from glassbox.training.corpus_data.general.base import GENRES as GENERAL_GENRES
 from glassbox.training.corpus_data.language import (
     DAYS,
     GIFTS,
@@ -55,6 +68,8 @@ __all__ = [
     "Corpus",
     "Document",
     "fact_completions",
+    "general_module",
+    "general_sentences",
     "generate_corpus",
     "heldout_two_hop_cities",
     "induction_sequences",
@@ -65,16 +80,22 @@ __all__ = [
 #: Share of documents per language. English is the largest, the others share the rest equally.
 LANGUAGE_WEIGHTS: dict[str, float] = {"en": 0.31, **{lang: 0.115 for lang in LANGS if lang != "en"}}
 
-#: Share of documents per genre. Facts dominate: a 1-5M-parameter model needs many repetitions of each
-#: fact in each language before it answers through a phrasing it has never seen.
+#: Share of documents per genre. Everyday text is the majority, so the model learns the languages rather than
+#: a few templates; facts stay frequent, because a model of a few million parameters needs many repetitions of
+#: each fact in each language before it answers through a phrasing it has never seen.
 GENRE_WEIGHTS: dict[str, float] = {
-    "fact": 0.40,
-    "two_hop": 0.05,
-    "story": 0.15,
-    "sequence": 0.08,
-    # Copying (induction heads) appears late and abruptly in a model this small; a large share of repeated
-    # sequences makes it appear within the CPU budget.
-    "induction": 0.32,
+    "encyclopedia": 0.19,
+    "story": 0.09,
+    "dialogue": 0.08,
+    "instructions": 0.06,
+    "list": 0.05,
+    "numbers": 0.06,
+    "fact": 0.30,
+    "two_hop": 0.04,
+    "ioi": 0.05,
+    "sequence": 0.03,
+    # Copying (induction heads); random *token* spans are added on top, after tokenization (data.py).
+    "induction": 0.05,
 }
 
 #: relation → its entity table.
@@ -88,9 +109,26 @@ RELATIONS: dict[str, tuple[Entity, ...]] = {
 _JOINER = {lang: "" if lang in ("zh", "ja") else " " for lang in LANGS}
 
 
+@cache
+def general_module(lang: str) -> ModuleType:
+    """The everyday-text generator module of ``lang`` (:mod:`glassbox.training.corpus_data.general`)."""
+    if lang not in LANGS:
+        raise ValueError(f"unknown corpus language {lang!r}: choose one of {', '.join(LANGS)}")
+    return importlib.import_module(f"glassbox.training.corpus_data.general.{lang}")
+
+
+def general_sentences(languages: Iterable[str] = LANGS) -> list[Document]:
+    """The hand-written held-out sentences of each language (text no generator produces)."""
+    return [
+        Document(text, lang, "general_sentence")
+        for lang in languages
+        for text in general_module(lang).GENERAL_SENTENCES
+    ]
+
+
 @dataclass(frozen=True)
 class Document:
-    """One training or held-out text, with its language and genre (fact, two_hop, story, sequence, induction)."""
+    """One training or held-out text: its language and genre (a :data:`GENRE_WEIGHTS` key or ``general_sentence``)."""
 
     text: str
     language: str
@@ -239,7 +277,7 @@ def _two_hop_sentence(rng: random.Random, lang: str, cities: list[Entity], chain
     return _fill(tpl, c=city.subject[lang], k=country.subject[lang], o=country.answer[lang])
 
 
-def _story(rng: random.Random, lang: str) -> str:
+def _ioi_story(rng: random.Random, lang: str) -> str:
     if rng.random() < 0.5:
         return _ioi(rng, lang)[0]
     a, b = rng.sample(NAMES[lang], 2)
@@ -286,27 +324,55 @@ def _induction(rng: random.Random, lang: str) -> str:
     return sep.join([words] * (3 if rng.random() < 0.3 else 2))
 
 
-def _document(rng: random.Random, lang: str, genre: str, cities: list[Entity]) -> str:
+@cache
+def _heldout_guard(lang: str) -> tuple[re.Pattern[str], tuple[tuple[str, str], ...]]:
+    """What everyday text must not contain, so the held-out measures stay held out.
+
+    A pattern matching every held-out fact phrasing (framed and paraphrase, with its answer), and the
+    (held-out city, capital of its country) pairs: a text naming both would teach the two-hop composition.
+    """
+    held = [c.prompt + c.answer for kind in ("framed", "paraphrase") for c in fact_completions([lang], template=kind)]
+    pattern = re.compile("|".join(re.escape(h) for h in sorted(held, key=len, reverse=True)))
+    cities = {c.key: c for c in CITIES}
+    pairs = tuple(
+        (cities[key].subject[lang], _CAPITAL_BY_COUNTRY[CITY_COUNTRY[key]].answer[lang])
+        for key in heldout_two_hop_cities()
+    )
+    return pattern, pairs
+
+
+def _leaks_heldout(lang: str, text: str) -> bool:
+    pattern, pairs = _heldout_guard(lang)
+    return bool(pattern.search(text)) or any(city in text and capital in text for city, capital in pairs)
+
+
+def _document(rng: random.Random, lang: str, genre: str, cities: list[Entity], heldout: bool = False) -> str:
+    if genre in GENERAL_GENRES:
+        generate = general_module(lang).GENERATORS[genre]
+        while True:  # redraw the rare text that would give a held-out answer away (deterministic: same rng)
+            text: str = generate(rng, heldout)
+            if heldout or not _leaks_heldout(lang, text):
+                return text
     join = _JOINER[lang].join
     if genre == "fact":
         return join(_fact_sentence(rng, lang) for _ in range(rng.randint(2, 5)))
     if genre == "two_hop":
         return join(_two_hop_sentence(rng, lang, cities, chain=rng.random() < 0.5) for _ in range(2))
-    if genre == "story":
-        return _story(rng, lang)
+    if genre == "ioi":
+        return _ioi_story(rng, lang)
     if genre == "sequence":
         return join(_sequence(rng, lang) for _ in range(rng.randint(1, 3)))
     return _induction(rng, lang)
 
 
-def _sample_documents(rng: random.Random, n: int, cities: list[Entity]) -> list[Document]:
+def _sample_documents(rng: random.Random, n: int, cities: list[Entity], heldout: bool = False) -> list[Document]:
     langs, lang_w = list(LANGUAGE_WEIGHTS), list(LANGUAGE_WEIGHTS.values())
     genres, genre_w = list(GENRE_WEIGHTS), list(GENRE_WEIGHTS.values())
     docs = []
     for _ in range(n):
         lang = rng.choices(langs, weights=lang_w)[0]
         genre = rng.choices(genres, weights=genre_w)[0]
-        docs.append(Document(_document(rng, lang, genre, cities), lang, genre))
+        docs.append(Document(_document(rng, lang, genre, cities, heldout), lang, genre))
     return docs
 
 
@@ -314,9 +380,11 @@ def _heldout_documents(seed: int, n_random: int, train_texts: set[str]) -> list[
     docs = [Document(c.prompt + c.answer, c.language, "fact") for c in fact_completions()]
     docs += [Document(c.prompt + c.answer, c.language, "fact") for c in fact_completions(template="paraphrase")]
     docs += [Document(c.prompt + c.answer, c.language, "two_hop") for c in two_hop_completions()]
+    docs += general_sentences()
     rng = random.Random(f"heldout-{seed}")
     trained_cities = [c for c in CITIES if c.key not in set(heldout_two_hop_cities())]
-    for doc in _sample_documents(rng, n_random, trained_cities):
+    # Everyday text in the held-out phrasings; the other genres drawn with another seed.
+    for doc in _sample_documents(rng, n_random, trained_cities, heldout=True):
         if doc.genre not in ("fact", "two_hop") and doc.text not in train_texts:
             docs.append(doc)
     return docs
@@ -338,7 +406,7 @@ def corpus_statistics(docs: Iterable[Document]) -> DocumentCounts:
     )
 
 
-def generate_corpus(n_documents: int, seed: int = 0, n_heldout_random: int = 400) -> Corpus:
+def generate_corpus(n_documents: int, seed: int = 0, n_heldout_random: int = 1200) -> Corpus:
     """Generate ``n_documents`` training documents and the held-out split, deterministically for ``seed``."""
     if n_documents < 1:
         raise ValueError("n_documents must be at least 1")

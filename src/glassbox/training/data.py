@@ -7,6 +7,12 @@ A training sequence is the ``n_positions`` tokens starting at a document start, 
 The batch of step ``s`` is a pure function of ``(seed, s)``: sample ``i = s * batch_size + j`` is document
 start ``perm_e[i mod N]`` with ``e = i div N`` and ``perm_e`` a permutation seeded by ``(seed, e)``. Resuming at
 any step therefore replays exactly the same data order, with no sampler state to save.
+
+**Copying data.** With ``copy_fraction > 0`` the stream also holds documents of random *token ids*: a span of
+8-40 ids drawn uniformly from the vocabulary (the special token excluded), written two or three times. The first
+copy cannot be predicted at all; every later one can, exactly, by looking back — which is what grows induction
+heads that copy *any* token, not only the words the corpus repeats. They are placed among the documents at
+seed-determined positions.
 """
 
 from __future__ import annotations
@@ -21,11 +27,44 @@ import torch
 from glassbox.training.corpus import Document
 
 
-def encode_documents(tokenizer: Any, docs: Sequence[Document]) -> torch.Tensor:
-    """One int64 stream: each document's ids (beginning-of-text token first), documents back to back."""
+def copy_documents(n_tokens: int, d_vocab: int, seed: int, bos_id: int = 0) -> list[list[int]]:
+    """Random-token copying documents (``[bos] + span * k``) totalling at least ``n_tokens`` ids."""
+    rng = random.Random(f"copy-{seed}")
+    docs: list[list[int]] = []
+    total = 0
+    while total < n_tokens:
+        span = [rng.randrange(bos_id + 1, d_vocab) for _ in range(rng.randint(8, 40))]
+        doc = [bos_id] + span * rng.choice((2, 2, 3))
+        docs.append(doc)
+        total += len(doc)
+    return docs
+
+
+def encode_documents(
+    tokenizer: Any, docs: Sequence[Document], copy_fraction: float = 0.0, seed: int = 0
+) -> torch.Tensor:
+    """One int64 stream: each document's ids (beginning-of-text token first), documents back to back.
+
+    ``copy_fraction`` adds random-token copying documents (:func:`copy_documents`) making up about that share
+    of the stream, at positions determined by ``seed``.
+    """
     # tokenizers' encode_batch runs in Rust threads; the post-processor prepends <|endoftext|>.
-    encodings = tokenizer.encode_batch([d.text for d in docs], add_special_tokens=True)
-    flat = [i for enc in encodings for i in enc.ids]
+    seqs = [enc.ids for enc in tokenizer.encode_batch([d.text for d in docs], add_special_tokens=True)]
+    if copy_fraction > 0 and seqs:
+        n_text = sum(len(s) for s in seqs)
+        copies = copy_documents(round(n_text * copy_fraction / (1 - copy_fraction)), tokenizer.get_vocab_size(), seed)
+        rng = random.Random(f"copy-places-{seed}")
+        places = sorted(rng.randrange(len(seqs) + 1) for _ in copies)
+        merged: list[list[int]] = []
+        k = 0
+        for i, s in enumerate(seqs):
+            while k < len(places) and places[k] == i:
+                merged.append(copies[k])
+                k += 1
+            merged.append(s)
+        merged += copies[k:]
+        seqs = merged
+    flat = [i for s in seqs for i in s]
     return torch.tensor(flat, dtype=torch.long)
 
 

@@ -10,28 +10,49 @@ Measures (definitions of the held-out data are in :mod:`glassbox.training.corpus
 * **IOI accuracy** — "When Mary and John went to the shop, John gave a book to" → " Mary", fresh names;
 * **induction ratio** — mean loss on the second copy of a fresh random word sequence ÷ mean loss on the first
   copy (the first token of each copy excluded: it cannot be predicted either way); lower is better;
-* **tokens per character** — per language, on held-out text: the "tokenization tax".
+* **tokens per character** — per language, on held-out text: the "tokenization tax";
+* **held-out loss** — per language, on everyday text written in the generators' held-out phrasings, and on
+  hand-written sentences outside the templates (``GENERAL_SENTENCES``);
+* **calibration** — on those hand-written sentences: the mean probability of the top-1 token beside how often
+  the top-1 token is right (a calibrated model has the two close);
+* **token induction** — 20 token ids drawn uniformly from the vocabulary (the special token excluded), repeated
+  once: loss on the second copy ÷ loss on the first; and the same with each attention head zeroed, which names
+  the heads the copying depends on;
+* **sensible guesses** — the top-5 next tokens after the 30 prompts a teacher would type first, per language.
 """
 
 from __future__ import annotations
 
+import random
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import torch
 
-from glassbox.schema.evaluation import Accuracy, EvalReport
+from glassbox.models.tokens import readable_text
+from glassbox.schema.evaluation import (
+    Accuracy,
+    Calibration,
+    CopyLoss,
+    EvalReport,
+    HeadAblation,
+    SensibleGuess,
+    TopToken,
+)
 from glassbox.training.corpus import (
     _JOINER,
     LANGS,
     Completion,
     Document,
     fact_completions,
+    general_module,
     induction_sequences,
     ioi_completions,
     two_hop_completions,
 )
+from glassbox.training.corpus_data.general.base import GENRES as GENERAL_GENRES
 from glassbox.training.corpus_data.language import DAYS, SEQUENCE_FRAMES
 
 
@@ -130,6 +151,131 @@ def tokens_per_char(tokenizer: Any, docs: Sequence[Document]) -> dict[str, float
     return {lang: round(tokens[lang] / chars[lang], 4) for lang in LANGS if chars[lang]}
 
 
+@torch.no_grad()
+def _token_stats(model: Any, seqs: Sequence[list[int]], batch_size: int = 16) -> list[torch.Tensor]:
+    """Per sequence a ``[3, len - 1]`` tensor: each next token's loss, top-1 probability and top-1 correctness."""
+    device = next(model.parameters()).device
+    limit = model.config.n_positions
+    seqs = [s[:limit] for s in seqs if len(s) >= 2]
+    out: list[torch.Tensor] = []
+    for b in range(0, len(seqs), batch_size):
+        chunk = seqs[b : b + batch_size]
+        width = max(len(x) for x in chunk)
+        ids = torch.tensor([x + [0] * (width - len(x)) for x in chunk], device=device)  # [batch, pos]
+        mask = torch.tensor([[1] * len(x) + [0] * (width - len(x)) for x in chunk], device=device)
+        logp = torch.log_softmax(model(input_ids=ids, attention_mask=mask).logits.float(), -1)  # [batch, pos, vocab]
+        for row, x in zip(logp, chunk, strict=True):
+            n = len(x) - 1
+            target = torch.tensor(x[1:], device=device)
+            nll = -row[:n].gather(1, target[:, None])[:, 0]
+            top_logp, top_id = row[:n].max(-1)
+            out.append(torch.stack([nll, top_logp.exp(), (top_id == target).float()]).cpu())
+    return out
+
+
+def loss_by_language(model: Any, tokenizer: Any, docs: Sequence[Document]) -> dict[str, float]:
+    """Mean next-token loss (nats) per language over ``docs``, each document read on its own."""
+    langs = [d.language for d in docs]
+    stats = _token_stats(model, [tokenizer(d.text)["input_ids"] for d in docs])
+    sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
+    for lang, st in zip(langs, stats, strict=True):
+        sums[lang][0] += float(st[0].sum())
+        sums[lang][1] += st.shape[1]
+    return {lang: round(v[0] / v[1], 4) for lang, v in sums.items() if v[1]}
+
+
+def calibration(model: Any, tokenizer: Any, docs: Sequence[Document]) -> dict[str, Calibration]:
+    """Mean top-1 probability and top-1 accuracy per language (and ``all``) over every token of ``docs``."""
+    stats = _token_stats(model, [tokenizer(d.text)["input_ids"] for d in docs])
+    groups: dict[str, list[torch.Tensor]] = defaultdict(list)
+    for d, st in zip(docs, stats, strict=True):
+        groups[d.language].append(st)
+        groups["all"].append(st)
+    out = {}
+    for key, parts in groups.items():
+        cat = torch.cat(parts, 1)
+        out[key] = Calibration(
+            tokens=cat.shape[1],
+            mean_top1_prob=round(float(cat[1].mean()), 4),
+            top1_accuracy=round(float(cat[2].mean()), 4),
+        )
+    return out
+
+
+def random_token_sequences(d_vocab: int, n: int = 100, length: int = 20, seed: int = 0) -> list[list[int]]:
+    """``n`` sequences ``[bos] + r + r`` of ``length`` ids drawn uniformly from the vocabulary (id 0 excluded)."""
+    rng = random.Random(f"induction-tokens-{seed}")
+    out = []
+    for _ in range(n):
+        r = [rng.randrange(1, d_vocab) for _ in range(length)]
+        out.append([0, *r, *r])
+    return out
+
+
+def copy_loss(model: Any, seqs: Sequence[list[int]]) -> CopyLoss:
+    """Loss on the first and second copies of ``[bos] + r + r`` sequences (each copy's first token excluded)."""
+    first = second = 0.0
+    n1 = n2 = 0
+    for x, st in zip(seqs, _token_stats(model, seqs), strict=True):
+        length = (len(x) - 1) // 2
+        nll = st[0]  # nll[t] = loss of token t + 1
+        first += float(nll[1:length].sum())  # tokens 2 .. length (copy 1 without its first token)
+        second += float(nll[length + 1 :].sum())  # copy 2 without its first token
+        n1 += length - 1
+        n2 += len(x) - 2 - length
+    f, s2 = first / n1, second / n2
+    return CopyLoss(first_copy_loss=round(f, 4), second_copy_loss=round(s2, 4), ratio=round(s2 / f, 4))
+
+
+@contextmanager
+def ablated_head(model: Any, layer: int, head: int) -> Iterator[None]:
+    """Zero one attention head's output (its slice of the input of the attention output projection); GPT-2."""
+    attn = model.transformer.h[layer].attn
+    d_head = model.config.n_embd // model.config.n_head
+
+    def hook(_module: Any, args: tuple[torch.Tensor, ...]) -> tuple[torch.Tensor, ...]:
+        x = args[0].clone()  # [batch, pos, n_heads * d_head]
+        x[..., head * d_head : (head + 1) * d_head] = 0
+        return (x, *args[1:])
+
+    handle = attn.c_proj.register_forward_pre_hook(hook)
+    try:
+        yield
+    finally:
+        handle.remove()
+
+
+def head_ablations(model: Any, seqs: Sequence[list[int]]) -> list[HeadAblation]:
+    """The copy loss with each head zeroed in turn, the heads whose loss rises most first (GPT-2 models only)."""
+    if not hasattr(model, "transformer") or not hasattr(model.transformer, "h"):
+        return []
+    out = []
+    for layer in range(model.config.n_layer):
+        for head in range(model.config.n_head):
+            with ablated_head(model, layer, head):
+                c = copy_loss(model, seqs)
+            out.append(HeadAblation(layer=layer, head=head, second_copy_loss=c.second_copy_loss, ratio=c.ratio))
+    return sorted(out, key=lambda h: -h.second_copy_loss)
+
+
+@torch.no_grad()
+def sensible_guesses(model: Any, tokenizer: Any, languages: Sequence[str] = LANGS, k: int = 5) -> list[SensibleGuess]:
+    """The top-``k`` next tokens after every "sensible guess" prompt of every language."""
+    device = next(model.parameters()).device
+    out = []
+    for lang in languages:
+        for i, prompt in enumerate(general_module(lang).SENSIBLE_PROMPTS):
+            ids = torch.tensor([tokenizer(prompt)["input_ids"]], device=device)
+            probs = torch.softmax(model(input_ids=ids).logits[0, -1].float(), -1)
+            top = torch.topk(probs, k)
+            tops = [
+                TopToken(token=readable_text(tokenizer, [int(t)]), prob=round(float(p), 4))
+                for p, t in zip(top.values, top.indices, strict=True)
+            ]
+            out.append(SensibleGuess(language=lang, index=i, prompt=prompt, top=tops))
+    return out
+
+
 def evaluate_model(
     model: Any,
     tokenizer: Any,
@@ -138,8 +284,14 @@ def evaluate_model(
     facts_per_language: int | None = None,
     n_ioi: int = 20,
     n_induction: int = 10,
+    heads: bool = True,
+    sensible: bool = True,
 ) -> EvalReport:
-    """Run every measure; ``facts_per_language`` limits the facts asked (None = all 112 per language)."""
+    """Run every measure; ``facts_per_language`` limits the facts asked (None = all 112 per language).
+
+    ``heads`` (the per-head ablations) and ``sensible`` (the top-5 after each sensible-guess prompt) can be
+    switched off where only the figures matter (tests).
+    """
     was_training = model.training
     model.eval()
     try:
@@ -163,6 +315,9 @@ def evaluate_model(
         ind = induction_losses(model, tokenizer, n_induction, seed)
         first = sum(v[0] for v in ind.values()) / len(ind)
         second = sum(v[1] for v in ind.values()) / len(ind)
+        everyday = [d for d in heldout_docs if d.genre in GENERAL_GENRES]
+        sentences = [d for d in heldout_docs if d.genre == "general_sentence"]
+        token_seqs = random_token_sequences(len(tokenizer), seed=seed)
         return EvalReport(
             facts=_group(facts, fact_ok, "language"),
             facts_by_relation=_group(facts, fact_ok, "task"),
@@ -173,6 +328,12 @@ def evaluate_model(
             induction_ratio=round(second / first, 4),
             induction_ratio_by_language={k: round(v[1] / v[0], 4) for k, v in ind.items()},
             tokens_per_char=tokens_per_char(tokenizer, heldout_docs),
+            heldout_loss=loss_by_language(model, tokenizer, everyday) if everyday else None,
+            general_loss=loss_by_language(model, tokenizer, sentences) if sentences else None,
+            calibration=calibration(model, tokenizer, sentences) if sentences else None,
+            induction_tokens=copy_loss(model, token_seqs),
+            induction_heads=head_ablations(model, token_seqs) if heads else None,
+            sensible=sensible_guesses(model, tokenizer) if sensible else None,
         )
     finally:
         model.train(was_training)
@@ -212,4 +373,34 @@ def report_table(report: EvalReport) -> Any:
         total=sum(a.total for a in report.facts_paraphrase.values()),
     )
     table.add_row("all", pct(total), pct(para), pct(hop), pct(ioi), f"{report.induction_ratio:.3f}", "", style="bold")
+    return table
+
+
+def v2_table(report: EvalReport) -> Any:
+    """A rich table of the glassbox-tiny v2 measures per language (None when the report predates them)."""
+    from rich.table import Table
+
+    if report.heldout_loss is None or report.calibration is None or report.general_loss is None:
+        return None
+    table = Table(title="held-out text, calibration and copying")
+    for col in ("language", "loss, held-out phrasings", "loss, hand-written", "mean top-1 p", "top-1 accuracy"):
+        table.add_column(col, justify="right" if col != "language" else "left")
+    for lang in (*LANGS, "all"):
+        cal = report.calibration.get(lang)
+        table.add_row(
+            lang,
+            f"{report.heldout_loss[lang]:.3f}" if lang in report.heldout_loss else "",
+            f"{report.general_loss[lang]:.3f}" if lang in report.general_loss else "",
+            f"{cal.mean_top1_prob:.3f}" if cal else "—",
+            f"{cal.top1_accuracy:.3f}" if cal else "—",
+            style="bold" if lang == "all" else None,
+        )
+    if report.induction_tokens is not None:
+        c = report.induction_tokens
+        table.caption = (
+            f"random tokens repeated: loss {c.first_copy_loss:.3f} → {c.second_copy_loss:.3f} (ratio {c.ratio:.3f})"
+        )
+        if report.induction_heads:
+            top = report.induction_heads[0]
+            table.caption += f"; ablating L{top.layer}H{top.head} raises the ratio to {top.ratio:.3f}"
     return table

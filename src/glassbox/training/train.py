@@ -59,7 +59,8 @@ log = logging.getLogger(__name__)
 MODEL_NAME = "glassbox-tiny"
 DESCRIPTION = (
     "A tiny GPT-2-architecture model that glassbox trains itself on a corpus it generates: "
-    "facts, two-hop facts, stories, sequences and repeated word lists in seven languages."
+    "everyday text (encyclopedic paragraphs, stories, dialogues, instructions, lists, numbers), facts, "
+    "two-hop facts and copying exercises in seven languages."
 )
 
 
@@ -189,7 +190,10 @@ class TrainingRun:
         t_prep = time.perf_counter()
         self.corpus, raw_tok, self.tokenizer = prepare(config, self.out, reuse_tokenizer=state is not None)
         self.source = BatchSource(
-            encode_documents(raw_tok, self.corpus.train), config.n_ctx, config.batch_size, config.seed
+            encode_documents(raw_tok, self.corpus.train, config.copy_fraction, config.seed),
+            config.n_ctx,
+            config.batch_size,
+            config.seed,
         )
         held = heldout_sequences(raw_tok, self.corpus.heldout, config.n_ctx, config.eval_sequences, config.seed)
         self.heldout_seqs = held.to(self.device)  # [eval_sequences, pos]

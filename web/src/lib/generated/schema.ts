@@ -36,6 +36,7 @@ export interface GlassboxSchema {
   AttributionMatrix?: AttributionMatrix;
   AttributionMatrixRequest?: AttributionMatrixRequest;
   AttributionRow?: AttributionRow;
+  Calibration?: Calibration;
   ChatMessage?: ChatMessage;
   ChatRendering?: ChatRendering;
   ChatRequest?: ChatRequest;
@@ -43,6 +44,7 @@ export interface GlassboxSchema {
   ChecksumManifest?: ChecksumManifest;
   Comparison?: Comparison;
   Contribution?: Contribution;
+  CopyLoss?: CopyLoss;
   CorpusSplits?: CorpusSplits;
   CorpusSummary?: CorpusSummary;
   DetailOverview?: DetailOverview;
@@ -58,6 +60,7 @@ export interface GlassboxSchema {
   GenerateRequest?: GenerateRequest;
   Generation?: Generation;
   GenerationStep?: GenerationStep;
+  HeadAblation?: HeadAblation;
   HeadRef?: HeadRef;
   Health?: Health;
   HeldoutRecord?: HeldoutRecord;
@@ -104,6 +107,7 @@ export interface GlassboxSchema {
   ScoreRequest?: ScoreRequest;
   ScoredAlternative?: ScoredAlternative;
   ScoredToken?: ScoredToken;
+  SensibleGuess?: SensibleGuess;
   Site?: Site;
   Snapshot?: Snapshot;
   StepRecord?: StepRecord;
@@ -509,6 +513,26 @@ export interface AttributionMatrixRequest {
   seed?: number;
 }
 /**
+ * Is the model as sure as it is right? Over every predicted token of some text.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "Calibration".
+ */
+export interface Calibration {
+  /**
+   * predicted tokens measured
+   */
+  tokens: number;
+  /**
+   * mean probability of the model's top-1 token
+   */
+  mean_top1_prob: number;
+  /**
+   * share of tokens where the top-1 token was the actual next token
+   */
+  top1_accuracy: number;
+}
+/**
  * One turn of a conversation.
  *
  * This interface was referenced by `GlassboxSchema`'s JSON-Schema
@@ -657,6 +681,20 @@ export interface Contribution {
   layer?: number | null;
   head?: number | null;
   value: number;
+}
+/**
+ * Loss on a random token sequence's first copy and on its repetition (each copy's first token excluded).
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "CopyLoss".
+ */
+export interface CopyLoss {
+  first_copy_loss: number;
+  second_copy_loss: number;
+  /**
+   * second ÷ first: 1 = no copying, near 0 = perfect copying
+   */
+  ratio: number;
 }
 /**
  * This interface was referenced by `GlassboxSchema`'s JSON-Schema
@@ -1004,6 +1042,69 @@ export interface EvalReport {
   tokens_per_char: {
     [k: string]: number | undefined;
   };
+  /**
+   * per language: loss (nats/token) on everyday text in held-out phrasings
+   */
+  heldout_loss?: {
+    [k: string]: number | undefined;
+  } | null;
+  /**
+   * per language: loss (nats/token) on hand-written sentences outside the templates
+   */
+  general_loss?: {
+    [k: string]: number | undefined;
+  } | null;
+  /**
+   * per language and 'all': confidence vs accuracy on the hand-written sentences
+   */
+  calibration?: {
+    [k: string]: Calibration;
+  } | null;
+  /**
+   * 20 random token ids repeated once: loss on the 2nd copy vs the 1st
+   */
+  induction_tokens?: CopyLoss | null;
+  /**
+   * every head's ablation effect on the repeated copy's loss, largest first
+   */
+  induction_heads?: HeadAblation[] | null;
+  /**
+   * top-5 after each 'sensible guess' prompt
+   */
+  sensible?: SensibleGuess[] | null;
+}
+/**
+ * The copying measure with one attention head's output zeroed.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "HeadAblation".
+ */
+export interface HeadAblation {
+  layer: number;
+  head: number;
+  /**
+   * loss on the repeated copy with this head ablated
+   */
+  second_copy_loss: number;
+  /**
+   * second ÷ first copy loss with this head ablated
+   */
+  ratio: number;
+}
+/**
+ * The top-5 next tokens after one of the "sensible guess" prompts.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "SensibleGuess".
+ */
+export interface SensibleGuess {
+  language: string;
+  /**
+   * the prompt's index in the 30-prompt set (same meaning in every language)
+   */
+  index: number;
+  prompt: string;
+  top: TopToken[];
 }
 /**
  * A whole generation on the server (the browser steps by itself; this is for scripts and checks).
