@@ -31,8 +31,10 @@ def sentences(text: str, lang: str) -> list[str]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--docs", type=int, default=60_000, help="training documents to generate (seed 0)")
+    ap.add_argument("--version", type=int, default=2, help="corpus version (this version's generator only)")
     args = ap.parse_args()
-    corpus = generate_corpus(args.docs, seed=0)
+    kwargs = {"version": args.version} if args.version != 1 else {}
+    corpus = generate_corpus(args.docs, seed=0, **kwargs)
     grams: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     n_units: dict[str, int] = defaultdict(int)
     train_sentences: dict[str, set[str]] = defaultdict(set)

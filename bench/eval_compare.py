@@ -4,7 +4,7 @@ Used for docs/default-model.md ("old vs new"):
 
     .venv/bin/python bench/eval_compare.py --old /path/to/glassbox-tiny-v1 --new src/glassbox/assets/glassbox-tiny
 
-Both models are evaluated on the held-out split of the *current* corpus generator (so v1 is measured on text it
+Both models are evaluated on the held-out split of the version-2 corpus generator (so v1 is measured on text it
 may never have seen the like of: that is the point of the comparison). Prints Markdown to stdout and, with
 ``--json FILE``, writes both reports.
 """
@@ -50,7 +50,7 @@ def main() -> None:
     ap.add_argument("--json", type=Path)
     args = ap.parse_args()
     cfg = load_metadata(args.new / METADATA_FILE).config
-    corpus = generate_corpus(int(cfg["corpus_size"]), seed=int(cfg["seed"]))
+    corpus = generate_corpus(int(cfg["corpus_size"]), seed=int(cfg["seed"]), version=2)
     old, new = evaluate(args.old, corpus.heldout), evaluate(args.new, corpus.heldout)
     if args.json:
         args.json.write_text(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 from glassbox.training.corpus import Document
@@ -45,9 +46,9 @@ def test_encode_documents_mixes_in_the_asked_share_of_copies() -> None:
     extra = len(mixed) - len(plain)
     assert 0.09 <= extra / len(mixed) <= 0.12
     # Every text document is still there, whole and in order.
-    starts = (plain == 0).nonzero().flatten().tolist() + [len(plain)]
-    texts = [plain[a:b].tolist() for a, b in zip(starts, starts[1:], strict=False)]
-    m_starts = (mixed == 0).nonzero().flatten().tolist() + [len(mixed)]
-    m_docs = [mixed[a:b].tolist() for a, b in zip(m_starts, m_starts[1:], strict=False)]
+    starts = [*(plain == 0).nonzero().flatten().tolist(), len(plain)]
+    texts = [plain[a:b].tolist() for a, b in pairwise(starts)]
+    m_starts = [*(mixed == 0).nonzero().flatten().tolist(), len(mixed)]
+    m_docs = [mixed[a:b].tolist() for a, b in pairwise(m_starts)]
     assert [d for d in m_docs if d in texts] == texts
     assert encode_documents(_Tokenizer(), docs, copy_fraction=0.1, seed=3).equal(mixed)

@@ -61,6 +61,7 @@ from glassbox.training.corpus_data.language import (
 from glassbox.training.corpus_data.templates import FACT_TEMPLATES, TWO_HOP_CHAINS, TWO_HOP_TEMPLATES, framed_template
 
 __all__ = [
+    "CORPUS_VERSIONS",
     "GENRE_WEIGHTS",
     "LANGS",
     "LANGUAGE_WEIGHTS",
@@ -80,9 +81,10 @@ __all__ = [
 #: Share of documents per language. English is the largest, the others share the rest equally.
 LANGUAGE_WEIGHTS: dict[str, float] = {"en": 0.31, **{lang: 0.115 for lang in LANGS if lang != "en"}}
 
-#: Share of documents per genre. Everyday text is the majority, so the model learns the languages rather than
-#: a few templates; facts stay frequent, because a model of a few million parameters needs many repetitions of
-#: each fact in each language before it answers through a phrasing it has never seen.
+#: Share of documents per genre in corpus version 2 (glassbox-tiny v2's recipe). Everyday text is the majority,
+#: so the model learns the languages rather than a few templates; facts stay frequent, because a model of a few
+#: million parameters needs many repetitions of each fact in each language before it answers through a phrasing
+#: it has never seen.
 GENRE_WEIGHTS: dict[str, float] = {
     "encyclopedia": 0.19,
     "story": 0.09,
@@ -96,6 +98,16 @@ GENRE_WEIGHTS: dict[str, float] = {
     "sequence": 0.03,
     # Copying (induction heads); random *token* spans are added on top, after tokenization (data.py).
     "induction": 0.05,
+}
+
+#: Corpus version 1: the shipped glassbox-tiny's corpus (templates only). Kept so ``make model`` reproduces
+#: the shipped model exactly; the genre order and weights are those it was generated with.
+GENRE_WEIGHTS_V1: dict[str, float] = {"fact": 0.40, "two_hop": 0.05, "ioi": 0.15, "sequence": 0.08, "induction": 0.32}
+
+#: corpus version → (genre weights, held-out random documents, hand-written held-out sentences included).
+CORPUS_VERSIONS: dict[int, tuple[dict[str, float], int, bool]] = {
+    1: (GENRE_WEIGHTS_V1, 400, False),
+    2: (GENRE_WEIGHTS, 1200, True),
 }
 
 #: relation → its entity table.
@@ -365,9 +377,11 @@ def _document(rng: random.Random, lang: str, genre: str, cities: list[Entity], h
     return _induction(rng, lang)
 
 
-def _sample_documents(rng: random.Random, n: int, cities: list[Entity], heldout: bool = False) -> list[Document]:
+def _sample_documents(
+    rng: random.Random, n: int, cities: list[Entity], weights: dict[str, float], heldout: bool = False
+) -> list[Document]:
     langs, lang_w = list(LANGUAGE_WEIGHTS), list(LANGUAGE_WEIGHTS.values())
-    genres, genre_w = list(GENRE_WEIGHTS), list(GENRE_WEIGHTS.values())
+    genres, genre_w = list(weights), list(weights.values())
     docs = []
     for _ in range(n):
         lang = rng.choices(langs, weights=lang_w)[0]
@@ -376,15 +390,17 @@ def _sample_documents(rng: random.Random, n: int, cities: list[Entity], heldout:
     return docs
 
 
-def _heldout_documents(seed: int, n_random: int, train_texts: set[str]) -> list[Document]:
+def _heldout_documents(seed: int, version: int, train_texts: set[str]) -> list[Document]:
+    weights, n_random, sentences = CORPUS_VERSIONS[version]
     docs = [Document(c.prompt + c.answer, c.language, "fact") for c in fact_completions()]
     docs += [Document(c.prompt + c.answer, c.language, "fact") for c in fact_completions(template="paraphrase")]
     docs += [Document(c.prompt + c.answer, c.language, "two_hop") for c in two_hop_completions()]
-    docs += general_sentences()
+    if sentences:
+        docs += general_sentences()
     rng = random.Random(f"heldout-{seed}")
     trained_cities = [c for c in CITIES if c.key not in set(heldout_two_hop_cities())]
     # Everyday text in the held-out phrasings; the other genres drawn with another seed.
-    for doc in _sample_documents(rng, n_random, trained_cities, heldout=True):
+    for doc in _sample_documents(rng, n_random, trained_cities, weights, heldout=True):
         if doc.genre not in ("fact", "two_hop") and doc.text not in train_texts:
             docs.append(doc)
     return docs
@@ -406,13 +422,20 @@ def corpus_statistics(docs: Iterable[Document]) -> DocumentCounts:
     )
 
 
-def generate_corpus(n_documents: int, seed: int = 0, n_heldout_random: int = 1200) -> Corpus:
-    """Generate ``n_documents`` training documents and the held-out split, deterministically for ``seed``."""
+def generate_corpus(n_documents: int, seed: int = 0, version: int = 1) -> Corpus:
+    """Generate ``n_documents`` training documents and the held-out split, deterministically for ``seed``.
+
+    ``version`` 1 is the shipped glassbox-tiny's template corpus; 2 adds the everyday text of
+    :mod:`~glassbox.training.corpus_data.general` (:data:`CORPUS_VERSIONS`).
+    """
     if n_documents < 1:
         raise ValueError("n_documents must be at least 1")
+    if version not in CORPUS_VERSIONS:
+        raise ValueError(f"unknown corpus version {version}: choose one of {sorted(CORPUS_VERSIONS)}")
     held = set(heldout_two_hop_cities())
     trained_cities = [c for c in CITIES if c.key not in held]
-    train = _sample_documents(random.Random(f"train-{seed}"), n_documents, trained_cities)
-    heldout = _heldout_documents(seed, n_heldout_random, {d.text for d in train})
+    weights = CORPUS_VERSIONS[version][0]
+    train = _sample_documents(random.Random(f"train-{seed}"), n_documents, trained_cities, weights)
+    heldout = _heldout_documents(seed, version, {d.text for d in train})
     stats = CorpusSplits(train=corpus_statistics(train), heldout=corpus_statistics(heldout))
     return Corpus(seed, train, heldout, stats)

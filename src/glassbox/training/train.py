@@ -93,7 +93,7 @@ def weight_steps(config: TrainConfig) -> list[int]:
 
 def prepare(config: TrainConfig, out_dir: Path, reuse_tokenizer: bool) -> tuple[Corpus, Any, Any]:
     """Generate the corpus and train (or, when resuming, reload) the tokenizer; returns (corpus, raw, hf)."""
-    corpus = generate_corpus(config.corpus_size, seed=config.seed)
+    corpus = generate_corpus(config.corpus_size, seed=config.seed, version=config.corpus_version)
     if reuse_tokenizer and (out_dir / "tokenizer.json").exists():
         hf = load_tokenizer(out_dir)
     else:
