@@ -112,14 +112,25 @@ def tokenize(
         return
     if as_json:
         raise InvalidInputError("--json goes with --compare: glassbox tokenize --compare gpt2,o200k -p TEXT --json")
-    from glassbox.models.tokens import encode, token_infos
+    from glassbox.models.tokenizer_files import find_tokenizer_files, load_file_tokenizer
+    from glassbox.models.tokens import token_infos
 
-    m = _load(model, device)
-    ids = encode(m, prompt)
+    # splitting text needs only the tokenizer: read its files (no torch, no weights: well under a second)
+    # and load the whole model only for a tokenizer without a tokenizer.json
+    folder = find_tokenizer_files(model)
+    tokenizer: Any
+    if folder is not None:
+        tokenizer = load_file_tokenizer(folder, model)
+        ids = tokenizer.encode_prompt(prompt)
+    else:
+        from glassbox.models.tokens import encode
+
+        m = _load(model, device)
+        tokenizer, ids = m.tokenizer, encode(m, prompt)
     table = Table(title=f"{len(ids)} tokens ({len(prompt)} characters)")
     for col in ("#", "id", "text", "bytes"):
         table.add_column(col)
-    for i, info in enumerate(token_infos(m.tokenizer, ids)):
+    for i, info in enumerate(token_infos(tokenizer, ids)):
         table.add_row(str(i), str(info.id), Text(repr(info.text)), info.bytes_hex)
     console.print(table)
 

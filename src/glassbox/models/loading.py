@@ -16,10 +16,12 @@ mismatch, a truncated ``model.safetensors``, a damaged config or tokenizer — i
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -154,6 +156,23 @@ def _load_config(source: str, local_only: bool, trust_remote_code: bool) -> Any:
             ) from exc
 
 
+@contextlib.contextmanager
+def quiet_progress() -> Iterator[None]:
+    """No progress bar from transformers while loading: ``from_pretrained`` draws a "Loading weights" bar on
+    stderr, which a library must not print (a notebook cell or a CLI gets it uninvited) and which says nothing
+    for models that load in a blink. Only transformers' progress bars are off, and only inside the block: the
+    caller's own setting comes back afterwards."""
+    from transformers.utils import logging as hf_logging
+
+    was_on = hf_logging.is_progress_bar_enabled()
+    hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+    try:
+        yield
+    finally:
+        if was_on:
+            hf_logging.enable_progress_bar()  # type: ignore[no-untyped-call]
+
+
 def load_model(
     name_or_path: str | os.PathLike[str] | None = None,
     device: DeviceArg = "auto",
@@ -180,14 +199,15 @@ def load_model(
     config = _load_config(source, local_only, trust_remote_code)
     check_supported(str(getattr(config, "model_type", "?")))
     try:
-        hf = AutoModelForCausalLM.from_pretrained(
-            source,
-            config=config,
-            dtype=torch_dtype,
-            local_files_only=local_only,
-            trust_remote_code=trust_remote_code,
-            attn_implementation="sdpa",
-        )
+        with quiet_progress():
+            hf = AutoModelForCausalLM.from_pretrained(
+                source,
+                config=config,
+                dtype=torch_dtype,
+                local_files_only=local_only,
+                trust_remote_code=trust_remote_code,
+                attn_implementation="sdpa",
+            )
     except (OSError, ValueError, RuntimeError, SafetensorError) as exc:
         first = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
         if local:

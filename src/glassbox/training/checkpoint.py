@@ -146,8 +146,11 @@ def load_weights_snapshot(model_dir: Path, weights: str) -> Any:
         verify_under(model_dir, weights)
     except CorruptedModelError as exc:
         raise CorruptedCheckpointError(str(exc)) from None
+    from glassbox.models.loading import quiet_progress
+
     try:
-        model: Any = AutoModelForCausalLM.from_pretrained(str(folder), dtype=torch.float32)
+        with quiet_progress():  # the server's log is no place for a progress bar per explained step
+            model: Any = AutoModelForCausalLM.from_pretrained(str(folder), dtype=torch.float32)
     except (OSError, ValueError, RuntimeError, SafetensorError) as exc:
         first = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
         raise CorruptedCheckpointError(
