@@ -11,6 +11,7 @@ drives the model and hands each step's logits to the sampler.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +21,7 @@ import torch
 from glassbox.analysis.sampling import SamplingResult, entropy, sampling_pipeline, settings, top_ids
 from glassbox.errors import InvalidInputError
 from glassbox.models.tokens import encode, token_infos
+from glassbox.models.truncation import Truncate, check_truncate, encode_truncated
 from glassbox.schema.models import Generation, GenerationStep, SamplingSettings, TopToken
 
 if TYPE_CHECKING:
@@ -66,6 +68,16 @@ def _step_record(
     )
 
 
+def kv_cache_argument(hf: Any) -> str:
+    """The name under which this transformers version's ``forward`` takes and returns the KV cache.
+
+    Newer transformers call it ``cache`` and answer the old ``past_key_values`` with a FutureWarning on every
+    call (a deprecation warning on every ``glassbox generate``); older ones know only ``past_key_values``.
+    """
+    params = inspect.signature(hf.forward).parameters  # the deprecation wrapper keeps the real signature
+    return "cache" if "cache" in params else "past_key_values"
+
+
 def generate_steps(
     model: LoadedModel,
     prompt_ids: list[int],
@@ -86,6 +98,7 @@ def generate_steps(
     eos = getattr(model.tokenizer, "eos_token_id", None)
     ids = list(prompt_ids)
     past: Any = None
+    cache_arg = kv_cache_argument(model.hf)
     dev = model.device
     for step in range(max_new_tokens):
         if len(ids) >= model.info.n_ctx:
@@ -98,10 +111,10 @@ def generate_steps(
                 out = model.hf(
                     input_ids=torch.tensor([feed], device=dev),
                     attention_mask=mask,
-                    past_key_values=past,
                     use_cache=True,
+                    **{cache_arg: past},
                 )
-                past = out.past_key_values
+                past = getattr(out, cache_arg)
             else:
                 batch = torch.tensor([ids], device=dev)
                 out = model.hf(input_ids=batch, attention_mask=torch.ones_like(batch), use_cache=False)
@@ -129,15 +142,29 @@ def generate(
     force_tokens: dict[int, int] | None = None,
     top_n: int = 10,
     use_kv_cache: bool = True,
+    truncate: Truncate = None,
+    max_prompt_tokens: int | None = None,
 ) -> Generation:
     """Generate up to ``max_new_tokens`` tokens, recording each step.
 
     Each step keeps the chosen token with its probability and rank, the top-``top_n`` candidates, the
     remaining mass, the entropy, and the uniform draw. ``force_tokens={step: token_id}`` replaces the
     sampled token at that step (a branch); later steps continue from the forced token.
+
+    A prompt longer than the model's context is a :class:`~glassbox.errors.PromptTooLongError` unless
+    ``truncate="left"``: then its first tokens are dropped so that the rest and the ``max_new_tokens`` new ones fit
+    (at least one prompt token is kept), and ``Generation.dropped_tokens`` says how many were dropped.
+    ``max_prompt_tokens`` (a server's ``--max-prompt-tokens``) caps the kept prompt too.
     """
     s = settings(temperature=temperature, top_k=top_k, top_p=top_p, min_p=min_p, seed=seed)
-    prompt_ids = chat_prompt_ids(model, prompt) if chat else encode(model, prompt)
+    dropped = 0
+    if chat:
+        prompt_ids = chat_prompt_ids(model, prompt)
+    elif check_truncate(truncate) is None:
+        prompt_ids = encode(model, prompt)  # refuses a long prompt, as before
+    else:
+        room = min(max(max_new_tokens, 0), model.info.n_ctx - 1)  # leave the new tokens room to be generated
+        prompt_ids, dropped = encode_truncated(model, prompt, truncate, max_tokens=max_prompt_tokens, reserve=room)
     steps = [
         rec
         for rec, _ in generate_steps(
@@ -158,4 +185,5 @@ def generate(
         settings=s,
         steps=steps,
         stop_reason=reason,
+        dropped_tokens=dropped,
     )

@@ -22,7 +22,8 @@ from glassbox.analysis import logit_lens as _lens
 from glassbox.capture.forward import CaptureArg, capture_filter, run_forward
 from glassbox.capture.names import dims_of
 from glassbox.errors import InvalidInputError
-from glassbox.models.tokens import check_ids, encode, token_infos
+from glassbox.models.tokens import check_ids, token_infos
+from glassbox.models.truncation import Truncate, encode_truncated, truncate_ids
 from glassbox.schema.attribution import DirectLogitAttribution
 from glassbox.schema.models import LogitLens, TensorPayload, TokenInfo, TopToken, TraceSummary, tensor_payload
 
@@ -41,6 +42,7 @@ class Trace:
         self.cache = cache
         self.prompt = prompt
         self.tokens: list[TokenInfo] = token_infos(model.tokenizer, token_ids)
+        self.dropped_tokens = 0  # tokens cut from the prompt's start to fit the context (trace(truncate="left"))
 
     # --- dict-like access ------------------------------------------------------------------------------
     def __getitem__(self, name: str) -> torch.Tensor:
@@ -151,6 +153,7 @@ def trace(
     prompt: str | None = None,
     token_ids: Sequence[int] | None = None,
     capture: CaptureArg = "default",
+    truncate: Truncate = None,
 ) -> Trace:
     """Run one forward pass and keep the activations ``capture`` selects.
 
@@ -160,13 +163,25 @@ def trace(
         token_ids: the exact ids to run.
         capture: ``"default"`` (everything), ``"residual"``, ``"attention"``, ``"none"``, or glob patterns
             over canonical names, e.g. ``["blocks.*.attn.hook_pattern"]``. ``logits`` is always kept.
+        truncate: ``None`` (default) refuses more tokens than the model's context with
+            :class:`~glassbox.errors.PromptTooLongError`; ``"left"`` keeps the last ``n_ctx`` tokens and records
+            how many were dropped in ``Trace.dropped_tokens``.
     """
     if (prompt is None) == (token_ids is None):
         raise InvalidInputError("pass exactly one of prompt= or token_ids=")
     if isinstance(prompt, list):  # trace(model, [1, 2, 3]) reads naturally; accept it
         prompt, token_ids = None, prompt
-    ids = encode(model, prompt) if prompt is not None else check_ids(model, list(token_ids or []))
+    dropped = 0
+    if prompt is not None:
+        ids, dropped = encode_truncated(model, prompt, truncate)
+    else:
+        raw = [int(i) for i in token_ids or []]
+        n_ctx = model.info.n_ctx
+        raw, dropped = truncate_ids(raw, n_ctx, truncate, why=f"the model's context of {n_ctx} tokens")
+        ids = check_ids(model, raw)
     keep = capture_filter(capture)
     with model.lock:
         cache = run_forward(model, ids, keep)
-    return Trace(model, ids, cache, prompt)
+    result = Trace(model, ids, cache, prompt)
+    result.dropped_tokens = dropped
+    return result

@@ -32,10 +32,11 @@ def generated_ids(page: Page) -> list[int]:
 
 
 def token_text(page: Page) -> str:
-    """The prompt's non-special tokens joined back together, as the chips show them."""
+    """The prompt's non-special tokens joined back together: the real text each chip keeps (it draws a space as ·)."""
     return str(
         page.get_by_test_id("token").evaluate_all(
-            "els => els.filter(e => !e.classList.contains('special')).map(e => e.firstChild.textContent).join('')"
+            "els => els.filter(e => !e.classList.contains('special'))"
+            ".map(e => e.querySelector('.token-text').dataset.text).join('')"
         )
     )
 
@@ -173,18 +174,19 @@ def test_switching_language_changes_the_ui_and_persists(page: Page, server: str,
     expect(page.get_by_test_id("step-button")).to_contain_text("单步")
 
 
-def test_an_over_long_prompt_shows_an_error_and_the_app_keeps_working(
+def test_an_over_long_prompt_is_truncated_with_a_notice_and_the_app_keeps_working(
     page: Page, server: str, shot: Shot, max_prompt_tokens: int
 ) -> None:
+    # issue 17: the page keeps the last tokens that fit and says so (tests/e2e/test_web_prompt_limits.py counts them)
     open_app(page, server)
     page.get_by_test_id("prompt-input").fill("word " * (max_prompt_tokens * 2))
-    error = page.get_by_test_id("error")
-    expect(error).to_be_visible()
-    expect(error).to_contain_text("longer than this server allows")  # the page's own words…
-    expect(error).to_contain_text("--max-prompt-tokens")  # …and the server's detail
-    shot(page, "05-error")
+    notice = page.get_by_test_id("truncation-notice")
+    expect(notice).to_be_visible()
+    expect(page.get_by_test_id("error")).to_have_count(0)
+    expect(page.get_by_test_id("token")).to_have_count(max_prompt_tokens)
+    shot(page, "05-truncated")
     page.get_by_test_id("prompt-input").fill("Short again")
-    expect(error).to_have_count(0)
+    expect(notice).to_have_count(0)
     expect(page.get_by_test_id("candidate").first).to_be_visible()
     step(page, 1)
 
@@ -197,7 +199,7 @@ def test_an_html_prompt_renders_as_text(page: Page, server: str) -> None:
     page.get_by_test_id("prompt-input").fill(xss)
     page.wait_for_function(
         "xss => [...document.querySelectorAll('[data-testid=token]:not(.special)')]"
-        ".map(e => e.firstChild.textContent).join('') === xss",
+        ".map(e => e.querySelector('.token-text').dataset.text).join('') === xss",
         arg=xss,
     )
     step(page, 1)

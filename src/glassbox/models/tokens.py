@@ -181,7 +181,7 @@ def encode_prompt(model: LoadedModel, prompt: str, max_tokens: int) -> list[int]
         raise PromptTooLongError(
             f"the prompt is {len(ids)} tokens long, more than {binding}: shorten it "
             f"(the model reads at most {n_ctx} tokens; the server accepts at most {max_tokens}, "
-            "set by --max-prompt-tokens)"
+            "set by --max-prompt-tokens), or send truncate='left' to keep its last tokens that fit"
         )
     return ids
 

@@ -162,6 +162,9 @@ class Generation(Payload):
     settings: SamplingSettings
     steps: list[GenerationStep]
     stop_reason: Literal["max_new_tokens", "eos", "context"]
+    dropped_tokens: int = Field(
+        0, ge=0, description="tokens dropped from the prompt's start to fit the context (truncate='left')"
+    )
 
     @property
     def text(self) -> str:

@@ -16,6 +16,7 @@ from glassbox.analysis.prediction import next_token_prediction
 from glassbox.errors import SupersededError
 from glassbox.generation import generate as run_generation
 from glassbox.models.tokens import encode_prompt
+from glassbox.models.truncation import encode_truncated
 from glassbox.schema.api import (
     GenerateRequest,
     Health,
@@ -102,8 +103,15 @@ def predict(req: PredictRequest, reg: RegistryDep, lim: LimitsDep, seqr: Sequenc
     # is dropped rather than run.
     with entry.model.lock:
         _refuse_if_superseded(seqr, ticket)
-        prompt_ids = encode_prompt(entry.model, req.prompt, lim.max_prompt_tokens)
-        return next_token_prediction(entry.model, prompt_ids, list(req.generated_ids), req.top_n, model_id=entry.id)
+        dropped = 0
+        if req.truncate is None:
+            prompt_ids = encode_prompt(entry.model, req.prompt, lim.max_prompt_tokens)
+        else:  # keep the prompt's last tokens that fit beside the generated ones; the answer says how many went
+            prompt_ids, dropped = encode_truncated(
+                entry.model, req.prompt, req.truncate, max_tokens=lim.max_prompt_tokens, reserve=len(req.generated_ids)
+            )
+        answer = next_token_prediction(entry.model, prompt_ids, list(req.generated_ids), req.top_n, model_id=entry.id)
+        return answer.model_copy(update={"dropped_tokens": dropped})
 
 
 @router.post("/generate", summary="a whole seeded generation on the server (the tokens the page steps to)")
@@ -115,7 +123,8 @@ def generate(req: GenerateRequest, reg: RegistryDep, lim: LimitsDep, seqr: Seque
     s = req.settings
     with entry.model.lock:
         _refuse_if_superseded(seqr, ticket)
-        encode_prompt(entry.model, req.prompt, lim.max_prompt_tokens)  # the server's limits, before any work
+        if req.truncate is None:
+            encode_prompt(entry.model, req.prompt, lim.max_prompt_tokens)  # the server's limits, before any work
         # without the KV cache, every step is the same plain forward /api/predict runs, so the page's own
         # stepping and this answer agree token for token
         generation = run_generation(
@@ -130,5 +139,7 @@ def generate(req: GenerateRequest, reg: RegistryDep, lim: LimitsDep, seqr: Seque
             stop_at_eos=req.stop_at_eos,
             force_tokens=dict(req.force_tokens) or None,
             use_kv_cache=False,
+            truncate=req.truncate,
+            max_prompt_tokens=lim.max_prompt_tokens,
         )
     return generation.model_copy(update={"model": entry.id})  # the id the client named, as /api/predict does
