@@ -76,7 +76,8 @@ def payload_sizes(app: Any, model_id: str, prompt: str) -> dict[str, tuple[int, 
     """Route → (JSON bytes, gzip bytes) for each slice the view fetches."""
     from fastapi.testclient import TestClient
 
-    client = TestClient(app)
+    # the server answers only to local host names (DNS-rebinding guard): speak to it as a browser on this machine would
+    client = TestClient(app, base_url="http://127.0.0.1")
     base = {"model": model_id, "prompt": prompt}
     last = N_TOKENS - 1
     asks = {

@@ -1,8 +1,8 @@
 """Slices of a trace for the detailed view, each small enough to send on demand.
 
 Everything here reads tensors the traced forward already computed; the few values that are recomputed
-(dot products before scaling, a norm's mean and variance, q before RoPE) are exact functions of captured
-tensors and are tested against them.
+(dot products before scaling, scaled scores before the mask, a norm's mean and variance, q before RoPE) are exact
+functions of captured tensors and are tested against them.
 """
 
 from __future__ import annotations
@@ -55,17 +55,22 @@ def attention_head(trace: Trace, layer: int, head: int, query_pos: int) -> Atten
     pattern = trace[act_name("pattern", layer, "attn")][head]  # [query_pos, key_pos]
     result = trace[act_name("result", layer, "attn")][query_pos, head]  # [d_model]
     dots = keys @ q
+    # the forward scales q·kᵀ for every key and only then fills the masked ones with -inf: the scaled score of a
+    # masked key is a real number the mask discards, so the view can show each stage as the model computes it
+    scale = a.attn_scale(layer)
+    scaled = dots * scale
     return AttentionHead(
         layer=layer,
         head=head,
         kv_head=kv,
         query_pos=query_pos,
-        scale=a.attn_scale(layer),
+        scale=scale,
         window=a.sliding_window(layer),
         q=tensor_payload(q, ["d_head"]),
         keys=tensor_payload(keys, ["key_pos", "d_head"]),
         values=tensor_payload(values, ["key_pos", "d_head"]),
         dots=tensor_payload(dots, ["key_pos"]),
+        scaled=tensor_payload(scaled, ["key_pos"]),
         scores=tensor_payload(scores, ["key_pos"]),
         allowed=torch.isfinite(scores).tolist(),
         weights=tensor_payload(pattern[query_pos], ["key_pos"]),

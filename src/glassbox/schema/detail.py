@@ -28,7 +28,12 @@ class AttentionHead(Payload):
     keys: TensorPayload = Field(description="[key_pos, d_head], after k-norm and RoPE")
     values: TensorPayload = Field(description="[key_pos, d_head]")
     dots: TensorPayload = Field(description="q·k for every key [key_pos] (before scaling)")
-    scores: TensorPayload = Field(description="q·k × scale, -inf where masked [key_pos]")
+    scaled: TensorPayload = Field(
+        description="q·k × scale for every key, before the mask [key_pos]: a masked key's real scaled score"
+    )
+    scores: TensorPayload = Field(
+        description="q·k × scale after the mask, -inf where masked [key_pos] (the model's hook_attn_scores)"
+    )
     allowed: list[bool] = Field(description="the mask: True where the query may attend [key_pos]")
     weights: TensorPayload = Field(description="softmax of the scores [key_pos]")
     z: TensorPayload = Field(description="Σ weights · values [d_head]")
