@@ -273,6 +273,15 @@ def test_step_equals_a_plain_pytorch_step(
     shown_after = [float(r["value"]) for r in data(page, "target-prob-after", "value")]
     assert shown_before == pytest.approx(before, rel=1e-4, abs=1e-7)
     assert shown_after == pytest.approx(after, rel=1e-4, abs=1e-7)
+    # the page says what the step did, from these numbers: how many targets rose and fell (issue 17: it used to
+    # claim that most became more likely whatever happened)
+    outcome = page.get_by_test_id("step-outcome")
+    changes = [a - b for a, b in zip(shown_after, shown_before, strict=True)]
+    rose, fell = sum(c > 0 for c in changes), sum(c < 0 for c in changes)
+    assert (outcome.get_attribute("data-up"), outcome.get_attribute("data-down")) == (str(rose), str(fell))
+    assert page.get_by_test_id("step-outcome-up").locator(".chip").count() == rose
+    assert page.get_by_test_id("step-outcome-down").locator(".chip").count() == fell
+    assert "learning rate" in page.get_by_test_id("step-outcome-why").inner_text()
     loss = [float(r["value"]) for r in data(page, "position-loss", "value")]
     assert loss == pytest.approx([-math.log(p) for p in before], rel=1e-4)
     page.wait_for_timeout(700)  # the last stage's fade-in
@@ -329,6 +338,17 @@ def test_live_run_learns_stops_refuses_a_second_and_opens(
     expect(page.get_by_test_id("model-select")).to_have_value(run_id)
     expect(page.locator("[data-testid=error]")).to_have_count(0)
     expect(page).to_have_url(re.compile(f"model={run_id}"), timeout=5_000)
+    # the picker groups micro models apart and labels each with its steps; the training view shows its history
+    option = page.locator(f"[data-testid=model-micro-group] option[value='{run_id}']")
+    expect(option).to_have_attribute("data-micro-steps", str(status["step"]))
+    expect(option).to_contain_text(f"{status['step']} steps")
+    page.get_by_test_id("view-training").click()
+    micro = page.get_by_test_id("training-micro-history")
+    expect(micro).to_have_attribute("data-steps", str(status["step"]))
+    expect(micro).to_contain_text(f"{status['step']} steps on the glassbox corpus")
+    expect(page.get_by_test_id("training-no-history")).to_have_count(0)
+    expect(page.get_by_test_id("micro-sample").first).to_be_visible()
+    shot(page, "training-micro-history")
 
 
 def test_closing_the_page_stops_its_run(browser: Browser, training_server: str) -> None:

@@ -26,6 +26,9 @@ class TrainingInfo(Payload):
     has_history: bool
     step_checkpoints: list[int] = Field(description="checkpoint steps whose weights exist: where a step can start")
     init_available: bool = Field(description="the run's initial weights can be rebuilt (seeded)")
+    live: LiveHistory | None = Field(
+        None, description="a micro model trained live on this server: its run's loss curve and samples"
+    )
 
 
 class TrainStepRequest(Request):
@@ -163,6 +166,16 @@ class LiveEnd(Strict):
     error: str | None = Field(None, description="what went wrong, when state is error")
     step: int
 
+
+class LiveHistory(Strict):
+    """The training of a micro model as its live run recorded it (it keeps no checkpoints or held-out loss)."""
+
+    source: Literal["corpus", "text"]
+    steps: list[LiveStep] = Field(description="every step's training loss, learning rate and tokens seen")
+    samples: list[LiveSample] = Field(description="the greedy continuations written along the way, oldest first")
+
+
+TrainingInfo.model_rebuild()  # its `live` field names LiveHistory, which is defined only here
 
 LiveEvent = Annotated[LiveReady | LiveStep | LiveSample | LiveEnd, Field(discriminator="type")]
 """One event of a live run's stream; ``type`` is also the server-sent event's name."""

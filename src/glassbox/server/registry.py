@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from glassbox.errors import UnknownModelError
 from glassbox.models.loading import load_model
 from glassbox.models.tokens import token_infos
-from glassbox.schema.api import ModelCard, Vocab
+from glassbox.schema.api import MicroModelNote, ModelCard, Vocab
 
 if TYPE_CHECKING:
     from glassbox.models.loading import LoadedModel
@@ -24,10 +24,13 @@ class Entry:
     model: LoadedModel
     vocab: Vocab | None = None
     vocab_lock: threading.Lock = field(default_factory=threading.Lock)
+    micro: MicroModelNote | None = None  # a live run's micro model: what the picker says about it
 
     def card(self) -> ModelCard:
         eos = getattr(self.model.tokenizer, "eos_token_id", None)
-        return ModelCard(id=self.id, info=self.model.info, eos_token_ids=[] if eos is None else [int(eos)])
+        return ModelCard(
+            id=self.id, info=self.model.info, eos_token_ids=[] if eos is None else [int(eos)], micro=self.micro
+        )
 
     def get_vocab(self) -> Vocab:
         """Every token's display text, computed once (tens of thousands of tokens take a moment)."""
@@ -97,12 +100,13 @@ class Registry:
             )
         return entry
 
-    def put(self, model_id: str, model: LoadedModel) -> None:
-        """Offer ``model`` under a server-generated ``model_id`` (e.g. a live-trained micro model), replacing it."""
+    def put(self, model_id: str, model: LoadedModel, micro: MicroModelNote | None = None) -> None:
+        """Offer ``model`` under a server-generated ``model_id`` (e.g. a live-trained micro model, described by
+        ``micro``), replacing it."""
         if model_id in self._operator:
             raise ValueError(f"{model_id!r} is one of the operator's models")
         with self._lock:
-            self._entries[model_id] = Entry(model_id, model)
+            self._entries[model_id] = Entry(model_id, model, micro=micro)
 
     def remove(self, model_id: str) -> None:
         """Stop offering a model :meth:`put` added (nothing happens for an unknown id or an operator's model)."""

@@ -81,9 +81,10 @@ def _registry(request: Request) -> Registry:
 
 
 @router.get("/{model}/info", summary="what the pre-training view can show for this model")
-def info(model: str, reg: RegistryDep) -> TrainingInfo:
+def info(model: str, reg: RegistryDep, request: Request) -> TrainingInfo:
     entry = reg.get(model)
-    return views.training_info(entry.model, entry.id)
+    run = live_manager(request).peek(entry.id) if entry.micro is not None else None
+    return views.training_info(entry.model, entry.id, live=None if run is None else run.history())
 
 
 @router.get("/{model}/history", summary="the recorded training history: losses, checkpoints, probe predictions")
@@ -112,11 +113,13 @@ def _status(run: LiveRun, request: Request) -> LiveRunStatus:
 
 
 def _offer_model(request: Request) -> Callable[[LiveRun], None]:
-    """Called when a run stops: the server offers its model (a copy) under the run's id."""
+    """Called when a run stops: the server offers its model (a copy) under the run's id, labelled as a micro
+    model with its steps and loss for the model picker."""
     registry = _registry(request)
+    kept = live_manager(request).keep
 
     def offer(run: LiveRun) -> None:
-        registry.put(run.id, wrap_model(copy.deepcopy(run.model), run.tokenizer, run.id))
+        registry.put(run.id, wrap_model(copy.deepcopy(run.model), run.tokenizer, run.id), micro=run.note(kept))
 
     return offer
 

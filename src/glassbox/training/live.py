@@ -25,9 +25,11 @@ import torch
 
 from glassbox.errors import BusyError, InvalidInputError, NotFoundError, TextTooLongError
 from glassbox.models.tokens import readable_text
+from glassbox.schema.api import MicroModelNote
 from glassbox.schema.api_training import (
     LiveEnd,
     LiveEvent,
+    LiveHistory,
     LiveReady,
     LiveRunStatus,
     LiveSample,
@@ -163,6 +165,23 @@ class LiveRun:
             d_model=self.config.d_model,
             n_ctx=self.config.n_ctx,
             batch_size=self.config.batch_size,
+        )
+
+    def history(self) -> LiveHistory:
+        """The run's record so far: every step's loss and the samples, as the training view shows a micro model's
+        training (the events a page saw while it trained, kept as long as the run is remembered)."""
+        events = self.events_from(0)
+        return LiveHistory(
+            source=self.source_kind,
+            steps=[e for e in events if isinstance(e, LiveStep)],
+            samples=[e for e in events if isinstance(e, LiveSample)],
+        )
+
+    def note(self, kept: int) -> MicroModelNote:
+        """What the model picker says about this run's model (``kept``: how many micro models the server keeps)."""
+        last = next((e for e in reversed(self.events_from(0)) if isinstance(e, LiveStep)), None)
+        return MicroModelNote(
+            steps=self.step, source=self.source_kind, final_loss=None if last is None else last.loss, kept=kept
         )
 
     def emit(self, event: LiveEvent) -> None:
@@ -344,6 +363,16 @@ class LiveManager:
             self._runs[run_id] = run  # now the most recently used
         return run
 
+    @property
+    def keep(self) -> int:
+        """How many runs (and so micro models) this manager remembers at most."""
+        return self._keep
+
+    def peek(self, run_id: str) -> LiveRun | None:
+        """The run ``run_id`` if remembered, without counting as a use (looking at a model does not keep it)."""
+        with self._lock:
+            return self._runs.get(run_id)
+
     def ids(self) -> list[str]:
         """The runs this manager remembers, least recently used first."""
         with self._lock:
@@ -398,7 +427,7 @@ class LiveManager:
         cfg = config or self.config or live_config()
         kind: Literal["corpus", "text"]
         if text is None:
-            corpus = generate_corpus(cfg.corpus_size, seed=cfg.seed)
+            corpus = generate_corpus(cfg.corpus_size, seed=cfg.seed, version=cfg.corpus_version)
             docs, kind = list(corpus.train), "corpus"
             prompts = ["The capital of France is", "Once upon a time", "Hlavní město Francie je"]
         else:

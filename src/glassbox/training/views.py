@@ -19,6 +19,7 @@ from glassbox.models.tokens import encode_prompt, readable_text, token_infos
 from glassbox.schema.api_training import (
     InitVsTrained,
     InitVsTrainedRequest,
+    LiveHistory,
     ParamGroupStep,
     PositionStep,
     TrainingInfo,
@@ -32,14 +33,16 @@ from glassbox.training.config import TrainConfig
 from glassbox.training.explain import history_of, init_model, load_checkpoint, look, real_step, step_checkpoints
 
 
-def training_info(model: LoadedModel, model_id: str) -> TrainingInfo:
-    """What the view can show for ``model``: only models glassbox trained have a history and checkpoints."""
+def training_info(model: LoadedModel, model_id: str, live: LiveHistory | None = None) -> TrainingInfo:
+    """What the view can show for ``model``: only models glassbox trained have a history and checkpoints; a micro
+    model trained live on the server has its run's record instead (``live``)."""
     history = history_of(model.path)
     return TrainingInfo(
         model=model_id,
         has_history=history is not None,
         step_checkpoints=step_checkpoints(history) if history else [],
         init_available=history is not None,
+        live=live,
     )
 
 

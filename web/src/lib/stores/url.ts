@@ -1,4 +1,4 @@
-/** The page's state in the URL (`?model=…&prompt=…&t=…&view=…`), so a link reproduces what the sender saw. */
+/** The page's state in the URL (`?model=…&prompt=…&t=…&gen=…&view=…`), so a link reproduces what the sender saw. */
 import { isLanguage, type Language } from "../i18n/catalogs";
 import type { Settings } from "../sampling/pipeline";
 
@@ -7,6 +7,31 @@ export interface UrlState {
   prompt?: string;
   settings: Partial<Settings>;
   lang?: Language;
+  /** the tokens generated after the prompt, in order; `forced`: chosen by hand instead of sampled */
+  generated?: UrlToken[];
+}
+
+/** A generated token as a link carries it: `gen=12.845f.7` is 12, then 845 (forced), then 7. */
+export interface UrlToken {
+  id: number;
+  forced: boolean;
+}
+
+const URL_TOKEN = /^(\d{1,9})(f?)$/;
+
+/** `gen`'s tokens, up to the first entry that is not one (a hand-edited link keeps its valid start). */
+export function readGenerated(raw: string | null): UrlToken[] {
+  const out: UrlToken[] = [];
+  for (const part of (raw ?? "").split(".")) {
+    const m = URL_TOKEN.exec(part);
+    if (!m) break;
+    out.push({ id: Number(m[1]), forced: m[2] === "f" });
+  }
+  return out;
+}
+
+export function writeGenerated(tokens: readonly UrlToken[]): string {
+  return tokens.map((g) => `${g.id}${g.forced ? "f" : ""}`).join(".");
 }
 
 const NUMERIC: [keyof Settings, string][] = [
@@ -33,15 +58,24 @@ export function readUrl(search: string): UrlState {
   if (model !== null) state.model = model;
   if (prompt !== null) state.prompt = prompt;
   if (isLanguage(lang)) state.lang = lang;
+  const generated = readGenerated(q.get("gen"));
+  if (generated.length) state.generated = generated;
   return state;
 }
 
-export function writeUrl(state: { model: string; prompt: string; settings: Settings; lang: Language }): string {
+export function writeUrl(state: {
+  model: string;
+  prompt: string;
+  settings: Settings;
+  lang: Language;
+  generated?: readonly UrlToken[];
+}): string {
   const q = new URLSearchParams();
   q.set("model", state.model);
   q.set("prompt", state.prompt);
   for (const [key, name] of NUMERIC) q.set(name, String(state.settings[key]));
   q.set("lang", state.lang);
+  if (state.generated?.length) q.set("gen", writeGenerated(state.generated));
   return `?${q.toString()}`;
 }
 

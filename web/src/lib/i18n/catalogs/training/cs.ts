@@ -49,7 +49,7 @@ export const trainingCs: TrainingCatalog = {
   "training.stage.update":
     "AdamW posune každou váhu proti jejímu gradientu. Rychlost učení, kterou plán dává tomuto kroku, je {lr}; pruhy ukazují, jak daleko se každá skupina vah posunula (norma L2 změny).",
   "training.stage.after":
-    "Stejná věta přes upravené váhy: pravděpodobnost každého cíle před krokem a po něm. Po jednom kroku na této větě je většina cílů pravděpodobnější.",
+    "Stejná věta přes upravené váhy: pravděpodobnost každého cíle před krokem a po něm.",
   "training.input": "Vstup",
   "training.target": "Cíl",
   "training.meanLoss": "Průměrná ztráta",
@@ -58,6 +58,12 @@ export const trainingCs: TrainingCatalog = {
   "training.weightDecay": "útlum vah",
   "training.momentsFresh":
     "Klouzavé průměry minulých gradientů, které AdamW vede, tu začínají od nuly (ty z tréninku se nedodávají), takže jde o první krok AdamW: každá váha se posune zhruba o rychlost učení.",
+  "training.outcomeUp": "Po kroku pravděpodobnější ({n} z {total}):",
+  "training.outcomeDown": "Po kroku méně pravděpodobné ({n} z {total}):",
+  "training.outcomeNone": "žádné",
+  "training.outcomeLossDown": "Průměrná ztráta na této větě klesla z {before} na {after}.",
+  "training.outcomeLossUp": "Průměrná ztráta na této větě stoupla z {before} na {after}: tento krok přestřelil.",
+  "training.outcomeWhy": "Proč jeden krok změní tolik: AdamW dělí gradient každé váhy odmocninou z jeho klouzavého průměru čtverců, a když stav začíná od nuly, je tento poměr v prvním kroku ±1, takže se každá váha posune zhruba o rychlost učení ({lr}), ať je její gradient jakkoli malý — velký, hrubý krok, po kterém mohou být některé cíle méně pravděpodobné.",
   "training.before": "Před",
   "training.after": "Po",
   "training.nextStage": "Další fáze",
@@ -69,6 +75,13 @@ export const trainingCs: TrainingCatalog = {
   "training.site.ln1": "blok {layer} · normalizace před pozorností",
   "training.site.ln2": "blok {layer} · normalizace před MLP",
   "training.site.ln_final": "závěrečná normalizace",
+  "training.microGroup": "Mikromodely natrénované zde (ponechávají se nejnovější, nejvýše {n})",
+  "training.microOption": "{id} · kroků: {steps} · ztráta {loss}",
+  "training.microTitle": "Jak se tento mikromodel učil",
+  "training.microCaption": "{model} je mikromodel natrénovaný živě na tomto serveru (počet kroků: {steps}, data: {source}). Níže, jak je jeho běh zaznamenal: trénovací ztráta v každém kroku a co během tréninku psal. Mikromodel si neukládá kontrolní body, takže přehrání, jeden krok a srovnání náhodných a natrénovaných vah vyžadují model natrénovaný příkazem glassbox train, například glassbox-tiny.",
+  "training.microKept": "Tento server si ponechává jen nejnovější mikromodely, nejvýše {n}: starší zmizí ze seznamu modelů i se svou historií.",
+  "training.microSourceCorpus": "korpus glassbox",
+  "training.microSourceText": "vložený text",
   "training.initTitle": "Náhodný začátek vs. natrénovaný model",
   "training.initCaption":
     "Stejný začátek textu přes počáteční váhy tréninku (znovu vytvořené se stejným semínkem: krok 0) a přes natrénované váhy. Nenatrénovaný model rozdělí pravděpodobnost téměř rovnoměrně a jeho pozornost je skoro stejnoměrná.",

@@ -47,7 +47,7 @@ export const trainingEn = {
   "training.stage.update":
     "AdamW moves every weight against its gradient. The learning rate the schedule gives this step is {lr}; the bars show how far each group of weights moved (L2 norm of the change).",
   "training.stage.after":
-    "The same sentence through the updated weights: the probability of each target before and after the step. After one step on this sentence most targets become more likely.",
+    "The same sentence through the updated weights: the probability of each target before and after the step.",
   "training.input": "Input",
   "training.target": "Target",
   "training.meanLoss": "Mean loss",
@@ -56,6 +56,12 @@ export const trainingEn = {
   "training.weightDecay": "weight decay",
   "training.momentsFresh":
     "AdamW's running averages of past gradients start at zero here (the run's own are not shipped), so this is AdamW's first step: each weight moves by about the learning rate.",
+  "training.outcomeUp": "More likely after the step ({n} of {total}):",
+  "training.outcomeDown": "Less likely after the step ({n} of {total}):",
+  "training.outcomeNone": "none",
+  "training.outcomeLossDown": "The mean loss on this sentence fell from {before} to {after}.",
+  "training.outcomeLossUp": "The mean loss on this sentence rose from {before} to {after}: this step overshot.",
+  "training.outcomeWhy": "Why one step changes so much: AdamW divides each weight's gradient by the square root of its running mean square, and from a zero state that ratio is ±1 on the first step, so every weight moves by about the learning rate ({lr}) however small its gradient — a large, blunt step that can make some targets less likely.",
   "training.before": "Before",
   "training.after": "After",
   "training.nextStage": "Next stage",
@@ -67,6 +73,13 @@ export const trainingEn = {
   "training.site.ln1": "block {layer} · norm before attention",
   "training.site.ln2": "block {layer} · norm before MLP",
   "training.site.ln_final": "final norm",
+  "training.microGroup": "Micro models trained here (the last {n} are kept)",
+  "training.microOption": "{id} · {steps} steps · loss {loss}",
+  "training.microTitle": "How this micro model learnt",
+  "training.microCaption": "{model} is a micro model trained live on this server: {steps} steps on {source}. Below, as its run recorded them: the training loss at every step and what it wrote along the way. A micro model keeps no checkpoints, so the replay, the single step and random-vs-trained need a model trained with glassbox train, such as glassbox-tiny.",
+  "training.microKept": "This server keeps only its last {n} micro models: older ones leave the model list with their history.",
+  "training.microSourceCorpus": "the glassbox corpus",
+  "training.microSourceText": "pasted text",
   "training.initTitle": "Random start vs trained",
   "training.initCaption":
     "The same prompt through the run's initial weights (rebuilt with the run's seed: step 0) and through the trained weights. Untrained, the model spreads its probability almost evenly and its attention is nearly uniform.",

@@ -49,7 +49,7 @@ export const trainingFr: TrainingCatalog = {
   "training.stage.update":
     "AdamW déplace chaque poids à l'opposé de son gradient. Le taux d'apprentissage que le calendrier donne à ce pas est {lr} ; les barres montrent de combien chaque groupe de poids a bougé (norme L2 du changement).",
   "training.stage.after":
-    "La même phrase à travers les poids mis à jour : la probabilité de chaque cible avant et après le pas. Après un pas sur cette phrase, la plupart des cibles deviennent plus probables.",
+    "La même phrase à travers les poids mis à jour : la probabilité de chaque cible avant et après le pas.",
   "training.input": "Entrée",
   "training.target": "Cible",
   "training.meanLoss": "Perte moyenne",
@@ -58,6 +58,12 @@ export const trainingFr: TrainingCatalog = {
   "training.weightDecay": "décroissance des poids",
   "training.momentsFresh":
     "Les moyennes glissantes des gradients passés d'AdamW partent ici de zéro (celles de l'entraînement ne sont pas fournies) : c'est donc le premier pas d'AdamW, chaque poids bouge d'environ le taux d'apprentissage.",
+  "training.outcomeUp": "Plus probables après le pas ({n} sur {total}) :",
+  "training.outcomeDown": "Moins probables après le pas ({n} sur {total}) :",
+  "training.outcomeNone": "aucune",
+  "training.outcomeLossDown": "La perte moyenne sur cette phrase est passée de {before} à {after}.",
+  "training.outcomeLossUp": "La perte moyenne sur cette phrase est montée de {before} à {after} : ce pas est allé trop loin.",
+  "training.outcomeWhy": "Pourquoi un seul pas change autant : AdamW divise le gradient de chaque poids par la racine de sa moyenne glissante des carrés, et, partant d'un état nul, ce rapport vaut ±1 au premier pas, si bien que chaque poids bouge d'environ le taux d'apprentissage ({lr}), si petit que soit son gradient — un pas grand et grossier qui peut rendre certaines cibles moins probables.",
   "training.before": "Avant",
   "training.after": "Après",
   "training.nextStage": "Étape suivante",
@@ -69,6 +75,13 @@ export const trainingFr: TrainingCatalog = {
   "training.site.ln1": "bloc {layer} · normalisation avant l'attention",
   "training.site.ln2": "bloc {layer} · normalisation avant le MLP",
   "training.site.ln_final": "normalisation finale",
+  "training.microGroup": "Micro-modèles entraînés ici (les {n} derniers sont gardés)",
+  "training.microOption": "{id} · {steps} pas · perte {loss}",
+  "training.microTitle": "Comment ce micro-modèle a appris",
+  "training.microCaption": "{model} est un micro-modèle entraîné en direct sur ce serveur : {steps} pas sur {source}. Ci-dessous, tels que son entraînement les a enregistrés : la perte à chaque pas et ce qu'il a écrit en chemin. Un micro-modèle ne garde aucun point de contrôle : la relecture, le pas unique et la comparaison poids aléatoires / entraînés demandent un modèle entraîné avec glassbox train, comme glassbox-tiny.",
+  "training.microKept": "Ce serveur ne garde que ses {n} derniers micro-modèles : les plus anciens quittent la liste des modèles avec leur historique.",
+  "training.microSourceCorpus": "le corpus glassbox",
+  "training.microSourceText": "le texte collé",
   "training.initTitle": "Départ aléatoire ou modèle entraîné",
   "training.initCaption":
     "Le même texte à travers les poids initiaux de l'entraînement (reconstruits avec la même graine : pas 0) et à travers les poids entraînés. Non entraîné, le modèle répartit sa probabilité presque uniformément et son attention est presque uniforme.",

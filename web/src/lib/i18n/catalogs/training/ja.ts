@@ -49,7 +49,7 @@ export const trainingJa: TrainingCatalog = {
   "training.stage.update":
     "AdamW は各重みを勾配と逆の向きに動かします。このステップでスケジュールが与える学習率は {lr} です。棒は各グループの重みがどれだけ動いたか（変化量の L2 ノルム）を示します。",
   "training.stage.after":
-    "更新後の重みに同じ文を通したもの：ステップ前後での各ターゲットの確率です。この文で一歩学習すると、ほとんどのターゲットの確率が上がります。",
+    "更新後の重みに同じ文を通したもの：ステップ前後での各ターゲットの確率です。",
   "training.input": "入力",
   "training.target": "ターゲット",
   "training.meanLoss": "平均損失",
@@ -58,6 +58,12 @@ export const trainingJa: TrainingCatalog = {
   "training.weightDecay": "重み減衰",
   "training.momentsFresh":
     "AdamW が保つ過去の勾配の移動平均は、ここではゼロから始まります（学習時のものは同梱されていません）。つまりこれは AdamW の最初の一歩で、各重みはおよそ学習率の分だけ動きます。",
+  "training.outcomeUp": "ステップ後に確率が上がったもの（{total} 個中 {n} 個）：",
+  "training.outcomeDown": "ステップ後に確率が下がったもの（{total} 個中 {n} 個）：",
+  "training.outcomeNone": "なし",
+  "training.outcomeLossDown": "この文での平均損失は {before} から {after} に下がりました。",
+  "training.outcomeLossUp": "この文での平均損失は {before} から {after} に上がりました：このステップは行き過ぎました。",
+  "training.outcomeWhy": "なぜ一歩でこれほど変わるのか：AdamW は各重みの勾配をその二乗の移動平均の平方根で割りますが、ゼロの状態から始めると最初のステップではこの比が ±1 になるため、勾配がどれほど小さくても各重みがおよそ学習率（{lr}）だけ動きます——大きく粗い一歩で、いくつかのターゲットの確率が下がることもあります。",
   "training.before": "前",
   "training.after": "後",
   "training.nextStage": "次の段階",
@@ -69,6 +75,13 @@ export const trainingJa: TrainingCatalog = {
   "training.site.ln1": "ブロック {layer} · アテンション前の正規化",
   "training.site.ln2": "ブロック {layer} · MLP 前の正規化",
   "training.site.ln_final": "最終正規化",
+  "training.microGroup": "ここで学習したマイクロモデル（最新の {n} 個を保持）",
+  "training.microOption": "{id} · {steps} ステップ · 損失 {loss}",
+  "training.microTitle": "このマイクロモデルの学習の様子",
+  "training.microCaption": "{model} はこのサーバーでライブ学習したマイクロモデルです：{source}で {steps} ステップ学習しました。以下は、その学習が記録したとおりの、各ステップの学習損失と途中で書いた文章です。マイクロモデルはチェックポイントを保存しないため、再生・1 ステップの学習・ランダムな重みと学習後の比較には、glassbox-tiny のように glassbox train で学習したモデルが必要です。",
+  "training.microKept": "このサーバーは最新の {n} 個のマイクロモデルだけを保持します：古いものは履歴とともにモデル一覧から消えます。",
+  "training.microSourceCorpus": "glassbox コーパス",
+  "training.microSourceText": "貼り付けたテキスト",
   "training.initTitle": "ランダムな初期値と学習後",
   "training.initCaption":
     "同じテキストを、学習開始時の初期重み（同じシードで再現：ステップ 0）と学習後の重みに通します。未学習のモデルは確率をほぼ均等に配り、アテンションもほぼ一様です。",

@@ -49,7 +49,7 @@ export const trainingZh: TrainingCatalog = {
   "training.stage.update":
     "AdamW 把每个权重朝其梯度的反方向移动。学习率计划在这一步给出的学习率是 {lr}；条形表示每组权重移动了多远（变化量的 L2 范数）。",
   "training.stage.after":
-    "同一句话经过更新后的权重：每个目标在这一步之前和之后的概率。在这句话上训练一步后，大多数目标的概率都会上升。",
+    "同一句话经过更新后的权重：每个目标在这一步之前和之后的概率。",
   "training.input": "输入",
   "training.target": "目标",
   "training.meanLoss": "平均损失",
@@ -58,6 +58,12 @@ export const trainingZh: TrainingCatalog = {
   "training.weightDecay": "权重衰减",
   "training.momentsFresh":
     "AdamW 对过去梯度的滑动平均在这里从零开始（训练时的那些没有随模型提供），所以这是 AdamW 的第一步：每个权重大约移动一个学习率的距离。",
+  "training.outcomeUp": "这一步之后概率上升的（{total} 个中的 {n} 个）：",
+  "training.outcomeDown": "这一步之后概率下降的（{total} 个中的 {n} 个）：",
+  "training.outcomeNone": "无",
+  "training.outcomeLossDown": "这句话上的平均损失从 {before} 降到了 {after}。",
+  "training.outcomeLossUp": "这句话上的平均损失从 {before} 升到了 {after}：这一步走过头了。",
+  "training.outcomeWhy": "为什么一步就变化这么大：AdamW 把每个权重的梯度除以其平方的滑动平均的平方根，而从零状态出发，第一步时这个比值是 ±1，所以无论梯度多小，每个权重都大约移动一个学习率（{lr}）——这是又大又粗的一步，可能让一些目标的概率下降。",
   "training.before": "之前",
   "training.after": "之后",
   "training.nextStage": "下一阶段",
@@ -69,6 +75,13 @@ export const trainingZh: TrainingCatalog = {
   "training.site.ln1": "第 {layer} 块 · 注意力前的归一化",
   "training.site.ln2": "第 {layer} 块 · MLP 前的归一化",
   "training.site.ln_final": "最终归一化",
+  "training.microGroup": "在此训练的微型模型（保留最近 {n} 个）",
+  "training.microOption": "{id} · {steps} 步 · 损失 {loss}",
+  "training.microTitle": "这个微型模型是如何学习的",
+  "training.microCaption": "{model} 是在这台服务器上实时训练的微型模型：在{source}上训练了 {steps} 步。下面是它的训练过程所记录的：每一步的训练损失，以及它一路写出的内容。微型模型不保存检查点，所以回放、单步训练和随机与训练后权重的对比需要用 glassbox train 训练的模型，例如 glassbox-tiny。",
+  "training.microKept": "这台服务器只保留最近的 {n} 个微型模型：更早的会连同其历史一起从模型列表中消失。",
+  "training.microSourceCorpus": "glassbox 语料",
+  "training.microSourceText": "粘贴的文本",
   "training.initTitle": "随机初始与训练之后",
   "training.initCaption":
     "同一段文本分别经过训练开始时的初始权重（用相同的随机种子重建：第 0 步）和训练后的权重。未训练的模型几乎把概率平均分配，注意力也几乎是均匀的。",
