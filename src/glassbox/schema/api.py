@@ -39,12 +39,25 @@ class Health(Payload):
     models: list[str] = Field(description="ids of the models this server offers")
 
 
+class MicroModelNote(Strict):
+    """What the model picker says about a micro model trained live on this server (its loss curve and samples are
+    in ``GET /api/training/{model}/info``'s ``live``)."""
+
+    steps: int = Field(description="training steps the micro model has taken")
+    source: Literal["corpus", "text"] = Field(description="trained on the glassbox corpus or on pasted text")
+    final_loss: float | None = Field(description="training loss of its last step, in nats (None before any step)")
+    kept: int = Field(description="how many micro models this server keeps: older ones are forgotten")
+
+
 class ModelCard(Strict):
     """One model offered by the server: the id a client names it by, and its shape."""
 
     id: str = Field(description="the id to send as `model`; a client can name no other model")
     info: ModelInfo
     eos_token_ids: list[int] = Field(description="ids that end a generation")
+    micro: MicroModelNote | None = Field(
+        None, description="set for a micro model trained live on this server, None for the operator's models"
+    )
 
 
 class ModelList(Payload):
@@ -81,6 +94,11 @@ class PredictRequest(_Sequenced):
         default_factory=list, description="tokens appended after the prompt (a generation in progress)"
     )
     top_n: int = Field(20, ge=1, le=100, description="how many top candidates to list in `top`")
+    truncate: Literal["left"] | None = Field(
+        None,
+        description="a prompt longer than the model or the server allows is refused (413) unless 'left': then "
+        "its first tokens are dropped so that it and `generated_ids` fit",
+    )
 
 
 class PredictResponse(Payload):
@@ -91,6 +109,9 @@ class PredictResponse(Payload):
     logits: TensorPayload = Field(description="full-vocabulary logits for the next token [d_vocab], float32")
     top: list[TopToken] = Field(description="the top-N candidates under softmax(logits) at temperature 1")
     forward_ms: float = Field(description="time spent in the model's forward pass, in milliseconds")
+    dropped_tokens: int = Field(
+        0, ge=0, description="tokens dropped from the prompt's start to fit (request `truncate`='left')"
+    )
 
 
 class GenerateRequest(_Sequenced):
@@ -105,6 +126,11 @@ class GenerateRequest(_Sequenced):
         default_factory=dict, description="step index → token id to force at that step (a branch)"
     )
     stop_at_eos: bool = True
+    truncate: Literal["left"] | None = Field(
+        None,
+        description="a prompt longer than the model or the server allows is refused (413) unless 'left': then "
+        "its first tokens are dropped so that it and `max_new_tokens` new tokens fit",
+    )
 
 
 API_MODELS: list[type[BaseModel]] = [

@@ -1,12 +1,45 @@
 import { describe, expect, it } from "vitest";
 import { probColours } from "./colour";
-import { formatLogit, formatParams, formatProb, printable, visibleWhitespace } from "./format";
+import {
+  exactProb,
+  formatLogit,
+  formatParams,
+  formatProb,
+  formatProbDelta,
+  printable,
+  probDigits,
+  visibleWhitespace,
+} from "./format";
 
 describe("formatting", () => {
-  it("formats probabilities at every scale", () => {
+  it("formats probabilities at every scale as percentages, never in scientific notation", () => {
     expect(formatProb(0.4204)).toBe("42.0%");
-    expect(formatProb(0)).toBe("0");
-    expect(formatProb(0.0000213)).toBe("2.13e-5");
+    expect(formatProb(0.0314159)).toBe("3.14%");
+    expect(formatProb(0.0031)).toBe("0.31%");
+    expect(formatProb(0.000314)).toBe("0.031%");
+    expect(formatProb(0.0000213)).toBe("<0.01%");
+    expect(formatProb(1e-30)).toBe("<0.01%");
+    expect(formatProb(0)).toBe("0%");
+    expect(formatProb(1)).toBe("100%");
+    expect(formatProb(0.998)).toBe("99.8%");
+    expect(formatProb(0.99996)).toBe(">99.9%"); // not exactly 1: never "100.0%"
+  });
+  it("keeps one format down a whole column of probabilities", () => {
+    // a column of a next-token table: from the top candidate down to the vocabulary's far tail
+    const column = [0.62, 0.2, 0.091, 0.012, 0.0049, 0.0007, 0.00009, 3.2e-7, 1e-12, 0];
+    for (const p of column) expect(formatProb(p)).toMatch(/^(<|>)?\d+(\.\d+)?%$/);
+    // readable order: a smaller probability never reads as a larger one
+    const shown = column.map((p) => parseFloat(formatProb(p).replace("<", "")));
+    expect(shown).toEqual([...shown].sort((a, b) => b - a));
+  });
+  it("gives the exact value for a tooltip and signed changes in the same format", () => {
+    expect(exactProb(0.0000213472)).toBe("p = 0.0000213472");
+    expect(exactProb(1e-9)).toBe("p = 1.00000e-9");
+    expect(probDigits(0.42)).toBe("0.420000"); // the generated text's tooltips: never "0.0000" for a rare token
+    expect(probDigits(3.2e-7)).toBe("3.20000e-7");
+    expect(formatProbDelta(0.031)).toBe("+3.10%");
+    expect(formatProbDelta(-0.00001)).toBe("−<0.01%");
+    expect(formatProbDelta(0)).toBe("0%");
   });
   it("formats logits with a real minus sign", () => {
     expect(formatLogit(-1.5)).toBe("−1.500");

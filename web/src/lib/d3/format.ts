@@ -1,15 +1,40 @@
 /** Numbers and token text as the page shows them (the colour scales are in `./colour.ts`). */
 import { format } from "d3-format";
 
-const pct = format(".1%");
-const sci = format(".2~e");
 const fixed3 = format(".3f");
 
-/** A probability as a person reads it: 42.0%, 0.3%, 2.1e-5. */
+/**
+ * A probability as a person reads it, always as a percentage so a column never mixes formats: 42.0%, 3.14%, 0.31%,
+ * 0.031%, and "<0.01%" below that (the exact value is `exactProb`, for a tooltip). Decimals grow as the value
+ * shrinks, so about two significant digits survive down to 0.01%; a value that is not exactly 1 never reads 100%.
+ */
 export function formatProb(p: number): string {
-  if (p === 0) return "0";
-  if (p >= 0.001) return pct(p);
-  return sci(p);
+  if (Number.isNaN(p)) return "NaN";
+  if (p <= 0) return "0%";
+  if (p >= 1) return "100%";
+  const pc = p * 100;
+  if (pc < 0.01) return "<0.01%";
+  const decimals = pc >= 10 ? 1 : pc >= 0.1 ? 2 : 3;
+  const s = pc.toFixed(decimals);
+  // 99.96% rounds to "100.0": say it is just under, as "<0.01%" says it is just over 0
+  if (Number(s) >= 100) return ">99.9%";
+  return `${s}%`;
+}
+
+/** A signed change of probability (after − before) in `formatProb`'s format, with a real minus sign: +3.1%, −<0.01%. */
+export function formatProbDelta(d: number): string {
+  if (d === 0) return "0%";
+  return `${d > 0 ? "+" : "−"}${formatProb(Math.abs(d))}`;
+}
+
+/** A probability to six significant digits for a tooltip beside `formatProb`: "0.0000213472", "1.00000e-9". */
+export function probDigits(p: number): string {
+  return p.toPrecision(6);
+}
+
+/** The exact probability for a tooltip: "p = 0.0000213472" or "p = 1.00000e-9". */
+export function exactProb(p: number): string {
+  return `p = ${probDigits(p)}`;
 }
 
 export function formatLogit(x: number): string {
@@ -52,7 +77,47 @@ function codePoint(c: string): string {
   return `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}>`;
 }
 
-/** Whitespace made visible: space ·, tab →, newline ↵ (and control characters as pictures). */
+/** What each whitespace character looks like on a chip: space ·, tab →, newline ↵, the other Unicode spaces ⍽. */
+const WHITESPACE_GLYPH: Readonly<Record<string, string>> = { " ": "·", "\t": "→", "\n": "↵" };
+// no-break, ideographic and the typographic spaces (U+2000…U+200A, U+202F, U+205F) render blank too
+const OTHER_SPACE = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/;
+const WHITESPACE = /(\r?\n|[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000])/;
+
+/** One run of a token's text as a chip draws it: `text` is drawn, `ws` marks a whitespace glyph standing for `real`. */
+export interface TokenPiece {
+  text: string;
+  real: string;
+  ws: boolean;
+}
+
+/**
+ * A token's text cut into the runs a chip draws: ordinary text (control characters as pictures, see `printable`)
+ * and one glyph per whitespace character, so a token of spaces or a newline is never a blank chip. Joining the
+ * pieces' `text` gives `visibleWhitespace(text)`; joining their `real` gives the text itself.
+ */
+export function tokenPieces(text: string): TokenPiece[] {
+  const out: TokenPiece[] = [];
+  for (const part of text.split(WHITESPACE)) {
+    if (part === "") continue;
+    if (WHITESPACE.test(part) && part.match(WHITESPACE)?.[0] === part) {
+      const glyph = WHITESPACE_GLYPH[part.endsWith("\n") ? "\n" : part] ?? (OTHER_SPACE.test(part) ? "⍽" : part);
+      // "\r\n" is one line break: one ↵ (a lone "\r" stays a control picture, ␍)
+      out.push({ text: glyph, real: part, ws: true });
+    } else {
+      out.push({ text: printable(part), real: part, ws: false });
+    }
+  }
+  return out;
+}
+
+/** Whitespace made visible: space ·, tab →, newline ↵, other spaces ⍽ (and control characters as pictures). */
 export function visibleWhitespace(text: string): string {
-  return printable(text).replace(/ /g, "·").replace(/\t/g, "→").replace(/\r?\n/g, "↵");
+  return tokenPieces(text)
+    .map((p) => p.text)
+    .join("");
+}
+
+/** A token's real text for a tooltip or a screen reader: quoted, so leading and trailing spaces show. */
+export function quotedToken(text: string): string {
+  return `“${text}”`;
 }

@@ -743,7 +743,9 @@ export interface components {
             values: components["schemas"]["TensorPayload"];
             /** @description q·k for every key [key_pos] (before scaling) */
             dots: components["schemas"]["TensorPayload"];
-            /** @description q·k × scale, -inf where masked [key_pos] */
+            /** @description q·k × scale for every key, before the mask [key_pos]: a masked key's real scaled score */
+            scaled: components["schemas"]["TensorPayload"];
+            /** @description q·k × scale after the mask, -inf where masked [key_pos] (the model's hook_attn_scores) */
             scores: components["schemas"]["TensorPayload"];
             /**
              * Allowed
@@ -1354,6 +1356,11 @@ export interface components {
              * @default true
              */
             stop_at_eos?: boolean;
+            /**
+             * Truncate
+             * @description a prompt longer than the model or the server allows is refused (413) unless 'left': then its first tokens are dropped so that it and `max_new_tokens` new tokens fit
+             */
+            truncate?: "left" | null;
         };
         /** Generation */
         Generation: {
@@ -1382,6 +1389,12 @@ export interface components {
              * @enum {string}
              */
             stop_reason: "max_new_tokens" | "eos" | "context";
+            /**
+             * Dropped Tokens
+             * @description tokens dropped from the prompt's start to fit the context (truncate='left')
+             * @default 0
+             */
+            dropped_tokens?: number;
         };
         /** GenerationStep */
         GenerationStep: {
@@ -1547,6 +1560,27 @@ export interface components {
          *     (with its content type) is what marks a request as sent by a page of this server (see ``server/security.py``).
          */
         LiveControl: Record<string, never>;
+        /**
+         * LiveHistory
+         * @description The training of a micro model as its live run recorded it (it keeps no checkpoints or held-out loss).
+         */
+        LiveHistory: {
+            /**
+             * Source
+             * @enum {string}
+             */
+            source: "corpus" | "text";
+            /**
+             * Steps
+             * @description every step's training loss, learning rate and tokens seen
+             */
+            steps: components["schemas"]["LiveStep"][];
+            /**
+             * Samples
+             * @description the greedy continuations written along the way, oldest first
+             */
+            samples: components["schemas"]["LiveSample"][];
+        };
         /** LiveRunStatus */
         LiveRunStatus: {
             /**
@@ -1602,6 +1636,22 @@ export interface components {
             /** Batch Size */
             batch_size: number;
         };
+        /** LiveSample */
+        LiveSample: {
+            /**
+             * Type
+             * @default sample
+             * @constant
+             */
+            type?: "sample";
+            /** Step */
+            step: number;
+            /**
+             * Samples
+             * @description [prompt, greedy continuation] pairs
+             */
+            samples: string[][];
+        };
         /** LiveStartRequest */
         LiveStartRequest: {
             /**
@@ -1615,6 +1665,27 @@ export interface components {
              * @description pasted training text (source = text); at most 200,000 characters
              */
             text?: string | null;
+        };
+        /** LiveStep */
+        LiveStep: {
+            /**
+             * Type
+             * @default step
+             * @constant
+             */
+            type?: "step";
+            /** Step */
+            step: number;
+            /** Loss */
+            loss: number;
+            /** Lr */
+            lr: number;
+            /** Tokens */
+            tokens: number;
+            /** Elapsed S */
+            elapsed_s: number;
+            /** Tokens Per S */
+            tokens_per_s: number;
         };
         /** LogitLens */
         LogitLens: {
@@ -1730,6 +1801,34 @@ export interface components {
             /** Word */
             word: string;
         };
+        /**
+         * MicroModelNote
+         * @description What the model picker says about a micro model trained live on this server (its loss curve and samples are
+         *     in ``GET /api/training/{model}/info``'s ``live``).
+         */
+        MicroModelNote: {
+            /**
+             * Steps
+             * @description training steps the micro model has taken
+             */
+            steps: number;
+            /**
+             * Source
+             * @description trained on the glassbox corpus or on pasted text
+             * @enum {string}
+             */
+            source: "corpus" | "text";
+            /**
+             * Final Loss
+             * @description training loss of its last step, in nats (None before any step)
+             */
+            final_loss: number | null;
+            /**
+             * Kept
+             * @description how many micro models this server keeps: older ones are forgotten
+             */
+            kept: number;
+        };
         /** MlpDetail */
         MlpDetail: {
             /**
@@ -1804,6 +1903,8 @@ export interface components {
              * @description ids that end a generation
              */
             eos_token_ids: number[];
+            /** @description set for a micro model trained live on this server, None for the operator's models */
+            micro?: components["schemas"]["MicroModelNote"] | null;
         };
         /**
          * ModelInfo
@@ -2275,6 +2376,11 @@ export interface components {
              * @default 20
              */
             top_n?: number;
+            /**
+             * Truncate
+             * @description a prompt longer than the model or the server allows is refused (413) unless 'left': then its first tokens are dropped so that it and `generated_ids` fit
+             */
+            truncate?: "left" | null;
         };
         /** PredictResponse */
         PredictResponse: {
@@ -2313,6 +2419,12 @@ export interface components {
              * @description time spent in the model's forward pass, in milliseconds
              */
             forward_ms: number;
+            /**
+             * Dropped Tokens
+             * @description tokens dropped from the prompt's start to fit (request `truncate`='left')
+             * @default 0
+             */
+            dropped_tokens?: number;
         };
         /** Probe */
         Probe: {
@@ -3071,6 +3183,8 @@ export interface components {
              * @description the run's initial weights can be rebuilt (seeded)
              */
             init_available: boolean;
+            /** @description a micro model trained live on this server: its run's loss curve and samples */
+            live?: components["schemas"]["LiveHistory"] | null;
         };
         /**
          * Vocab

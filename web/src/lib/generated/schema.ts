@@ -70,6 +70,7 @@ export interface GlassboxSchema {
   LiveControl?: LiveControl;
   LiveEnd?: LiveEnd;
   LiveEventEnvelope?: LiveEventEnvelope;
+  LiveHistory?: LiveHistory;
   LiveReady?: LiveReady;
   LiveRunStatus?: LiveRunStatus;
   LiveSample?: LiveSample;
@@ -81,6 +82,7 @@ export interface GlassboxSchema {
   MergeStep?: MergeStep;
   MergeTrace?: MergeTrace;
   MergesRequest?: MergesRequest;
+  MicroModelNote?: MicroModelNote;
   MlpDetail?: MlpDetail;
   MlpRequest?: MlpRequest;
   ModelCard?: ModelCard;
@@ -338,6 +340,7 @@ export interface AttentionHead {
   keys: TensorPayload;
   values: TensorPayload;
   dots: TensorPayload;
+  scaled: TensorPayload;
   scores: TensorPayload;
   /**
    * the mask: True where the query may attend [key_pos]
@@ -1132,6 +1135,10 @@ export interface GenerateRequest {
     [k: string]: number | undefined;
   };
   stop_at_eos?: boolean;
+  /**
+   * a prompt longer than the model or the server allows is refused (413) unless 'left': then its first tokens are dropped so that it and `max_new_tokens` new tokens fit
+   */
+  truncate?: "left" | null;
 }
 /**
  * How to pick the next token. Every filter is over the full vocabulary.
@@ -1171,6 +1178,10 @@ export interface Generation {
   settings: SamplingSettings;
   steps: GenerationStep[];
   stop_reason: "max_new_tokens" | "eos" | "context";
+  /**
+   * tokens dropped from the prompt's start to fit the context (truncate='left')
+   */
+  dropped_tokens?: number;
 }
 /**
  * This interface was referenced by `GlassboxSchema`'s JSON-Schema
@@ -1363,6 +1374,23 @@ export interface LiveSample {
   samples: string[][];
 }
 /**
+ * The training of a micro model as its live run recorded it (it keeps no checkpoints or held-out loss).
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "LiveHistory".
+ */
+export interface LiveHistory {
+  source: "corpus" | "text";
+  /**
+   * every step's training loss, learning rate and tokens seen
+   */
+  steps: LiveStep[];
+  /**
+   * the greedy continuations written along the way, oldest first
+   */
+  samples: LiveSample[];
+}
+/**
  * This interface was referenced by `GlassboxSchema`'s JSON-Schema
  * via the `definition` "LiveRunStatus".
  */
@@ -1519,6 +1547,31 @@ export interface MergesRequest {
   word: string;
 }
 /**
+ * What the model picker says about a micro model trained live on this server (its loss curve and samples are
+ * in ``GET /api/training/{model}/info``'s ``live``).
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "MicroModelNote".
+ */
+export interface MicroModelNote {
+  /**
+   * training steps the micro model has taken
+   */
+  steps: number;
+  /**
+   * trained on the glassbox corpus or on pasted text
+   */
+  source: "corpus" | "text";
+  /**
+   * training loss of its last step, in nats (None before any step)
+   */
+  final_loss: number | null;
+  /**
+   * how many micro models this server keeps: older ones are forgotten
+   */
+  kept: number;
+}
+/**
  * This interface was referenced by `GlassboxSchema`'s JSON-Schema
  * via the `definition` "MlpDetail".
  */
@@ -1588,6 +1641,10 @@ export interface ModelCard {
    * ids that end a generation
    */
   eos_token_ids: number[];
+  /**
+   * set for a micro model trained live on this server, None for the operator's models
+   */
+  micro?: MicroModelNote | null;
 }
 /**
  * This interface was referenced by `GlassboxSchema`'s JSON-Schema
@@ -1821,6 +1878,10 @@ export interface PredictRequest {
    * how many top candidates to list in `top`
    */
   top_n?: number;
+  /**
+   * a prompt longer than the model or the server allows is refused (413) unless 'left': then its first tokens are dropped so that it and `generated_ids` fit
+   */
+  truncate?: "left" | null;
 }
 /**
  * This interface was referenced by `GlassboxSchema`'s JSON-Schema
@@ -1847,6 +1908,10 @@ export interface PredictResponse {
    * time spent in the model's forward pass, in milliseconds
    */
   forward_ms: number;
+  /**
+   * tokens dropped from the prompt's start to fit (request `truncate`='left')
+   */
+  dropped_tokens?: number;
 }
 /**
  * This interface was referenced by `GlassboxSchema`'s JSON-Schema
@@ -2332,6 +2397,10 @@ export interface TrainingInfo {
    * the run's initial weights can be rebuilt (seeded)
    */
   init_available: boolean;
+  /**
+   * a micro model trained live on this server: its run's loss curve and samples
+   */
+  live?: LiveHistory | null;
 }
 /**
  * The display text of every token of a model, indexed by id, so the browser can label any candidate.

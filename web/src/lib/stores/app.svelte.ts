@@ -8,7 +8,7 @@ import type { DataSource } from "../data/source";
 import { decodeTensor } from "../data/tensor";
 import type { Limits, ModelCard, PredictResponse, TokenInfo } from "../generated/schema";
 import { DEFAULT_SETTINGS, prepare, samplingPipeline, type PipelineResult, type Prepared, type Settings } from "../sampling/pipeline";
-import { clampSettings } from "./url";
+import { clampSettings, type UrlToken } from "./url";
 
 export interface GeneratedToken {
   id: number;
@@ -38,6 +38,8 @@ export class AppState {
   /** the last failure: a code the page translates, and the server's own detail */
   error = $state<{ code: FailureCode; message: string } | null>(null);
   busy = $state(false);
+  /** tokens the server dropped from the prompt's start so that it fits the model's context (0: none) */
+  droppedTokens = $state(0);
   playing = $state(false);
   /** steps per second while playing */
   speed = $state(2);
@@ -56,7 +58,12 @@ export class AppState {
 
   constructor(readonly source: DataSource) {}
 
-  async init(wanted: { model?: string; prompt?: string; settings: Partial<Settings> }): Promise<void> {
+  async init(wanted: {
+    model?: string;
+    prompt?: string;
+    settings: Partial<Settings>;
+    generated?: readonly UrlToken[];
+  }): Promise<void> {
     try {
       const list = await this.source.models();
       this.models = list.models;
@@ -64,9 +71,32 @@ export class AppState {
       this.modelId = list.models.some((m) => m.id === wanted.model) ? (wanted.model as string) : list.default_model;
       this.settings = clampSettings(wanted.settings, this.limits.max_top_k, DEFAULT_SETTINGS);
       void this.loadVocab();
-      if (wanted.prompt !== undefined) this.setPrompt(wanted.prompt, true);
+      if (wanted.prompt === undefined) return;
+      if (wanted.prompt !== "" && wanted.generated?.length) {
+        // a link that carries a generation: predict the prompt, then take its steps again
+        this.prompt = wanted.prompt;
+        await this.predictPrompt();
+        await this.replay(wanted.generated);
+      } else this.setPrompt(wanted.prompt, true);
     } catch (err) {
       this.fail(err);
+    }
+  }
+
+  /**
+   * Take the steps a link recorded, one request each (every position's logits are kept, so rewinding and the
+   * pipeline work as if they had been taken here). Each token is appended as recorded — sampled or forced —
+   * and its probability is read from the distribution the current settings give. Stops early when the prompt
+   * changes meanwhile, a step fails, or the generation ends (end of text, limit, context).
+   */
+  async replay(tokens: readonly UrlToken[]): Promise<void> {
+    const prompt = this.prompt;
+    const vocab = this.card?.info.d_vocab ?? Infinity;
+    for (const token of tokens) {
+      if (prompt !== this.prompt || this.finish || this.error || token.id >= vocab) return;
+      const before = this.generated.length;
+      await this.step(token.id, token.forced);
+      if (this.generated.length !== before + 1) return;
     }
   }
 
@@ -135,17 +165,20 @@ export class AppState {
       this.positions = [];
       this.generated = [];
       this.finish = null;
+      this.droppedTokens = 0;
     }
     if (!response || prompt !== this.prompt) return;
     this.promptTokens = response.tokens;
+    this.droppedTokens = response.dropped_tokens ?? 0;
     this.generated = [];
     this.finish = null;
     this.positions = [prepare(decodeTensor(response.logits))];
     this.error = null;
   }
 
-  /** Append one token: the sampled one, or `forcedId` (a branch). */
-  async step(forcedId?: number): Promise<boolean> {
+  /** Append one token: the sampled one, or `forcedId` (a branch); `forced` overrides whether it counts as forced
+   * (a replayed link says how each token was chosen). */
+  async step(forcedId?: number, forced?: boolean): Promise<boolean> {
     const r = this.result;
     if (!r || this.busy) return false;
     if (this.finish && forcedId === undefined) return false;
@@ -158,7 +191,7 @@ export class AppState {
       id,
       text: this.textOf(id),
       prob: r.finalProbs[id] ?? 0,
-      forced: forcedId !== undefined && forcedId !== r.tokenId,
+      forced: forced ?? (forcedId !== undefined && forcedId !== r.tokenId),
     };
     const before = this.generated;
     const positions = this.positions.slice(0, before.length + 1);
@@ -242,7 +275,14 @@ export class AppState {
     this.#pending += 1;
     this.busy = true;
     try {
-      const response = await this.source.predict({ model: this.modelId, prompt, generated_ids: generatedIds, top_n: 20 });
+      const response = await this.source.predict({
+        model: this.modelId,
+        prompt,
+        generated_ids: generatedIds,
+        top_n: 20,
+        // a prompt longer than the context keeps its last tokens that fit; the answer says how many went
+        truncate: "left",
+      });
       const known: Record<number, string> = { ...this.knownTexts };
       for (const t of [...response.tokens, ...response.generated, ...response.top.map((x) => x.token)]) {
         known[t.id] = t.text;

@@ -44,7 +44,13 @@ export class Page {
   search(): string | null {
     const { app, detail, router, why } = this;
     if (!app.modelId) return null;
-    const base = writeUrl({ model: app.modelId, prompt: app.prompt, settings: app.settings, lang: i18n.lang });
+    const base = writeUrl({
+      model: app.modelId,
+      prompt: app.prompt,
+      settings: app.settings,
+      lang: i18n.lang,
+      generated: app.generated,
+    });
     if (router.view === "detail") return `${base}&view=detail&${writeDetailUrl(detail)}`;
     if (router.view === "training") return `${base}&view=training`;
     if (router.view === "why") return `${base}&view=why&${writeWhyUrl(why)}`;

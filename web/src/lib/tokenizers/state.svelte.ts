@@ -217,7 +217,3 @@ export function spacedHex(hex: string): string {
   return (hex.match(/../g) ?? []).join(" ");
 }
 
-/** Whitespace made visible on a chip: · for a space, ⏎ for a newline, ⇥ for a tab. */
-export function visible(text: string): string {
-  return text.replace(/ /g, "·").replace(/\n/g, "⏎").replace(/\t/g, "⇥");
-}

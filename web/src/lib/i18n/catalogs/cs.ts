@@ -1,10 +1,14 @@
 import { detailCs } from "./detail/cs";
+import { insideCs } from "./inside/cs";
+import { promptCs } from "./prompt/cs";
 import { trainingCs } from "./training/cs";
 import { whyCs } from "./why/cs";
 import type { Catalog } from "./en";
 
 export const cs: Catalog = {
   ...detailCs,
+  ...insideCs,
+  ...promptCs,
   ...trainingCs,
   ...whyCs,
   // the tokenizer lab's strings load with its view (catalogs/tokenizers/lazy.ts); its tab label is here
@@ -30,7 +34,6 @@ export const cs: Catalog = {
   "tokens.title": "Tokeny",
   "tokens.count": "tokenů: {n}",
   "tokens.showSpecial": "Speciální tokeny",
-  "tokens.showWhitespace": "Viditelné mezery",
   "tokens.tooltip": "id {id} · bajty {bytes}",
   "tokens.partial": "neúplný kus znaku UTF-8",
   "tokens.caption": "Tokenizér rozdělí text na tokeny; model vidí jen jejich čísla.",

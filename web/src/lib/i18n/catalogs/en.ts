@@ -1,9 +1,13 @@
 /** English: the reference catalog. Every other catalog must have exactly these keys. */
 import { detailEn } from "./detail/en";
+import { insideEn } from "./inside/en";
+import { promptEn } from "./prompt/en";
 import { trainingEn } from "./training/en";
 import { whyEn } from "./why/en";
 export const en = {
   ...detailEn,
+  ...insideEn,
+  ...promptEn,
   ...trainingEn,
   // the tokenizer lab's strings load with its view (catalogs/tokenizers/lazy.ts); its tab label is here
   "tok.view": "Tokenizers",
@@ -29,7 +33,6 @@ export const en = {
   "tokens.title": "Tokens",
   "tokens.count": "{n} tokens",
   "tokens.showSpecial": "Special tokens",
-  "tokens.showWhitespace": "Visible whitespace",
   "tokens.tooltip": "id {id} · bytes {bytes}",
   "tokens.partial": "an incomplete piece of a UTF-8 character",
   "tokens.caption": "The tokenizer cuts the text into tokens; the model only ever sees their ids.",

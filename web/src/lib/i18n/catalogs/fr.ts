@@ -1,10 +1,14 @@
 import { detailFr } from "./detail/fr";
+import { insideFr } from "./inside/fr";
+import { promptFr } from "./prompt/fr";
 import { trainingFr } from "./training/fr";
 import { whyFr } from "./why/fr";
 import type { Catalog } from "./en";
 
 export const fr: Catalog = {
   ...detailFr,
+  ...insideFr,
+  ...promptFr,
   ...trainingFr,
   ...whyFr,
   // the tokenizer lab's strings load with its view (catalogs/tokenizers/lazy.ts); its tab label is here
@@ -31,7 +35,6 @@ export const fr: Catalog = {
   "tokens.title": "Jetons",
   "tokens.count": "{n} jetons",
   "tokens.showSpecial": "Jetons spéciaux",
-  "tokens.showWhitespace": "Espaces visibles",
   "tokens.tooltip": "id {id} · octets {bytes}",
   "tokens.partial": "un morceau incomplet d’un caractère UTF-8",
   "tokens.caption": "Le tokeniseur découpe le texte en jetons ; le modèle ne voit que leurs identifiants.",

@@ -1,10 +1,14 @@
 import { detailJa } from "./detail/ja";
+import { insideJa } from "./inside/ja";
+import { promptJa } from "./prompt/ja";
 import { trainingJa } from "./training/ja";
 import { whyJa } from "./why/ja";
 import type { Catalog } from "./en";
 
 export const ja: Catalog = {
   ...detailJa,
+  ...insideJa,
+  ...promptJa,
   ...trainingJa,
   ...whyJa,
   // the tokenizer lab's strings load with its view (catalogs/tokenizers/lazy.ts); its tab label is here
@@ -30,7 +34,6 @@ export const ja: Catalog = {
   "tokens.title": "トークン",
   "tokens.count": "{n} トークン",
   "tokens.showSpecial": "特殊トークン",
-  "tokens.showWhitespace": "空白を表示",
   "tokens.tooltip": "ID {id} · バイト {bytes}",
   "tokens.partial": "UTF-8 文字の不完全な断片",
   "tokens.caption": "トークナイザーが文章をトークンに分割します。モデルが見るのはその番号だけです。",

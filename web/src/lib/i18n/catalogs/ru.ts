@@ -1,10 +1,14 @@
 import { detailRu } from "./detail/ru";
+import { insideRu } from "./inside/ru";
+import { promptRu } from "./prompt/ru";
 import { trainingRu } from "./training/ru";
 import { whyRu } from "./why/ru";
 import type { Catalog } from "./en";
 
 export const ru: Catalog = {
   ...detailRu,
+  ...insideRu,
+  ...promptRu,
   ...trainingRu,
   ...whyRu,
   // the tokenizer lab's strings load with its view (catalogs/tokenizers/lazy.ts); its tab label is here
@@ -30,7 +34,6 @@ export const ru: Catalog = {
   "tokens.title": "Токены",
   "tokens.count": "токенов: {n}",
   "tokens.showSpecial": "Специальные токены",
-  "tokens.showWhitespace": "Видимые пробелы",
   "tokens.tooltip": "id {id} · байты {bytes}",
   "tokens.partial": "неполный кусок символа UTF-8",
   "tokens.caption": "Токенизатор режет текст на токены; модель видит только их номера.",

@@ -1,10 +1,14 @@
 import { detailUk } from "./detail/uk";
+import { insideUk } from "./inside/uk";
+import { promptUk } from "./prompt/uk";
 import { trainingUk } from "./training/uk";
 import { whyUk } from "./why/uk";
 import type { Catalog } from "./en";
 
 export const uk: Catalog = {
   ...detailUk,
+  ...insideUk,
+  ...promptUk,
   ...trainingUk,
   ...whyUk,
   // the tokenizer lab's strings load with its view (catalogs/tokenizers/lazy.ts); its tab label is here
@@ -30,7 +34,6 @@ export const uk: Catalog = {
   "tokens.title": "Токени",
   "tokens.count": "токенів: {n}",
   "tokens.showSpecial": "Спеціальні токени",
-  "tokens.showWhitespace": "Видимі пробіли",
   "tokens.tooltip": "id {id} · байти {bytes}",
   "tokens.partial": "неповний шматок символу UTF-8",
   "tokens.caption": "Токенізатор ріже текст на токени; модель бачить лише їхні номери.",

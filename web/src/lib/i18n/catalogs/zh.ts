@@ -1,10 +1,14 @@
 import { detailZh } from "./detail/zh";
+import { insideZh } from "./inside/zh";
+import { promptZh } from "./prompt/zh";
 import { trainingZh } from "./training/zh";
 import { whyZh } from "./why/zh";
 import type { Catalog } from "./en";
 
 export const zh: Catalog = {
   ...detailZh,
+  ...insideZh,
+  ...promptZh,
   ...trainingZh,
   ...whyZh,
   // the tokenizer lab's strings load with its view (catalogs/tokenizers/lazy.ts); its tab label is here
@@ -29,7 +33,6 @@ export const zh: Catalog = {
   "tokens.title": "词元",
   "tokens.count": "{n} 个词元",
   "tokens.showSpecial": "特殊词元",
-  "tokens.showWhitespace": "显示空白",
   "tokens.tooltip": "编号 {id} · 字节 {bytes}",
   "tokens.partial": "UTF-8 字符的不完整片段",
   "tokens.caption": "分词器把文本切成词元；模型只看到它们的编号。",
