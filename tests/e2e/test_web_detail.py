@@ -7,7 +7,6 @@ attributes and compared with a trace of the same text in this process.
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -15,6 +14,7 @@ from urllib.parse import urlencode
 
 import numpy as np
 import pytest
+from e2e_support import embedded_available, serve_glassbox
 from playwright.sync_api import Browser, ConsoleMessage, Page, expect
 
 import glassbox
@@ -23,19 +23,6 @@ from glassbox.testing import MODEL_TYPES
 
 pytestmark = pytest.mark.e2e
 
-
-def _e2e_helpers() -> Any:
-    """This folder's conftest (server start-up helpers), loaded by path: two conftest modules share a name."""
-    spec = importlib.util.spec_from_file_location("_e2e_conftest", Path(__file__).with_name("conftest.py"))
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-_h = _e2e_helpers()
-embedded_available: Callable[[], bool] = _h.embedded_available
-serve_glassbox: Callable[..., Any] = _h.serve_glassbox
 
 Shot = Callable[[Page, str], None]
 PROMPT = "The capital of France is"

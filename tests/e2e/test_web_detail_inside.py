@@ -9,14 +9,14 @@ selected row kept in view. Values are compared with a trace of the same text in 
 
 from __future__ import annotations
 
-import importlib.util
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlencode
 
 import numpy as np
 import pytest
+from e2e_support import SCREENSHOTS, embedded_available, serve_glassbox
 from playwright.sync_api import Browser, ConsoleMessage, Page, expect
 
 import glassbox
@@ -26,20 +26,6 @@ from glassbox.models.tokens import encode
 
 pytestmark = pytest.mark.e2e
 
-
-def _e2e_helpers() -> Any:
-    """This folder's conftest (server start-up helpers), loaded by path: two conftest modules share a name."""
-    spec = importlib.util.spec_from_file_location("_e2e_conftest_inside", Path(__file__).with_name("conftest.py"))
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-_h = _e2e_helpers()
-embedded_available: Callable[[], bool] = _h.embedded_available
-serve_glassbox: Callable[..., Any] = _h.serve_glassbox
-SCREENSHOTS: Path = _h.SCREENSHOTS
 
 SHORT = "The cat sat on\nthe mat"
 # long enough for well over 127 tokens on any of the test tokenizers; cut to 127 by `long_prompt`

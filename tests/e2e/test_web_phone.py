@@ -9,30 +9,15 @@ Screenshots of every view at 375 and 1280 px, light and dark, go to ``artifacts/
 
 from __future__ import annotations
 
-import importlib.util
-from collections.abc import Callable, Iterator
-from pathlib import Path
-from typing import Any
+from collections.abc import Iterator
 from urllib.parse import urlencode
 
 import pytest
+from e2e_support import SCREENSHOTS, embedded_available
 from playwright.sync_api import Browser, Page, expect
 
 pytestmark = pytest.mark.e2e
 
-
-def _e2e_helpers() -> Any:
-    """This folder's conftest (server start-up helpers), loaded by path: two conftest modules share a name."""
-    spec = importlib.util.spec_from_file_location("_e2e_conftest", Path(__file__).with_name("conftest.py"))
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-_h = _e2e_helpers()
-embedded_available: Callable[[], bool] = _h.embedded_available
-SCREENSHOTS: Path = _h.SCREENSHOTS
 
 PHONE = 375
 # whitespace-heavy on purpose: a newline and a double space make whitespace tokens the chips must draw

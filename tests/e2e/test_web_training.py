@@ -9,19 +9,18 @@ is asked for, and fed pasted text that is odd or far too long.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import math
 import re
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
 import pytest
 import torch
+from e2e_support import embedded_available, serve_glassbox
 from playwright.sync_api import Browser, ConsoleMessage, Page, expect
 
 import glassbox
@@ -35,18 +34,6 @@ from glassbox.training.recipe import lr_at
 pytestmark = pytest.mark.e2e
 
 
-def _e2e_helpers() -> Any:
-    """This folder's conftest (server start-up helpers), loaded by path: two conftest modules share a name."""
-    spec = importlib.util.spec_from_file_location("_e2e_conftest", Path(__file__).with_name("conftest.py"))
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-_h = _e2e_helpers()
-serve_glassbox: Callable[..., Any] = _h.serve_glassbox
-
 Shot = Callable[[Page, str], None]
 SENTENCE = "The capital of France is Paris."
 STEP = 98  # a checkpoint whose weights ship with the embedded model
@@ -55,7 +42,7 @@ ODD_TEXT = (
     "東京は日本の首都です。Столица Франции — Париж.\n"
 ) * 12
 
-if not _h.embedded_available():
+if not embedded_available():
     pytest.skip("the embedded model glassbox-tiny is not in this checkout", allow_module_level=True)
 
 

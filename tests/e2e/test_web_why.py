@@ -10,33 +10,20 @@ the tolerances only absorb the two processes' float rounding (the same code on t
 
 from __future__ import annotations
 
-import importlib.util
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlencode
 
 import numpy as np
 import pytest
+from e2e_support import SCREENSHOTS, serve_glassbox
 from playwright.sync_api import Browser, ConsoleMessage, Page, expect
 
 import glassbox
 
 pytestmark = pytest.mark.e2e
 
-
-def _e2e_helpers() -> Any:
-    """This folder's conftest (server start-up helpers), loaded by path: two conftest modules share a name."""
-    spec = importlib.util.spec_from_file_location("_e2e_conftest", Path(__file__).with_name("conftest.py"))
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-_h = _e2e_helpers()
-serve_glassbox: Callable[..., Any] = _h.serve_glassbox
-SCREENSHOTS: Path = _h.SCREENSHOTS
 
 PROMPT = "The capital of France is"
 CLEAN = "When Mary and John went to the shop, John gave a book to"
