@@ -354,3 +354,15 @@ def test_the_shipped_files_written_as_v1_load_to_the_same_values(tmp_path: Path)
     (tmp_path / "glassbox.json").write_text(json.dumps(old_meta), encoding="utf-8")
     assert load_metadata(tmp_path / "glassbox.json") == meta
     assert TrainConfig.from_dict(meta.config) == TrainConfig.from_dict(shipped.config)
+
+
+def test_a_state_written_before_the_corpus_version_key_resumes(straight: Path, tmp_path: Path) -> None:
+    """States written before ``corpus_version``/``copy_fraction`` existed resume (their defaults are the old recipe)."""
+    train(TINY, tmp_path, device="cpu", progress=False, stop_at=20, evaluate=False)
+    for path in ckpt.list_states(tmp_path):
+        state = ckpt.load_state(path)
+        state["config"] = {k: v for k, v in state["config"].items() if k not in ("corpus_version", "copy_fraction")}
+        ckpt.save_state(tmp_path, int(state["step"]), state)
+    resumed = train(TINY, tmp_path, resume=True, device="cpu", progress=False, evaluate=False)
+    assert resumed.completed
+    assert _losses(tmp_path) == pytest.approx(_losses(straight), abs=1e-5)

@@ -153,8 +153,11 @@ def _set_rng_state(state: dict[str, Any]) -> None:
 
 
 def _comparable(config: dict[str, Any]) -> dict[str, Any]:
-    # The thread count changes speed, not the run: a resumed run may use a different one.
-    return {k: v for k, v in config.items() if k != "threads"}
+    # Keys added since a state was written take their defaults, which reproduce the older behaviour
+    # (corpus_version 1, no copying data), so such a state still resumes. The thread count changes speed, not
+    # the run: a resumed run may use a different one.
+    full = TrainConfig.from_dict(config).to_dict()
+    return {k: v for k, v in full.items() if k != "threads"}
 
 
 class TrainingRun:
