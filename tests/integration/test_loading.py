@@ -49,7 +49,7 @@ def test_empty_prompt(tiny_models) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_prompt_longer_than_context(tiny_models) -> None:  # type: ignore[no-untyped-def]
-    with pytest.raises(InvalidInputError, match="limit is 128"):
+    with pytest.raises(InvalidInputError, match=r"more than the model.s context of 128 tokens.*truncate=.left."):
         glassbox.trace(tiny_models["gpt2"], "word " * 400)
 
 
