@@ -21,8 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from glassbox.errors import CorruptedModelError, InvalidInputError, PromptTooLongError
+from glassbox.errors import CorruptedModelError, InvalidInputError
 from glassbox.models.checksums import verify_files
+from glassbox.models.tokens import check_length, with_bos
 
 EMBEDDED_NAME = "glassbox-tiny"  # the same name as loading.EMBEDDED_NAME (that module imports torch)
 _ASSETS = Path(__file__).resolve().parent.parent / "assets"
@@ -97,16 +98,8 @@ class FileTokenizer:
         longer than the context is refused with the same message."""
         if not isinstance(prompt, str) or prompt == "":
             raise InvalidInputError("the prompt is empty: type some text to tokenize")
-        ids = self(prompt)["input_ids"]
-        bos = self.bos_token_id
-        if self.prepend_bos and bos is not None and (not ids or ids[0] != bos):
-            ids = [int(bos), *ids]
-        if self.n_ctx is not None and len(ids) > self.n_ctx:
-            raise PromptTooLongError(
-                f"the prompt is {len(ids)} tokens long but the limit is {self.n_ctx}: shorten it "
-                f"(the model's context is {self.n_ctx} tokens)"
-            )
-        return ids
+        ids = with_bos(self(prompt)["input_ids"], self.bos_token_id, self.prepend_bos)
+        return ids if self.n_ctx is None else check_length(ids, self.n_ctx)
 
 
 def _context_length(config: dict[str, Any]) -> int | None:

@@ -131,15 +131,30 @@ def token_infos(tokenizer: Any, ids: list[int]) -> list[TokenInfo]:
     return infos
 
 
+def with_bos(ids: list[int], bos: int | None, prepend: bool) -> list[int]:
+    """``ids`` with the beginning-of-text token ``bos`` in front when ``prepend`` and the tokenizer did not add it
+    (the rule of :func:`encode`; also used by the torch-free :mod:`glassbox.models.tokenizer_files`)."""
+    if prepend and bos is not None and (not ids or ids[0] != bos):
+        return [int(bos), *ids]
+    return ids
+
+
+def check_length(ids: list[int], n_ctx: int, max_tokens: int | None = None) -> list[int]:
+    """``ids`` when they fit the context (or ``max_tokens``), else a :class:`PromptTooLongError` naming both."""
+    limit = min(n_ctx, max_tokens) if max_tokens else n_ctx
+    if len(ids) > limit:
+        raise PromptTooLongError(
+            f"the prompt is {len(ids)} tokens long but the limit is {limit}: shorten it "
+            f"(the model's context is {n_ctx} tokens)"
+        )
+    return ids
+
+
 def _tokenize(model: LoadedModel, prompt: str, add_bos: bool | None) -> list[int]:
     """The tokenizer's ids of a non-empty prompt, with the beginning-of-text rule :func:`encode` describes."""
     tok = model.tokenizer
     ids: list[int] = list(tok(prompt, add_special_tokens=True)["input_ids"])
-    bos = getattr(tok, "bos_token_id", None)
-    want_bos = model.prepend_bos if add_bos is None else add_bos
-    if want_bos and bos is not None and (not ids or ids[0] != bos):
-        ids = [int(bos), *ids]
-    return ids
+    return with_bos(ids, getattr(tok, "bos_token_id", None), model.prepend_bos if add_bos is None else add_bos)
 
 
 def encode(model: LoadedModel, prompt: str, *, add_bos: bool | None = None, max_tokens: int | None = None) -> list[int]:
@@ -150,14 +165,7 @@ def encode(model: LoadedModel, prompt: str, *, add_bos: bool | None = None, max_
     """
     if not isinstance(prompt, str) or prompt == "":
         raise InvalidInputError("the prompt is empty: type some text to tokenize")
-    ids = _tokenize(model, prompt, add_bos)
-    limit = min(model.info.n_ctx, max_tokens) if max_tokens else model.info.n_ctx
-    if len(ids) > limit:
-        raise PromptTooLongError(
-            f"the prompt is {len(ids)} tokens long but the limit is {limit}: shorten it "
-            f"(the model's context is {model.info.n_ctx} tokens)"
-        )
-    return ids
+    return check_length(_tokenize(model, prompt, add_bos), model.info.n_ctx, max_tokens)
 
 
 def encode_prompt(model: LoadedModel, prompt: str, max_tokens: int) -> list[int]:

@@ -117,20 +117,19 @@ def _group(items: Sequence[Completion], ok: Sequence[bool], key: str) -> dict[st
     return {k: Accuracy(correct=v[0], total=v[1]) for k, v in counts.items()}
 
 
-@torch.no_grad()
 def induction_losses(model: Any, tokenizer: Any, n_per_language: int, seed: int) -> dict[str, tuple[float, float]]:
     """Per language: (mean loss on the first copy, mean loss on the second copy) of random sequences."""
-    device = next(model.parameters()).device
-    sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
+    langs, seqs, firsts = [], [], []
     for lang, words in induction_sequences(n_per_language, seed):
-        first = tokenizer(words)["input_ids"]  # [BOS] + copy 1
         full = tokenizer(words + _JOINER[lang] + words)["input_ids"]
         if len(full) > model.config.n_positions:
             continue
-        ids = torch.tensor([full], device=device)
-        logp = torch.log_softmax(model(input_ids=ids).logits[0, :-1].float(), -1)
-        nll = -logp.gather(1, ids[0, 1:, None])[:, 0]  # nll[t] = loss of token t+1
-        n1 = len(first)
+        langs.append(lang)
+        seqs.append(full)
+        firsts.append(len(tokenizer(words)["input_ids"]))  # [BOS] + copy 1
+    sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
+    for lang, n1, st in zip(langs, firsts, _token_stats(model, seqs), strict=True):
+        nll = st[0]  # nll[t] = loss of token t+1
         copy1 = nll[1 : n1 - 1]  # tokens 2 .. n1-1 of copy 1 (its first token excluded)
         copy2 = nll[n1:]  # copy 2 without its first token
         s = sums[lang]
