@@ -91,3 +91,23 @@ def test_a_negative_top_k_is_refused(page: Page, server: str, shot: Shot) -> Non
     top_k.fill("5")
     expect(error).to_have_count(0)
     expect(page.locator("output[for=ctl-top-k]")).to_have_text("5")
+
+
+def test_inside_the_model_traces_the_same_cut_of_a_long_prompt(
+    page: Page, server: str, shot: Shot, max_prompt_tokens: int, e2e_models: list[Path]
+) -> None:
+    """The detailed view asks for truncate='left' too: its positions are the next-token view's kept tokens."""
+    model = load_model(str(next(m for m in e2e_models if m.name == MODEL)), device="cpu")
+    text = " ".join(f"word{i % 5}" for i in range(max_prompt_tokens * 3))
+    ids = _tokenize(model, text, None)
+    limit = min(model.info.n_ctx, max_prompt_tokens)
+    _open(page, server, view="detail", prompt="Hello")
+    view = page.get_by_test_id("detail-view")
+    expect(view.get_by_test_id("pos-select")).to_be_visible()
+    view.get_by_test_id("prompt-input").fill(text)
+    notice = view.get_by_test_id("truncation-notice")
+    expect(notice).to_have_attribute("data-dropped", str(len(ids) - limit))
+    options = view.get_by_test_id("pos-select").locator("option")
+    expect(options).to_have_count(limit)
+    expect(view.get_by_test_id("detail-error")).to_have_count(0)
+    shot(page, "a-detail-truncated")

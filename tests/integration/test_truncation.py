@@ -145,3 +145,25 @@ def test_http_generate_refuses_a_bad_top_k(client: TestClient, top_k: object) ->
 def test_python_generate_refuses_a_negative_top_k(tiny: LoadedModel) -> None:
     with pytest.raises(InvalidInputError):
         glassbox.generate(tiny, "hello", max_new_tokens=1, top_k=-1)
+
+
+def test_http_detail_413_without_truncate_and_the_predict_cut_with_it(client: TestClient, tiny: LoadedModel) -> None:
+    """Inside the model traces exactly the tokens the next-token view kept: the same cut, the same count."""
+    text, ids = long_prompt(tiny, 7)
+    body = {"model": "tiny-gpt2", "prompt": text, "generated_ids": [ids[0]]}
+    r = client.post("/api/detail/overview", json=body)
+    assert r.status_code == 413 and r.json()["error"]["code"] == "prompt_too_long"
+    predicted = client.post("/api/predict", json={**body, "truncate": "left"}).json()
+    r = client.post("/api/detail/overview", json={**body, "truncate": "left"})
+    assert r.status_code == 200, r.text
+    overview = r.json()
+    kept = [t["id"] for t in predicted["tokens"]]
+    assert [t["id"] for t in overview["tokens"]] == [*kept, ids[0]]
+    assert overview["dropped_tokens"] == predicted["dropped_tokens"] == len(ids) - len(kept) > 0
+    # every slice reads the same truncated trace: the last position's embedding is the generated token's
+    last = len(kept)
+    r = client.post("/api/detail/embedding", json={**body, "truncate": "left", "pos": last})
+    assert r.status_code == 200, r.text
+    assert r.json()["token"]["id"] == ids[0]
+    short = client.post("/api/detail/overview", json={"model": "tiny-gpt2", "prompt": "hello", "truncate": "left"})
+    assert short.status_code == 200 and short.json()["dropped_tokens"] == 0

@@ -22,6 +22,11 @@ class DetailRequest(Request):
     model: str
     prompt: str = Field(max_length=100_000)
     generated_ids: list[int] = Field(default_factory=list, description="tokens appended after the prompt")
+    truncate: Literal["left"] | None = Field(
+        None,
+        description="a prompt longer than the model or the server allows is refused (413) unless 'left': then "
+        "its first tokens are dropped so that it and `generated_ids` fit (as /api/predict does)",
+    )
 
 
 class AttentionHeadRequest(DetailRequest):
@@ -59,6 +64,9 @@ class DetailOverview(Payload):
     tokens: list[TokenInfo] = Field(description="every position: the prompt's tokens, then the generated ones")
     residual: ResidualStream
     next_token: list[TopToken] = Field(description="top predictions after the last position")
+    dropped_tokens: int = Field(
+        0, ge=0, description="tokens dropped from the prompt's start to fit (request `truncate`='left')"
+    )
 
 
 API_DETAIL_MODELS: list[type[BaseModel]] = [

@@ -15,6 +15,7 @@ from fastapi import APIRouter, Depends, Request
 
 from glassbox.analysis import detail
 from glassbox.models.tokens import check_ids, encode_prompt
+from glassbox.models.truncation import encode_truncated
 from glassbox.schema.api import Limits
 from glassbox.schema.api_detail import (
     AttentionHeadRequest,
@@ -55,12 +56,26 @@ class Tracer:
 
     def slice(self, req: DetailRequest, view: Callable[[Trace], T]) -> T:
         """Trace (or find cached) the request's text, and cut ``view`` from it under the model's lock."""
+        return self.slice_dropped(req, lambda trace, _dropped: view(trace))
+
+    def slice_dropped(self, req: DetailRequest, view: Callable[[Trace, int], T]) -> T:
+        """:meth:`slice`, with ``view`` also told how many prompt tokens ``truncate='left'`` dropped."""
         entry = self.registry.get(req.model)
         check_new_tokens(self.limits, len(req.generated_ids))
         with entry.model.lock:  # the forward pass and the tokenizer are not shared safely between threads
-            prompt_ids = encode_prompt(entry.model, req.prompt, self.limits.max_prompt_tokens)
+            dropped = 0
+            if req.truncate is None:
+                prompt_ids = encode_prompt(entry.model, req.prompt, self.limits.max_prompt_tokens)
+            else:  # the same cut as /api/predict's, so both views show the same tokens
+                prompt_ids, dropped = encode_truncated(
+                    entry.model,
+                    req.prompt,
+                    req.truncate,
+                    max_tokens=self.limits.max_prompt_tokens,
+                    reserve=len(req.generated_ids),
+                )
             ids = check_ids(entry.model, prompt_ids + list(req.generated_ids))
-            return view(self.cache.get(entry.id, entry.model, ids))
+            return view(self.cache.get(entry.id, entry.model, ids), dropped)
 
 
 def detail_tracer(request: Request) -> Tracer:
@@ -73,16 +88,17 @@ TracerDep = Annotated[Tracer, Depends(detail_tracer)]
 
 @router.post("/overview", summary="the model's shape, the tokens, residual-stream norms and the prediction")
 def overview(req: DetailRequest, tracer: TracerDep) -> DetailOverview:
-    def make(t: Trace) -> DetailOverview:
+    def make(t: Trace, dropped: int) -> DetailOverview:
         return DetailOverview(
             model=req.model,
             info=t.model.info,
             tokens=t.tokens,
             residual=detail.residual_stream(t),
             next_token=t.top_next(5),
+            dropped_tokens=dropped,
         )
 
-    return tracer.slice(req, make)
+    return tracer.slice_dropped(req, make)
 
 
 @router.post("/attention_head", summary="one head at one query position, every step of the computation")

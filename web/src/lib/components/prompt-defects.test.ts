@@ -127,7 +127,8 @@ describe("a prompt longer than the context", () => {
     expect(calls.at(-1)?.truncate).toBe("left");
     expect(app.droppedTokens).toBe(5);
     expect(app.promptTokens).toHaveLength(8);
-    render(TruncationNotice, { app });
+    // the notice shows the counts the page was given (here: the prediction's), and follows them
+    const notice$ = render(TruncationNotice, { dropped: app.droppedTokens, kept: app.promptTokens.length });
     const notice = screen.getByTestId("truncation-notice");
     expect(notice.dataset.dropped).toBe("5");
     expect(notice.textContent).toContain("5");
@@ -137,6 +138,7 @@ describe("a prompt longer than the context", () => {
     await app.predictPrompt();
     flushSync();
     expect(app.droppedTokens).toBe(0);
+    await notice$.rerender({ dropped: app.droppedTokens, kept: app.promptTokens.length });
     expect(screen.queryByTestId("truncation-notice")).toBeNull();
   });
 

@@ -774,6 +774,11 @@ export interface components {
              * @description tokens appended after the prompt
              */
             generated_ids?: number[];
+            /**
+             * Truncate
+             * @description a prompt longer than the model or the server allows is refused (413) unless 'left': then its first tokens are dropped so that it and `generated_ids` fit (as /api/predict does)
+             */
+            truncate?: "left" | null;
             /** Layer */
             layer: number;
             /** Head */
@@ -1181,6 +1186,12 @@ export interface components {
              * @description top predictions after the last position
              */
             next_token: components["schemas"]["TopToken"][];
+            /**
+             * Dropped Tokens
+             * @description tokens dropped from the prompt's start to fit (request `truncate`='left')
+             * @default 0
+             */
+            dropped_tokens?: number;
         };
         /**
          * DetailRequest
@@ -1196,6 +1207,11 @@ export interface components {
              * @description tokens appended after the prompt
              */
             generated_ids?: number[];
+            /**
+             * Truncate
+             * @description a prompt longer than the model or the server allows is refused (413) unless 'left': then its first tokens are dropped so that it and `generated_ids` fit (as /api/predict does)
+             */
+            truncate?: "left" | null;
         };
         /**
          * DirectLogitAttribution
@@ -1303,6 +1319,11 @@ export interface components {
              * @description tokens appended after the prompt
              */
             generated_ids?: number[];
+            /**
+             * Truncate
+             * @description a prompt longer than the model or the server allows is refused (413) unless 'left': then its first tokens are dropped so that it and `generated_ids` fit (as /api/predict does)
+             */
+            truncate?: "left" | null;
             /** Pos */
             pos: number;
         };
@@ -1734,6 +1755,11 @@ export interface components {
              */
             generated_ids?: number[];
             /**
+             * Truncate
+             * @description a prompt longer than the model or the server allows is refused (413) unless 'left': then its first tokens are dropped so that it and `generated_ids` fit (as /api/predict does)
+             */
+            truncate?: "left" | null;
+            /**
              * K
              * @description top tokens per cell
              * @default 5
@@ -1876,6 +1902,11 @@ export interface components {
              * @description tokens appended after the prompt
              */
             generated_ids?: number[];
+            /**
+             * Truncate
+             * @description a prompt longer than the model or the server allows is refused (413) unless 'left': then its first tokens are dropped so that it and `generated_ids` fit (as /api/predict does)
+             */
+            truncate?: "left" | null;
             /** Layer */
             layer: number;
             /** Pos */
@@ -2839,6 +2870,11 @@ export interface components {
              * @description tokens appended after the prompt
              */
             generated_ids?: number[];
+            /**
+             * Truncate
+             * @description a prompt longer than the model or the server allows is refused (413) unless 'left': then its first tokens are dropped so that it and `generated_ids` fit (as /api/predict does)
+             */
+            truncate?: "left" | null;
             /** Token Id */
             token_id: number;
             /** Pos */

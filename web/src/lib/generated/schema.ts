@@ -363,6 +363,10 @@ export interface AttentionHeadRequest {
    * tokens appended after the prompt
    */
   generated_ids?: number[];
+  /**
+   * a prompt longer than the model or the server allows is refused (413) unless 'left': then its first tokens are dropped so that it and `generated_ids` fit (as /api/predict does)
+   */
+  truncate?: "left" | null;
   layer: number;
   head: number;
   query_pos: number;
@@ -777,6 +781,10 @@ export interface DetailOverview {
    * top predictions after the last position
    */
   next_token: TopToken[];
+  /**
+   * tokens dropped from the prompt's start to fit (request `truncate`='left')
+   */
+  dropped_tokens?: number;
 }
 /**
  * The shape of a model: what the model card and the diagram show.
@@ -905,6 +913,10 @@ export interface DetailRequest {
    * tokens appended after the prompt
    */
   generated_ids?: number[];
+  /**
+   * a prompt longer than the model or the server allows is refused (413) unless 'left': then its first tokens are dropped so that it and `generated_ids` fit (as /api/predict does)
+   */
+  truncate?: "left" | null;
 }
 /**
  * Every component's direct contribution to one token's logit at one position; they sum to ``logit``.
@@ -983,6 +995,10 @@ export interface EmbeddingRequest {
    * tokens appended after the prompt
    */
   generated_ids?: number[];
+  /**
+   * a prompt longer than the model or the server allows is refused (413) unless 'left': then its first tokens are dropped so that it and `generated_ids` fit (as /api/predict does)
+   */
+  truncate?: "left" | null;
   pos: number;
 }
 /**
@@ -1469,6 +1485,10 @@ export interface LogitLensRequest {
    */
   generated_ids?: number[];
   /**
+   * a prompt longer than the model or the server allows is refused (413) unless 'left': then its first tokens are dropped so that it and `generated_ids` fit (as /api/predict does)
+   */
+  truncate?: "left" | null;
+  /**
    * top tokens per cell
    */
   k?: number;
@@ -1618,6 +1638,10 @@ export interface MlpRequest {
    * tokens appended after the prompt
    */
   generated_ids?: number[];
+  /**
+   * a prompt longer than the model or the server allows is refused (413) unless 'left': then its first tokens are dropped so that it and `generated_ids` fit (as /api/predict does)
+   */
+  truncate?: "left" | null;
   layer: number;
   pos: number;
   /**
@@ -2153,6 +2177,10 @@ export interface TokenAcrossLayersRequest {
    * tokens appended after the prompt
    */
   generated_ids?: number[];
+  /**
+   * a prompt longer than the model or the server allows is refused (413) unless 'left': then its first tokens are dropped so that it and `generated_ids` fit (as /api/predict does)
+   */
+  truncate?: "left" | null;
   token_id: number;
   pos: number;
 }
