@@ -283,6 +283,14 @@ def test_init_vs_trained(tpage: Page, training_server: str, shot: Shot) -> None:
     expect(sides).to_have_count(2)
     init_loss, trained_loss = (float(s.get_attribute("data-loss") or "nan") for s in sides.all())
     assert trained_loss < init_loss - 3  # random weights: ≈ ln(vocabulary size)
+    # each side's head is drawn as a labelled map: the prompt's tokens on both axes and the colour scale
+    for side in sides.all():
+        amap = side.get_by_test_id("attention-map")
+        n = int(amap.get_attribute("data-n") or "0")
+        assert n > 1
+        expect(side.get_by_test_id("map-key-label")).to_have_count(n)
+        expect(side.get_by_test_id("map-query-label")).to_have_count(n)
+        expect(side.get_by_test_id("weight-scale")).to_be_visible()
     page.get_by_test_id("train-step-run").click()
     expect(page.get_by_test_id("train-step-stage")).to_have_count(5, timeout=20_000)  # the stages play by themselves
     page.wait_for_timeout(700)  # the last stage's fade-in
