@@ -20,23 +20,30 @@ if TYPE_CHECKING:
     from glassbox.analysis.patching import patch, patch_cell
     from glassbox.analysis.scoring import score_text
     from glassbox.generation import generate
+    from glassbox.graph.engine import AttributionGraph, attribution_graph
     from glassbox.interventions import ablate
     from glassbox.models.loading import LoadedModel, load_model
     from glassbox.schema.models import Generation
     from glassbox.tracing import Trace, trace
+    from glassbox.transcoders.format import TranscoderSet, load_transcoders, save_transcoders
 
 __all__ = [
+    "AttributionGraph",
     "Generation",
     "LoadedModel",
     "Trace",
+    "TranscoderSet",
     "__version__",
     "ablate",
     "attribute",
     "attribute_generation",
+    "attribution_graph",
     "generate",
     "load_model",
+    "load_transcoders",
     "patch",
     "patch_cell",
+    "save_transcoders",
     "score_text",
     "trace",
 ]
@@ -54,6 +61,11 @@ _LAZY = {
     "patch": ("glassbox.analysis.patching", "patch"),
     "patch_cell": ("glassbox.analysis.patching", "patch_cell"),
     "score_text": ("glassbox.analysis.scoring", "score_text"),
+    "attribution_graph": ("glassbox.graph.engine", "attribution_graph"),
+    "AttributionGraph": ("glassbox.graph.engine", "AttributionGraph"),
+    "TranscoderSet": ("glassbox.transcoders.format", "TranscoderSet"),
+    "load_transcoders": ("glassbox.transcoders.format", "load_transcoders"),
+    "save_transcoders": ("glassbox.transcoders.format", "save_transcoders"),
 }
 
 

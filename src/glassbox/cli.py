@@ -224,7 +224,12 @@ def _register_optional() -> None:
     """Commands that live beside their subsystem (server, training) register themselves."""
     import importlib
 
-    for module in ("glassbox.server.commands", "glassbox.training.commands", "glassbox.why_commands"):
+    for module in (
+        "glassbox.server.commands",
+        "glassbox.training.commands",
+        "glassbox.why_commands",
+        "glassbox.graph_commands",
+    ):
         try:
             mod = importlib.import_module(module)
         except ModuleNotFoundError as exc:

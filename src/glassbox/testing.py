@@ -11,7 +11,20 @@ from pathlib import Path
 from typing import Any
 
 #: every supported ``config.model_type``; an adapter family serves one or more (llama: llama, qwen3, olmo2, …)
-MODEL_TYPES = ("gpt2", "llama", "qwen3", "olmo2", "olmo3", "mistral", "cohere")
+MODEL_TYPES = (
+    "gpt2",
+    "llama",
+    "qwen3",
+    "olmo2",
+    "olmo3",
+    "mistral",
+    "cohere",
+    "gpt_neox",
+    "gemma2",
+    "gemma3_text",
+    "phi3",
+    "smollm3",
+)
 
 #: long enough to cross the tiny sliding windows (4 and 6) and to include multi-byte characters
 LONG_PROMPT = "When Mary and John went to the shop, John gave a book to Mary. Столиця — Київ. 東京 🙂"
@@ -80,6 +93,30 @@ def tiny_config(model_type: str, vocab_size: int = 512, **overrides: Any) -> Any
         cfg = tf.MistralConfig(sliding_window=6, **llama_like)
     elif model_type == "cohere":
         cfg = tf.CohereConfig(use_qk_norm=True, logit_scale=0.5, **llama_like)
+    elif model_type == "gpt_neox":
+        # Pythia's layout: parallel attention and MLP, a quarter of each head rotated (rotary_pct 0.25 → 4 of 16)
+        # (rotary_pct is the name Pythia's config.json uses; it reaches rope_parameters through the extra kwargs)
+        neox = {k: v for k, v in llama_like.items() if k != "num_key_value_heads"}
+        neox.update(use_parallel_residual=True, rotary_pct=0.25, hidden_act="gelu")
+        cfg = tf.GPTNeoXConfig(**neox)
+    elif model_type in ("gemma2", "gemma3_text"):
+        gemma: dict[str, Any] = dict(llama_like, head_dim=16, tie_word_embeddings=True, pad_token_id=None)
+        # query_pre_attn_scalar ≠ d_head so the scale is Gemma's own; the window (4) is shorter than LONG_PROMPT
+        shared: dict[str, Any] = dict(
+            query_pre_attn_scalar=24, sliding_window=4, layer_types=["sliding_attention", "full_attention"]
+        )
+        if model_type == "gemma2":
+            # caps small enough for tiny random weights to reach the tanh's bend, so a missing cap would show
+            cfg = tf.Gemma2Config(attn_logit_softcapping=0.05, final_logit_softcapping=0.5, **shared, **gemma)
+        else:
+            cfg = tf.Gemma3TextConfig(**shared, **gemma)
+    elif model_type == "phi3":
+        # partial_rotary_factor (Phi-4-mini's layout) reaches rope_parameters through the config's extra kwargs
+        phi: dict[str, Any] = dict(sliding_window=6, partial_rotary_factor=0.5, pad_token_id=None)
+        cfg = tf.Phi3Config(**phi, **llama_like)
+    elif model_type == "smollm3":
+        # layer 1 has no positional encoding (NoPE)
+        cfg = tf.SmolLM3Config(no_rope_layers=[1, 0], pad_token_id=None, **llama_like)
     else:
         raise ValueError(f"unknown model_type {model_type!r}; choose from {', '.join(MODEL_TYPES)}")
     for key, value in overrides.items():

@@ -26,8 +26,13 @@ def test_attention_head_steps_are_consistent(family, tiny_models) -> None:  # ty
     assert h.kv_head == model.adapter.kv_head_of(3)
     dots, scores, weights = arr(h.dots), arr(h.scores), arr(h.weights)
     allowed = np.array(h.allowed)
-    # scores = dots × scale where allowed, -inf elsewhere; weights = softmax(scores)
-    assert np.allclose(scores[allowed], dots[allowed] * h.scale, atol=1e-5)
+    # scores = dots × scale (soft-capped: c·tanh(dots × scale / c)) where allowed, -inf elsewhere;
+    # weights = softmax(scores)
+    expected_scores = dots * h.scale
+    assert h.softcap == model.adapter.attn_softcap(1)
+    if h.softcap is not None:
+        expected_scores = h.softcap * np.tanh(expected_scores / h.softcap)
+    assert np.allclose(scores[allowed], expected_scores[allowed], atol=1e-5)
     assert np.all(np.isneginf(scores[~allowed]))
     e = np.exp(scores[allowed] - scores[allowed].max())
     assert np.allclose(weights[allowed], e / e.sum(), atol=1e-6)
@@ -56,19 +61,29 @@ def test_embedding_detail(tiny_models) -> None:  # type: ignore[no-untyped-def]
     assert e.total_norm == pytest.approx(float(np.linalg.norm(arr(e.total))), rel=1e-5)
 
 
-@pytest.mark.parametrize("fam", ["llama", "cohere"])
+@pytest.mark.parametrize("fam", ["llama", "cohere", "gpt_neox", "phi3", "gemma3_text"])
 def test_rotation_undoes_to_the_unrotated_query(fam, tiny_models) -> None:  # type: ignore[no-untyped-def]
     model = tiny_models[fam]
     t = glassbox.trace(model, LONG_PROMPT)
     pos = 5
     rot = detail.embedding(t, pos).rotation
     assert rot is not None and rot.pairing == ("interleaved" if fam == "cohere" else "half")
+    # partial rotary turns a share of each head: a quarter (GPT-NeoX's rotary_pct) or a half (this Phi-3)
+    assert rot.rotated_dims == {"gpt_neox": 4, "phi3": 8}.get(fam)
+    assert len(arr(rot.angles)) == (rot.rotated_dims or model.info.d_head) // 2
     # q before RoPE recomputed from the projection directly
     x1 = t[act_name("normalized", 0, "ln1")]
-    attn = model.hf.model.layers[0].self_attn
-    raw = attn.q_proj(x1).reshape(t.n_pos, model.info.n_heads, model.info.d_head)
-    if model.adapter.qk_norm:
-        raw = attn.q_norm(raw)
+    n, h, d = t.n_pos, model.info.n_heads, model.info.d_head
+    if fam == "gpt_neox":  # fused per head: [q | k | v] of d_head each
+        fused = model.hf.gpt_neox.layers[0].attention.query_key_value(x1)
+        raw = fused.reshape(n, h, 3 * d)[..., :d]
+    elif fam == "phi3":  # fused [q heads | k heads | v heads]
+        raw = model.hf.model.layers[0].self_attn.qkv_proj(x1)[:, : h * d].reshape(n, h, d)
+    else:
+        attn = model.hf.model.layers[0].self_attn
+        raw = attn.q_proj(x1).reshape(n, h, d)
+        if model.adapter.qk_norm:
+            raw = attn.q_norm(raw)
     assert np.allclose(arr(rot.q_before), raw[pos, 0].detach().numpy(), atol=1e-5)
     angles = arr(rot.angles)
     # the first pair turns by pos × base⁰ radians (atan2 reports it wrapped into (-π, π])
@@ -111,6 +126,18 @@ def test_residual_stream(family, tiny_models) -> None:  # type: ignore[no-untype
     # the scale is 1/sqrt(var + eps) of the norm's input
     eps = model.adapter.ln_final().eps
     assert np.allclose(final.scale, 1 / np.sqrt(np.array(final.var) + eps), rtol=1e-4)
+
+
+def test_no_rotation_shown_for_a_nope_first_layer(tmp_path, tiny_models) -> None:  # type: ignore[no-untyped-def]
+    """SmolLM3 with layer 0 left without RoPE: the embedding slice shows no rotation rather than a false one."""
+    from glassbox.testing import make_tiny_model
+
+    model = glassbox.load_model(str(make_tiny_model(tmp_path / "nope0", "smollm3", no_rope_layers=[0, 1])))
+    assert model.info.nope_layers == [0]
+    assert detail.embedding(glassbox.trace(model, LONG_PROMPT), 3).rotation is None
+    # the usual layout (layer 1 without RoPE) rotates in layer 0, which the slice shows
+    assert tiny_models["smollm3"].info.nope_layers == [1]
+    assert detail.embedding(glassbox.trace(tiny_models["smollm3"], LONG_PROMPT), 3).rotation is not None
 
 
 def test_token_across_layers(tiny_models) -> None:  # type: ignore[no-untyped-def]

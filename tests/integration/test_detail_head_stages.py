@@ -30,8 +30,17 @@ def test_scaled_scores_are_real_before_the_mask(family, tiny_models) -> None:  #
         assert scaled.shape == (t.n_pos,)
         assert np.all(np.isfinite(scaled)), "a masked key's scaled score is a number: the mask comes after"
         assert np.allclose(scaled, dots * h.scale, rtol=1e-6, atol=1e-7)
-        # where the mask lets a key through, the scaled score is the model's own; elsewhere the model has -inf
-        assert np.allclose(scaled[allowed], hook[query][allowed], atol=1e-5)
+        # soft-capped attention (Gemma 2): the mask is applied to c·tanh(scaled / c), shown as its own stage
+        before_mask = scaled
+        if h.softcap is not None:
+            assert h.capped is not None
+            before_mask = arr(h.capped)
+            assert np.allclose(before_mask, h.softcap * np.tanh(scaled / h.softcap), rtol=1e-5, atol=1e-7)
+            assert np.abs(before_mask - scaled).max() > 1e-4  # the cap is a real step on this model
+        else:
+            assert h.capped is None
+        # where the mask lets a key through, that score is the model's own; elsewhere the model has -inf
+        assert np.allclose(before_mask[allowed], hook[query][allowed], atol=1e-5)
         assert np.array_equal(np.isneginf(hook[query]), ~allowed)
         assert np.array_equal(scores, hook[query].astype(np.float32).astype(np.float64))
         if query == 2:

@@ -27,6 +27,7 @@ from glassbox.analysis.scoring import score_text
 from glassbox.errors import InvalidInputError
 from glassbox.interventions import ablate, ablation_summary
 from glassbox.models.adapters.gpt2 import GPT2Adapter
+from glassbox.models.adapters.gpt_neox import GPTNeoXAdapter
 from glassbox.models.loading import LoadedModel
 from glassbox.models.tokens import encode
 from glassbox.schema.api import Limits
@@ -42,8 +43,26 @@ IG_TOL = 1e-4
 families, whose zero baseline puts a steep step in f near α = 0 — see docs/why.md)."""
 
 
-def _layers(model: LoadedModel) -> Any:
-    return model.hf.transformer.h if isinstance(model.adapter, GPT2Adapter) else model.hf.model.layers
+def _layers(model: LoadedModel, hf: Any = None) -> Any:
+    """The HF model's blocks (``hf``: a copy of ``model.hf``, or the model's own)."""
+    hf = model.hf if hf is None else hf
+    if isinstance(model.adapter, GPT2Adapter):
+        return hf.transformer.h
+    return hf.gpt_neox.layers if isinstance(model.adapter, GPTNeoXAdapter) else hf.model.layers
+
+
+def _o_proj(model: LoadedModel, block: Any) -> Any:
+    """A block's attention output projection: a Linear (weight [out, in]), or GPT-2's Conv1D (weight [in, out])."""
+    if isinstance(model.adapter, GPT2Adapter):
+        return block.attn.c_proj
+    return block.attention.dense if isinstance(model.adapter, GPTNeoXAdapter) else block.self_attn.o_proj
+
+
+def _down_proj(model: LoadedModel, block: Any) -> Any:
+    """A block's MLP output projection (GPT-2: Conv1D, weight [in, out]; the others: Linear, [out, in])."""
+    if isinstance(model.adapter, GPT2Adapter):
+        return block.mlp.c_proj
+    return block.mlp.dense_4h_to_h if isinstance(model.adapter, GPTNeoXAdapter) else block.mlp.down_proj
 
 
 def _hf_f(model: LoadedModel, tok_emb: torch.Tensor, target: int) -> torch.Tensor:
@@ -86,11 +105,20 @@ def test_integrated_gradients_completeness(tiny_models: dict[str, LoadedModel], 
     ig = attribute(model, PROMPT, method="integrated_gradients", n_steps=IG_STEPS)
     assert ig.delta is not None and ig.f_baseline is not None
     assert ig.delta == pytest.approx(float(ig.scores.sum()) - (ig.f - ig.f_baseline), abs=1e-6)
-    assert abs(ig.delta) < IG_TOL
     ids = encode(model, PROMPT)
     with torch.no_grad():
         zero = _hf_f(model, torch.zeros(len(ids), model.info.d_model), ig.target_id)
     assert ig.f_baseline == pytest.approx(float(zero), abs=1e-5)
+    if model.info.pre_norm and model.info.post_norm:
+        # Sandwich norms (Gemma): in its linear range near zero each RMSNorm multiplies by 1/√eps (1000), two per
+        # sublayer, so a 1e-9 scaling of the embeddings already reaches full size at the output: f jumps at the
+        # zero baseline itself, where no quadrature reaches, and delta stays large (see docs/why.md)
+        e = model.adapter.embed(torch.tensor(ids)).detach()
+        with torch.no_grad():
+            near_zero = _hf_f(model, 1e-9 * e, ig.target_id)
+        assert abs(float(near_zero) - float(zero)) > 100 * IG_TOL
+    else:
+        assert abs(ig.delta) < IG_TOL
 
 
 def test_occlusion_is_f_minus_f_with_one_embedding_zeroed(tiny_models: dict[str, LoadedModel], family: str) -> None:
@@ -150,19 +178,19 @@ def _zeroed_hf(model: LoadedModel, heads: list[tuple[int, int]], neurons: list[t
     """A copy of the HF model with each head's output-projection input columns and each neuron's
     down-projection row zeroed."""
     hf = copy.deepcopy(model.hf)
-    layers = hf.transformer.h if isinstance(model.adapter, GPT2Adapter) else hf.model.layers
+    layers = _layers(model, hf)
     dh = model.info.d_head
     with torch.no_grad():
         for layer, head in heads:
             if isinstance(model.adapter, GPT2Adapter):  # Conv1D weight [in, out]
-                layers[layer].attn.c_proj.weight[head * dh : (head + 1) * dh, :] = 0
+                _o_proj(model, layers[layer]).weight[head * dh : (head + 1) * dh, :] = 0
             else:  # Linear weight [out, in]
-                layers[layer].self_attn.o_proj.weight[:, head * dh : (head + 1) * dh] = 0
+                _o_proj(model, layers[layer]).weight[:, head * dh : (head + 1) * dh] = 0
         for layer, neuron in neurons:
             if isinstance(model.adapter, GPT2Adapter):
-                layers[layer].mlp.c_proj.weight[neuron, :] = 0
+                _down_proj(model, layers[layer]).weight[neuron, :] = 0
             else:
-                layers[layer].mlp.down_proj.weight[:, neuron] = 0
+                _down_proj(model, layers[layer]).weight[:, neuron] = 0
     return hf
 
 
@@ -184,8 +212,7 @@ def test_mean_ablation_equals_a_hooked_hf_forward(tiny_models: dict[str, LoadedM
     model = tiny_models[family]
     ids = encode(model, PROMPT)
     layer, head, dh = 1, 2, model.info.d_head
-    proj = _layers(model)[layer].attn.c_proj if isinstance(model.adapter, GPT2Adapter) else None
-    proj = proj if proj is not None else _layers(model)[layer].self_attn.o_proj
+    proj = _o_proj(model, _layers(model)[layer])
 
     def pre(_: Any, args: tuple[torch.Tensor, ...]) -> tuple[torch.Tensor, ...]:
         x = args[0].clone()
@@ -456,7 +483,7 @@ def test_an_opened_resid_pre_cell_is_a_hooked_hf_forward(tiny_models: dict[str, 
     assert deltas[0] > 0  # the patch does move the distribution
 
 
-@pytest.mark.parametrize("family_", ["gpt2", "llama", "qwen3", "mistral", "cohere"])
+@pytest.mark.parametrize("family_", ["gpt2", "llama", "qwen3", "mistral", "cohere", "gpt_neox", "phi3", "smollm3"])
 def test_an_opened_head_cell_is_an_hf_forward_with_that_heads_input_swapped(
     tiny_models: dict[str, LoadedModel], family_: str
 ) -> None:
@@ -468,7 +495,7 @@ def test_an_opened_head_cell_is_an_hf_forward_with_that_heads_input_swapped(
     # every later block
     layer, pos, head, dh = 0, len(ci) - 1, 3, model.info.d_head
     block = _layers(model)[layer]
-    proj = block.attn.c_proj if isinstance(model.adapter, GPT2Adapter) else block.self_attn.o_proj
+    proj = _o_proj(model, block)
     seen: dict[str, torch.Tensor] = {}
 
     def grab(_: Any, args: tuple[torch.Tensor, ...]) -> None:

@@ -59,6 +59,8 @@ def attention_head(trace: Trace, layer: int, head: int, query_pos: int) -> Atten
     # masked key is a real number the mask discards, so the view can show each stage as the model computes it
     scale = a.attn_scale(layer)
     scaled = dots * scale
+    cap = a.attn_softcap(layer)
+    capped = torch.tanh(scaled / cap) * cap if cap is not None else None  # what the mask is applied to (Gemma 2)
     return AttentionHead(
         layer=layer,
         head=head,
@@ -71,6 +73,8 @@ def attention_head(trace: Trace, layer: int, head: int, query_pos: int) -> Atten
         values=tensor_payload(values, ["key_pos", "d_head"]),
         dots=tensor_payload(dots, ["key_pos"]),
         scaled=tensor_payload(scaled, ["key_pos"]),
+        softcap=cap,
+        capped=None if capped is None else tensor_payload(capped, ["key_pos"]),
         scores=tensor_payload(scores, ["key_pos"]),
         allowed=torch.isfinite(scores).tolist(),
         weights=tensor_payload(pattern[query_pos], ["key_pos"]),
@@ -89,13 +93,14 @@ def attention_grid(trace: Trace) -> AttentionGrid:
 
 def _rotation(trace: Trace, pos: int) -> Rotation | None:
     a = trace.model.adapter
-    if a.positional != "rotary":
+    if not a.rope_layer(0):  # learned positions, or a first layer without positional encoding (SmolLM3 NoPE)
         return None
     positions = torch.arange(trace.n_pos, device=trace.model.device)
     x = trace[act_name("resid_pre", 0)]
     cos, sin = a.rotary(0, x, positions)  # [pos, d_head]
     interleaved = a.rotary_pairing == "interleaved"
     half = cos.shape[-1] // 2
+    # cos/sin cover the rotated dimensions only: d_head, or fewer with partial rotary
     c, s = (cos[pos, ::2], sin[pos, ::2]) if interleaved else (cos[pos, :half], sin[pos, :half])
     q_after = trace[act_name("q", 0, "attn")][pos : pos + 1, :1]  # [1, 1, d_head]
     # undo the rotation: R(θ)⁻¹ = R(-θ)
@@ -105,6 +110,7 @@ def _rotation(trace: Trace, pos: int) -> Rotation | None:
         angles=tensor_payload(torch.atan2(s.float(), c.float()), ["pair"]),
         q_before=tensor_payload(q_before[0, 0], ["d_head"]),
         q_after=tensor_payload(q_after[0, 0], ["d_head"]),
+        rotated_dims=cos.shape[-1] if cos.shape[-1] < q_after.shape[-1] else None,
     )
 
 
@@ -199,6 +205,9 @@ def residual_stream(trace: Trace) -> ResidualStream:
                 ln2 = trace[act_name("scale", layer, "ln2")]
                 norms.append(_norm_stat(Site(layer=layer, part="ln2"), a.norm_kind, mid, ln2))
         else:  # parallel block: attention and MLP add at once
+            if act_name("scale", layer, "ln2") in trace:  # GPT-NeoX: the MLP's own norm, of the block's input too
+                ln2 = trace[act_name("scale", layer, "ln2")]
+                norms.append(_norm_stat(Site(layer=layer, part="ln2"), a.norm_kind, pre, ln2))
             stages.append(Site(layer=layer, part="attn_mlp"))
             resid.append(trace[act_name("resid_post", layer)])
             added.append(attn + mlp_out)

@@ -5,7 +5,9 @@ The residual stream at the last block's output is a sum of components::
     resid_final = embed (+ pos_embed) + Σ_layers [ Σ_heads result_{l,h} + attn_bias_l + mlp_out_l ]
 
 (``attn_bias_l`` is the attention output bias; for post-norm blocks it is its normed share, computed as
-``attn_out − Σ_heads result``). The logit of token ``t`` is ``unembed(final_norm(resid_final))[t]``.
+``attn_out − Σ_heads result``). The logit of token ``t`` is ``unembed(final_norm(resid_final))[t]``; a model
+that soft-caps its logits (Gemma) passes that through ``c·tanh(·/c)``, which is not additive: the contributions
+then sum to the logit before the cap, and the payload names ``c`` so the two can be told apart.
 
 The convention, exactly: the final norm's ``1/σ`` (``ln_final.hook_scale``) is **frozen** at the value it
 took in this forward pass — computed from the whole residual — so the norm becomes linear:
@@ -76,4 +78,5 @@ def direct_logit_attribution(trace: Trace, target: int | str, pos: int = -1) -> 
         logit=float(trace.logits[p, tid].item()),
         total=sum(c.value for c in out),
         contributions=out,
+        softcap=a.final_softcap,  # the decomposition is of the logit before the cap: the cap is not additive
     )

@@ -86,6 +86,9 @@ def run_blocks(
         if window not in masks:
             masks[window] = causal_mask(n_keys, window, dev)[start_pos:]  # [query_pos, key_pos]
         scores = torch.einsum("bqhd,bkhd->bhqk", q, k) * a.attn_scale(layer)
+        cap = a.attn_softcap(layer)
+        if cap is not None:
+            scores = torch.tanh(scores / cap) * cap
         scores = scores.masked_fill(~masks[window], float("-inf"))
         pattern = torch.softmax(scores.float(), dim=-1).to(q.dtype)
         z = torch.einsum("bhqk,bkhd->bqhd", pattern, v)  # [batch, pos, head, d_head]
@@ -104,10 +107,11 @@ def run_blocks(
             attn_out = edit(act_name("attn_out", layer), attn_out)
 
         ln2 = a.ln2(layer)
-        if ln2 is None:  # parallel block: the MLP reads the same normed input as attention
-            x2 = x1
+        if a.parallel_block:  # the MLP reads the block's input: through attention's norm (Cohere) or its own (NeoX)
             resid_mid = resid
+            x2 = x1 if ln2 is None else ln2(flat)[0]
         else:
+            assert ln2 is not None, "a sequential block has a norm (or an identity) before its MLP"
             resid_mid = resid + attn_out
             x2, _ = ln2(resid_mid.reshape(b * m, d))
         mlp = a.mlp(layer, x2)
@@ -123,7 +127,7 @@ def run_blocks(
         mlp_out = mlp_out.reshape(b, m, d)
         if edit is not None:
             mlp_out = edit(act_name("mlp_out", layer), mlp_out)
-        resid = resid + attn_out + mlp_out if ln2 is None else resid_mid + mlp_out
+        resid = resid + attn_out + mlp_out if a.parallel_block else resid_mid + mlp_out
     return resid
 
 

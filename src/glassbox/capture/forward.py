@@ -107,6 +107,9 @@ def run_forward(
         if window not in masks:
             masks[window] = causal_mask(n, window, dev)
         scores = torch.einsum("qhd,khd->hqk", q, k) * a.attn_scale(layer)
+        cap = a.attn_softcap(layer)
+        if cap is not None:  # Gemma 2: soft-capped before the mask, as HF does
+            scores = torch.tanh(scores / cap) * cap
         scores = scores.masked_fill(~masks[window], float("-inf"))
         put(act_name("attn_scores", layer, "attn"), scores)
         pattern = torch.softmax(scores.float(), dim=-1).to(q.dtype)
@@ -126,20 +129,28 @@ def run_forward(
         if b_O is not None:
             attn_out = attn_out + b_O
         post_attn = a.post_attn_norm(layer)
-        if post_attn is not None:  # OLMo: the normed output is what is added; share it among heads exactly
+        if post_attn is not None:  # OLMo, Gemma: the normed output is what is added; share it among heads exactly
             attn_out, s_attn = post_attn(attn_out)
+            put(act_name("scale", layer, "ln1_post"), s_attn)
             if want_result:
                 factor = s_attn[:, None, None].to(result.dtype)
-                result = result * factor * (post_attn.weight if post_attn.weight is not None else 1.0)
+                w = post_attn.weight.to(result.dtype) if post_attn.weight is not None else 1.0
+                result = result * factor * w
         if want_result:
             put(act_name("result", layer, "attn"), result)
         put(act_name("attn_out", layer), attn_out)
 
         ln2 = a.ln2(layer)
-        if ln2 is None:  # parallel block: the MLP reads the same normed input as attention
-            x2 = x1
+        if a.parallel_block:  # the MLP reads the block's input: through attention's norm (Cohere) or its own (NeoX)
             resid_mid = resid
+            if ln2 is None:
+                x2 = x1
+            else:
+                x2, s2 = ln2(resid)
+                put(act_name("scale", layer, "ln2"), s2)
+                put(act_name("normalized", layer, "ln2"), x2)
         else:
+            assert ln2 is not None, "a sequential block has a norm (or an identity) before its MLP"
             resid_mid = resid + attn_out
             put(act_name("resid_mid", layer), resid_mid)
             x2, s2 = ln2(resid_mid)
@@ -159,9 +170,10 @@ def run_forward(
         put(act_name("post", layer, "mlp"), post)
         post_mlp = a.post_mlp_norm(layer)
         if post_mlp is not None:
-            mlp_out, _ = post_mlp(mlp_out)
+            mlp_out, s_mlp = post_mlp(mlp_out)
+            put(act_name("scale", layer, "ln2_post"), s_mlp)
         put(act_name("mlp_out", layer), mlp_out)
-        resid = resid + attn_out + mlp_out if ln2 is None else resid_mid + mlp_out
+        resid = resid + attn_out + mlp_out if a.parallel_block else resid_mid + mlp_out
         put(act_name("resid_post", layer), resid)
 
     ln_f = a.ln_final()

@@ -18,6 +18,8 @@ name                                   what                                     
 ``blocks.{l}.hook_attn_out``           the attention sublayer's total output       pos, d_model
 ``blocks.{l}.hook_resid_mid``          residual between attention and MLP          pos, d_model
 ``blocks.{l}.ln2.hook_scale``          1/σ of the second norm                      pos
+``blocks.{l}.ln1_post.hook_scale``     1/σ of the norm on attention's output       pos
+``blocks.{l}.ln2_post.hook_scale``     1/σ of the norm on the MLP's output         pos
 ``blocks.{l}.mlp.hook_pre``            MLP pre-activation (the gate if gated)      pos, d_mlp
 ``blocks.{l}.mlp.hook_pre_linear``     the "up" branch of a gated MLP              pos, d_mlp
 ``blocks.{l}.mlp.hook_post``           MLP activations read by the output proj.    pos, d_mlp
@@ -28,10 +30,15 @@ name                                   what                                     
 ``logits``                             unembedding output                          pos, d_vocab
 =====================================  ==========================================  =======================
 
-For post-norm blocks (OLMo 2/3), ``hook_result``/``hook_attn_out``/``hook_mlp_out`` are what is *added* to
-the residual, i.e. after the sublayer's output norm (per head: each head's share of the normed sum, exact
-because the norm's 1/σ is one number per position). ``blocks.{l}.hook_resid_mid`` does not exist for parallel
-blocks (Cohere).
+For post-norm blocks (OLMo 2/3, Gemma 2/3's sandwich), ``hook_result``/``hook_attn_out``/``hook_mlp_out`` are
+what is *added* to the residual, i.e. after the sublayer's output norm (per head: each head's share of the normed
+sum, exact because the norm's 1/σ is one number per position); ``ln1_post``/``ln2_post`` are those output norms
+(TransformerLens's names for Gemma 2). ``blocks.{l}.hook_resid_mid`` does not exist for parallel blocks (Cohere,
+GPT-NeoX); a parallel block's ``ln2`` (GPT-NeoX) reads the block's input, as ``ln1`` does.
+
+Soft-capped attention (Gemma 2): ``hook_attn_scores`` is what the softmax reads, ``c·tanh(q·kᵀ × scale / c)``
+with the mask applied; the value before the cap is ``q·kᵀ × scale`` of the captured ``hook_q``/``hook_k``.
+Soft-capped logits (Gemma): ``logits`` is after the cap, ``c·tanh(unembedded / c)``.
 """
 
 from __future__ import annotations

@@ -197,7 +197,7 @@ def load_model(
     if local:
         verify_model_files(Path(source))
     config = _load_config(source, local_only, trust_remote_code)
-    check_supported(str(getattr(config, "model_type", "?")))
+    adapter_cls = check_supported(str(getattr(config, "model_type", "?")))
     try:
         with quiet_progress():
             hf = AutoModelForCausalLM.from_pretrained(
@@ -206,7 +206,7 @@ def load_model(
                 dtype=torch_dtype,
                 local_files_only=local_only,
                 trust_remote_code=trust_remote_code,
-                attn_implementation="sdpa",
+                attn_implementation=adapter_cls.hf_attn_implementation(config),
             )
     except (OSError, ValueError, RuntimeError, SafetensorError) as exc:
         first = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
@@ -287,8 +287,14 @@ def model_info(name: str, hf: Any, adapter: Adapter, device: torch.device) -> Mo
         activation=a.activation,
         gated_mlp=a.gated_mlp,
         parallel_block=a.parallel_block,
+        parallel_mlp_norm=a.parallel_block and a.ln2(0) is not None,
         qk_norm=a.qk_norm,
         post_norm=a.post_norm,
+        pre_norm=a.pre_norm,
+        nope_layers=[layer for layer in range(a.n_layers) if a.positional == "rotary" and not a.rope_layer(layer)],
+        attn_softcap=next((c for c in map(a.attn_softcap, range(a.n_layers)) if c is not None), None),
+        final_softcap=a.final_softcap,
+        embed_scale=a.embed_scale,
         n_params=sum(p.numel() for p in hf.parameters()),
         dtype=str(next(hf.parameters()).dtype).removeprefix("torch."),
         device=str(device),

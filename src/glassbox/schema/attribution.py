@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from glassbox.schema.base import Payload, Strict
 from glassbox.schema.models import TokenInfo
@@ -50,8 +50,13 @@ class DirectLogitAttribution(Payload):
     target: TokenInfo
     pos: int
     logit: float  # the model's actual logit for the target at this position
-    total: float  # Σ contributions (equals `logit` up to rounding)
+    total: float  # Σ contributions (equals `logit` up to rounding; with a soft-cap, the logit before it)
     contributions: list[Contribution]
+    softcap: float | None = Field(
+        None,
+        description="the model's final logit soft-cap c (Gemma), null if none: then the contributions sum to the "
+        "logit before the cap, and logit = c·tanh(total / c)",
+    )
 
     def top(self, k: int = 10) -> list[Contribution]:
         """The ``k`` contributions of largest magnitude, largest first."""

@@ -31,8 +31,15 @@ class AttentionHead(Payload):
     scaled: TensorPayload = Field(
         description="q·k × scale for every key, before the mask [key_pos]: a masked key's real scaled score"
     )
+    softcap: float | None = Field(
+        None, description="the soft-cap c of Gemma 2's attention scores (null: none): capped = c·tanh(scaled/c)"
+    )
+    capped: TensorPayload | None = Field(
+        None, description="c·tanh(scaled/c) for every key, before the mask [key_pos]; null when there is no cap"
+    )
     scores: TensorPayload = Field(
-        description="q·k × scale after the mask, -inf where masked [key_pos] (the model's hook_attn_scores)"
+        description="q·k × scale (soft-capped where the model caps) after the mask, -inf where masked [key_pos] "
+        "(the model's hook_attn_scores)"
     )
     allowed: list[bool] = Field(description="the mask: True where the query may attend [key_pos]")
     weights: TensorPayload = Field(description="softmax of the scores [key_pos]")
@@ -54,6 +61,11 @@ class Rotation(Strict):
     angles: TensorPayload = Field(description="rotation angle of each pair at this position, radians [pair]")
     q_before: TensorPayload = Field(description="head 0's query before RoPE, layer 0 [d_head]")
     q_after: TensorPayload = Field(description="head 0's query after RoPE, layer 0 [d_head]")
+    rotated_dims: int | None = Field(
+        None,
+        description="how many of d_head's dimensions RoPE turns (partial rotary: GPT-NeoX, Phi-3); the rest pass "
+        "through unchanged. null: all of them",
+    )
 
 
 class EmbeddingDetail(Payload):

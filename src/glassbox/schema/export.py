@@ -22,6 +22,7 @@ from glassbox.schema.checksums import CHECKSUM_MODELS
 from glassbox.schema.detail import DETAIL_MODELS
 from glassbox.schema.errors import ERROR_MODELS
 from glassbox.schema.evaluation import EVALUATION_MODELS
+from glassbox.schema.graph import GRAPH_MODELS
 from glassbox.schema.history import HISTORY_MODELS
 from glassbox.schema.models import CORE_MODELS
 from glassbox.schema.tokenizers import TOKENIZER_MODELS
@@ -46,6 +47,7 @@ def all_models() -> list[type[BaseModel]]:
         CHECKSUM_MODELS,
         WHY_MODELS,
         TOKENIZER_MODELS,
+        GRAPH_MODELS,
     ):
         models.extend(m for m in group if m not in models)
     return models

@@ -72,8 +72,10 @@ class ModelInfo(Strict):
 
     name: str
     architecture: str = Field(description="the transformers class, e.g. GPT2LMHeadModel")
-    family: Literal["gpt2", "llama", "cohere"]
-    model_type: str = Field(description="config.model_type, e.g. gpt2, llama, qwen3, olmo2, olmo3, mistral")
+    family: Literal["gpt2", "llama", "cohere", "gpt_neox", "gemma", "phi3", "smollm3"]
+    model_type: str = Field(
+        description="config.model_type, e.g. gpt2, llama, qwen3, olmo2, olmo3, mistral, gpt_neox, gemma2, phi3"
+    )
     n_layers: int
     n_heads: int
     n_kv_heads: int
@@ -86,9 +88,29 @@ class ModelInfo(Strict):
     norm: Literal["layernorm", "rmsnorm"]
     activation: str = Field(description="the MLP's activation as the config names it, e.g. gelu_new, silu")
     gated_mlp: bool
-    parallel_block: bool = Field(description="attention and MLP read the same norm and add in parallel (Cohere)")
+    parallel_block: bool = Field(
+        description="attention and MLP both read the block's input and add in parallel (Cohere, GPT-NeoX)"
+    )
+    parallel_mlp_norm: bool = Field(
+        False, description="a parallel block's MLP reads its own norm of the block's input (GPT-NeoX), not attention's"
+    )
     qk_norm: bool
-    post_norm: bool = Field(description="norms applied to each sublayer's output before adding (OLMo 2/3)")
+    post_norm: bool = Field(description="norms applied to each sublayer's output before adding (OLMo 2/3, Gemma)")
+    pre_norm: bool = Field(
+        True, description="a norm before each sublayer; with post_norm, a sandwich (Gemma); false for OLMo 2/3"
+    )
+    nope_layers: list[int] = Field(
+        default_factory=list, description="rotary models' layers that rotate nothing: no positional encoding (SmolLM3)"
+    )
+    attn_softcap: float | None = Field(
+        None, description="attention scores become c·tanh(score/c) before the mask (Gemma 2); null: no cap"
+    )
+    final_softcap: float | None = Field(
+        None, description="logits become c·tanh(logit/c) (Gemma 2; Gemma 3 when its config sets it); null: no cap"
+    )
+    embed_scale: float | None = Field(
+        None, description="token embeddings are multiplied by this (Gemma: √d_model) before block 0; null: 1"
+    )
     n_params: int
     dtype: str = Field(description="the weights' torch dtype, e.g. float32, bfloat16")
     device: str = Field(description="the torch device the model runs on, e.g. cpu, cuda:0")

@@ -7,10 +7,22 @@ from typing import Any
 from glassbox.errors import UnsupportedArchitectureError
 from glassbox.models.adapters.base import Adapter, MlpOut, NormSpec
 from glassbox.models.adapters.cohere import CohereAdapter
+from glassbox.models.adapters.gemma import GemmaAdapter
 from glassbox.models.adapters.gpt2 import GPT2Adapter
+from glassbox.models.adapters.gpt_neox import GPTNeoXAdapter
 from glassbox.models.adapters.llama import LlamaAdapter
+from glassbox.models.adapters.phi3 import Phi3Adapter
+from glassbox.models.adapters.smollm3 import SmolLM3Adapter
 
-ADAPTERS: tuple[type[Adapter], ...] = (GPT2Adapter, LlamaAdapter, CohereAdapter)
+ADAPTERS: tuple[type[Adapter], ...] = (
+    GPT2Adapter,
+    LlamaAdapter,
+    CohereAdapter,
+    GPTNeoXAdapter,
+    GemmaAdapter,
+    Phi3Adapter,
+    SmolLM3Adapter,
+)
 
 #: model_type -> adapter class, e.g. "qwen3" -> LlamaAdapter
 BY_MODEL_TYPE: dict[str, type[Adapter]] = {mt: a for a in ADAPTERS for mt in a.model_types}

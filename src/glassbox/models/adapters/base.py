@@ -30,6 +30,9 @@ class NormSpec:
     weight: torch.Tensor | None  # [d]
     bias: torch.Tensor | None  # [d]
     eps: float
+    #: multiply by the weight in float32 and cast after (Gemma: ``(x · scale · w).to(dtype)``); otherwise the
+    #: normalised input is cast first and then multiplied (Llama: ``(x · scale).to(dtype) · w``)
+    upcast: bool = False
 
     def center(self, x: torch.Tensor) -> torch.Tensor:
         """``x`` in float32, minus its mean over the last axis for LayerNorm; unchanged (but float32) otherwise.
@@ -49,9 +52,12 @@ class NormSpec:
             return x, torch.ones(x.shape[:-1], dtype=torch.float32, device=x.device)
         xf = self.center(x)
         scale = torch.rsqrt(xf.pow(2).mean(-1, keepdim=True) + self.eps)
-        out = (xf * scale).to(x.dtype)
-        if self.weight is not None:
-            out = out * self.weight
+        if self.upcast and self.weight is not None:
+            out = (xf * scale * self.weight.float()).to(x.dtype)
+        else:
+            out = (xf * scale).to(x.dtype)
+            if self.weight is not None:
+                out = out * self.weight
         if self.bias is not None:
             out = out + self.bias
         return out, scale.squeeze(-1)
@@ -76,6 +82,11 @@ class Adapter:
         # Any: transformers modules are untyped attribute trees; the adapter is where that is contained
         self.hf: Any = hf
         self.config: Any = hf.config
+
+    @classmethod
+    def hf_attn_implementation(cls, config: Any) -> str:
+        """The attention kernel HF's own forward (generation, next-token logits) runs with: fused where it can."""
+        return "sdpa"
 
     # --- static facts -------------------------------------------------------------------------------
     @property
@@ -113,10 +124,13 @@ class Adapter:
     positional: ClassVar[str] = "rotary"
     norm_kind: ClassVar[str] = "rmsnorm"
     gated_mlp: ClassVar[bool] = True
-    parallel_block: ClassVar[bool] = False
+    #: attention and MLP read the block's input and add at once (Cohere, GPT-NeoX); set per instance by adapters
+    parallel_block: bool = False
     rotary_pairing: ClassVar[RotaryPairing] = "half"
-    #: norms on each sublayer's output before it is added (OLMo 2/3); set per instance by adapters
+    #: norms on each sublayer's output before it is added (OLMo 2/3, Gemma 2/3); set per instance by adapters
     post_norm: bool = False
+    #: a norm before each sublayer (False for OLMo 2/3, whose only norms are on the sublayers' outputs)
+    pre_norm: bool = True
 
     @property
     def activation(self) -> str:
@@ -141,7 +155,8 @@ class Adapter:
         raise NotImplementedError
 
     def ln2(self, layer: int) -> NormSpec | None:
-        """The norm before the MLP; None for parallel blocks, which reuse ln1's output."""
+        """The norm before the MLP; None for parallel blocks whose MLP reuses ln1's output (Cohere). A parallel
+        block with its own MLP norm (GPT-NeoX) returns it: it reads the block's input, like ln1."""
         raise NotImplementedError
 
     def ln_final(self) -> NormSpec:
@@ -174,6 +189,14 @@ class Adapter:
         """Keys further back than this many positions are masked (None: plain causal attention)."""
         return None
 
+    def attn_softcap(self, layer: int) -> float | None:
+        """Gemma 2's attention logit soft-cap c: scores become ``c · tanh(scores / c)`` before the mask."""
+        return None
+
+    def rope_layer(self, layer: int) -> bool:
+        """Whether this layer rotates q and k (SmolLM3 leaves some layers without positional encoding)."""
+        return self.positional == "rotary"
+
     def W_O(self, layer: int) -> torch.Tensor:  # [head, d_head, d_model]
         raise NotImplementedError
 
@@ -197,12 +220,26 @@ class Adapter:
     def logit_scale(self) -> float:
         return 1.0
 
+    @property
+    def embed_scale(self) -> float | None:
+        """The factor ``embed`` multiplies token embeddings by (Gemma: √d_model); None when there is none."""
+        return None
 
-def norm_from(module: Any, kind: NormKind) -> NormSpec:
-    """Read a transformers norm module (LayerNorm, *RMSNorm, CohereLayerNorm) into a :class:`NormSpec`."""
+    @property
+    def final_softcap(self) -> float | None:
+        """Gemma's final logit soft-cap c: ``unembed`` returns ``c · tanh(logits / c)``; ``W_U`` is the linear part."""
+        return None
+
+
+def norm_from(module: Any, kind: NormKind, *, one_plus: bool = False) -> NormSpec:
+    """Read a transformers norm module (LayerNorm, *RMSNorm, CohereLayerNorm) into a :class:`NormSpec`.
+
+    ``one_plus``: the module multiplies by ``1 + weight`` in float32 (Gemma's RMSNorm stores the offset from 1)."""
     eps = getattr(module, "eps", None)
     if eps is None:
         eps = getattr(module, "variance_epsilon", 1e-6)
     weight = getattr(module, "weight", None)
     bias = getattr(module, "bias", None)
+    if one_plus and weight is not None:
+        return NormSpec(kind=kind, weight=1.0 + weight.float(), bias=bias, eps=float(eps or 0.0), upcast=True)
     return NormSpec(kind=kind, weight=weight, bias=bias, eps=float(eps or 0.0))

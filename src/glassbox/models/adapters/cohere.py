@@ -22,7 +22,7 @@ class CohereAdapter(LlamaAdapter):
     family: ClassVar[str] = "cohere"
     model_types: ClassVar[tuple[str, ...]] = ("cohere",)
     norm_kind: ClassVar[str] = "layernorm"
-    parallel_block: ClassVar[bool] = True
+    parallel_block = True
     rotary_pairing: ClassVar[RotaryPairing] = "interleaved"
 
     def __init__(self, hf: Any) -> None:

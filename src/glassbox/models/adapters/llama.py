@@ -24,6 +24,18 @@ def rotate_half(x: torch.Tensor) -> torch.Tensor:
     return torch.cat((-x2, x1), dim=-1)
 
 
+def apply_rotary_half(t: torch.Tensor, cos: torch.Tensor, sin: torch.Tensor) -> torch.Tensor:
+    """Rotate t [pos, head, d_head] by cos/sin [pos, d_rot], pairs (i, i + d_rot/2).
+
+    Partial rotary (GPT-NeoX's ``rotary_pct``, Phi-3's ``partial_rotary_factor``): d_rot < d_head rotates the
+    first d_rot dimensions and passes the rest through unchanged, as HF does."""
+    d_rot = cos.shape[-1]
+    if d_rot < t.shape[-1]:
+        head, rest = t[..., :d_rot], t[..., d_rot:]
+        return torch.cat((head * cos[:, None, :] + rotate_half(head) * sin[:, None, :], rest), dim=-1)
+    return t * cos[:, None, :] + rotate_half(t) * sin[:, None, :]
+
+
 class LlamaAdapter(Adapter):
     family: ClassVar[str] = "llama"
     model_types: ClassVar[tuple[str, ...]] = ("llama", "qwen3", "olmo2", "olmo3", "mistral")
@@ -37,6 +49,7 @@ class LlamaAdapter(Adapter):
         if q_norm is not None:
             self._qk_norm_scope = "head" if q_norm.weight.numel() == self.d_head else "proj"
         self.post_norm = hasattr(self._layers[0], "post_feedforward_layernorm")
+        self.pre_norm = not self.post_norm
         rotary = self.hf.model.rotary_emb
         self._rotary_takes_layer_type = "layer_type" in inspect.signature(rotary.forward).parameters
 
@@ -53,12 +66,12 @@ class LlamaAdapter(Adapter):
         return out
 
     def ln1(self, layer: int) -> NormSpec:
-        if self.post_norm:  # OLMo: no norm before the sublayers
+        if not self.pre_norm:  # OLMo: no norm before the sublayers
             return _IDENTITY
         return norm_from(self._layers[layer].input_layernorm, "rmsnorm")
 
     def ln2(self, layer: int) -> NormSpec | None:
-        if self.post_norm:
+        if not self.pre_norm:
             return _IDENTITY
         return norm_from(self._layers[layer].post_attention_layernorm, "rmsnorm")
 
@@ -82,8 +95,7 @@ class LlamaAdapter(Adapter):
         return cos[0], sin[0]
 
     def apply_rotary(self, t: torch.Tensor, cos: torch.Tensor, sin: torch.Tensor) -> torch.Tensor:
-        # t [pos, head, d_head]; cos/sin [pos, d_head]
-        return t * cos[:, None, :] + rotate_half(t) * sin[:, None, :]
+        return apply_rotary_half(t, cos, sin)
 
     def qkv(
         self, layer: int, x: torch.Tensor, positions: torch.Tensor
@@ -98,6 +110,14 @@ class LlamaAdapter(Adapter):
         v = v.reshape(n, self.n_kv_heads, self.d_head)
         if self._qk_norm_scope == "head":
             q, k = attn.q_norm(q), attn.k_norm(k)
+        return self._rotate(layer, x, positions, q, k, v)
+
+    def _rotate(
+        self, layer: int, x: torch.Tensor, positions: torch.Tensor, q: torch.Tensor, k: torch.Tensor, v: torch.Tensor
+    ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+        """RoPE on q and k, unless this layer has no positional encoding (SmolLM3's NoPE layers)."""
+        if not self.rope_layer(layer):
+            return q, k, v
         cos, sin = self.rotary(layer, x, positions)
         return self.apply_rotary(q, cos, sin), self.apply_rotary(k, cos, sin), v
 
@@ -125,7 +145,7 @@ class LlamaAdapter(Adapter):
         mlp = self._layers[layer].mlp
         pre = mlp.gate_proj(x)
         up = mlp.up_proj(x)
-        post = ACT2FN[self.config.hidden_act](pre) * up
+        post = ACT2FN[self.activation](pre) * up
         return MlpOut(pre=pre, pre_linear=up, post=post, out=mlp.down_proj(post))
 
     def W_out(self, layer: int) -> torch.Tensor:
@@ -134,6 +154,9 @@ class LlamaAdapter(Adapter):
 
     def unembed(self, x: torch.Tensor) -> torch.Tensor:
         out: torch.Tensor = self.hf.lm_head(x) * self.logit_scale
+        cap = self.final_softcap
+        if cap is not None:
+            out = torch.tanh(out / cap) * cap
         return out
 
     @property

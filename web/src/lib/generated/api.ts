@@ -745,7 +745,14 @@ export interface components {
             dots: components["schemas"]["TensorPayload"];
             /** @description q·k × scale for every key, before the mask [key_pos]: a masked key's real scaled score */
             scaled: components["schemas"]["TensorPayload"];
-            /** @description q·k × scale after the mask, -inf where masked [key_pos] (the model's hook_attn_scores) */
+            /**
+             * Softcap
+             * @description the soft-cap c of Gemma 2's attention scores (null: none): capped = c·tanh(scaled/c)
+             */
+            softcap?: number | null;
+            /** @description c·tanh(scaled/c) for every key, before the mask [key_pos]; null when there is no cap */
+            capped?: components["schemas"]["TensorPayload"] | null;
+            /** @description q·k × scale (soft-capped where the model caps) after the mask, -inf where masked [key_pos] (the model's hook_attn_scores) */
             scores: components["schemas"]["TensorPayload"];
             /**
              * Allowed
@@ -1238,6 +1245,11 @@ export interface components {
             total: number;
             /** Contributions */
             contributions: components["schemas"]["Contribution"][];
+            /**
+             * Softcap
+             * @description the model's final logit soft-cap c (Gemma), null if none: then the contributions sum to the logit before the cap, and logit = c·tanh(total / c)
+             */
+            softcap?: number | null;
         };
         /**
          * DlaRequest
@@ -1956,10 +1968,10 @@ export interface components {
              * Family
              * @enum {string}
              */
-            family: "gpt2" | "llama" | "cohere";
+            family: "gpt2" | "llama" | "cohere" | "gpt_neox" | "gemma" | "phi3" | "smollm3";
             /**
              * Model Type
-             * @description config.model_type, e.g. gpt2, llama, qwen3, olmo2, olmo3, mistral
+             * @description config.model_type, e.g. gpt2, llama, qwen3, olmo2, olmo3, mistral, gpt_neox, gemma2, phi3
              */
             model_type: string;
             /** N Layers */
@@ -2000,16 +2012,48 @@ export interface components {
             gated_mlp: boolean;
             /**
              * Parallel Block
-             * @description attention and MLP read the same norm and add in parallel (Cohere)
+             * @description attention and MLP both read the block's input and add in parallel (Cohere, GPT-NeoX)
              */
             parallel_block: boolean;
+            /**
+             * Parallel Mlp Norm
+             * @description a parallel block's MLP reads its own norm of the block's input (GPT-NeoX), not attention's
+             * @default false
+             */
+            parallel_mlp_norm?: boolean;
             /** Qk Norm */
             qk_norm: boolean;
             /**
              * Post Norm
-             * @description norms applied to each sublayer's output before adding (OLMo 2/3)
+             * @description norms applied to each sublayer's output before adding (OLMo 2/3, Gemma)
              */
             post_norm: boolean;
+            /**
+             * Pre Norm
+             * @description a norm before each sublayer; with post_norm, a sandwich (Gemma); false for OLMo 2/3
+             * @default true
+             */
+            pre_norm?: boolean;
+            /**
+             * Nope Layers
+             * @description rotary models' layers that rotate nothing: no positional encoding (SmolLM3)
+             */
+            nope_layers?: number[];
+            /**
+             * Attn Softcap
+             * @description attention scores become c·tanh(score/c) before the mask (Gemma 2); null: no cap
+             */
+            attn_softcap?: number | null;
+            /**
+             * Final Softcap
+             * @description logits become c·tanh(logit/c) (Gemma 2; Gemma 3 when its config sets it); null: no cap
+             */
+            final_softcap?: number | null;
+            /**
+             * Embed Scale
+             * @description token embeddings are multiplied by this (Gemma: √d_model) before block 0; null: 1
+             */
+            embed_scale?: number | null;
             /** N Params */
             n_params: number;
             /**
@@ -2539,6 +2583,11 @@ export interface components {
             q_before: components["schemas"]["TensorPayload"];
             /** @description head 0's query after RoPE, layer 0 [d_head] */
             q_after: components["schemas"]["TensorPayload"];
+            /**
+             * Rotated Dims
+             * @description how many of d_head's dimensions RoPE turns (partial rotary: GPT-NeoX, Phi-3); the rest pass through unchanged. null: all of them
+             */
+            rotated_dims?: number | null;
         };
         /**
          * SamplingSettings

@@ -33,15 +33,21 @@ export interface GlassboxSchema {
   AttentionHeadRequest?: AttentionHeadRequest;
   AttributeRequest?: AttributeRequest;
   Attribution?: Attribution;
+  AttributionGraphPayload?: AttributionGraphPayload;
   AttributionMatrix?: AttributionMatrix;
   AttributionMatrixRequest?: AttributionMatrixRequest;
   AttributionRow?: AttributionRow;
+  CTLink?: CTLink;
+  CTMetadata?: CTMetadata;
+  CTNode?: CTNode;
+  CTQParams?: CTQParams;
   Calibration?: Calibration;
   ChatMessage?: ChatMessage;
   ChatRendering?: ChatRendering;
   ChatRequest?: ChatRequest;
   CheckpointRecord?: CheckpointRecord;
   ChecksumManifest?: ChecksumManifest;
+  CircuitTracerGraph?: CircuitTracerGraph;
   Comparison?: Comparison;
   Contribution?: Contribution;
   CopyLoss?: CopyLoss;
@@ -60,6 +66,9 @@ export interface GlassboxSchema {
   GenerateRequest?: GenerateRequest;
   Generation?: Generation;
   GenerationStep?: GenerationStep;
+  GraphEdge?: GraphEdge;
+  GraphNode?: GraphNode;
+  GraphScores?: GraphScores;
   HeadAblation?: HeadAblation;
   HeadRef?: HeadRef;
   Health?: Health;
@@ -341,6 +350,14 @@ export interface AttentionHead {
   values: TensorPayload;
   dots: TensorPayload;
   scaled: TensorPayload;
+  /**
+   * the soft-cap c of Gemma 2's attention scores (null: none): capped = c·tanh(scaled/c)
+   */
+  softcap?: number | null;
+  /**
+   * c·tanh(scaled/c) for every key, before the mask [key_pos]; null when there is no cap
+   */
+  capped?: TensorPayload | null;
   scores: TensorPayload;
   /**
    * the mask: True where the query may attend [key_pos]
@@ -448,6 +465,66 @@ export interface Attribution {
   seed?: number | null;
 }
 /**
+ * glassbox's attribution graph: the nodes and edges kept at ``node_threshold``/``edge_threshold``.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "AttributionGraphPayload".
+ */
+export interface AttributionGraphPayload {
+  schema_version?: string;
+  kind?: "attribution_graph";
+  model: string;
+  prompt: string;
+  tokens: string[];
+  n_layers: number;
+  scan: string | null;
+  node_threshold: number;
+  edge_threshold: number;
+  scores: GraphScores;
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+/**
+ * circuit-tracer's ``compute_graph_scores`` of the unpruned graph.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "GraphScores".
+ */
+export interface GraphScores {
+  replacement: number;
+  completeness: number;
+}
+/**
+ * A node: ``id`` is unique in the graph (``f{layer}.{pos}.{feature}``, ``e{layer}.{pos}``, ``t{pos}``,
+ * ``l{token_id}``); ``influence`` is its total influence on the logit targets, ``cumulative`` its cumulative
+ * share of all influence when nodes are taken from the most influential down (what pruning thresholds).
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "GraphNode".
+ */
+export interface GraphNode {
+  id: string;
+  kind: "feature" | "error" | "token" | "logit";
+  layer?: number | null;
+  pos: number;
+  feature?: number | null;
+  token_id?: number | null;
+  token?: string | null;
+  activation?: number | null;
+  probability?: number | null;
+  influence: number;
+  cumulative: number;
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "GraphEdge".
+ */
+export interface GraphEdge {
+  source: string;
+  target: string;
+  weight: number;
+}
+/**
  * Every generated token attributed to every earlier position (a ragged lower triangle).
  *
  * This interface was referenced by `GlassboxSchema`'s JSON-Schema
@@ -518,6 +595,60 @@ export interface AttributionMatrixRequest {
   n_steps?: number;
   n_samples?: number;
   seed?: number;
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "CTLink".
+ */
+export interface CTLink {
+  source: string;
+  target: string;
+  weight: number;
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "CTMetadata".
+ */
+export interface CTMetadata {
+  slug: string;
+  scan: string;
+  transcoder_list: string[];
+  prompt_tokens: string[];
+  prompt: string;
+  node_threshold?: number | null;
+  schema_version?: number | null;
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "CTNode".
+ */
+export interface CTNode {
+  node_id: string;
+  feature: number;
+  layer: string;
+  ctx_idx: number;
+  feature_type: "cross layer transcoder" | "mlp reconstruction error" | "embedding" | "logit";
+  token_prob?: number;
+  is_target_logit?: boolean;
+  run_idx?: number;
+  reverse_ctx_idx?: number;
+  jsNodeId: string;
+  clerp?: string;
+  influence?: number | null;
+  activation?: number | null;
+}
+/**
+ * The viewer's view state (circuit-tracer's camelCase keys, kept as they are).
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "CTQParams".
+ */
+export interface CTQParams {
+  pinnedIds: string[];
+  supernodes: string[][];
+  linkType: string;
+  clickedId: string;
+  sg_pos: string;
 }
 /**
  * Is the model as sure as it is right? Over every predicted token of some text.
@@ -627,6 +758,19 @@ export interface ChecksumManifest {
   files: {
     [k: string]: string | undefined;
   };
+}
+/**
+ * One graph file as circuit-tracer writes it, plus ``scores``.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "CircuitTracerGraph".
+ */
+export interface CircuitTracerGraph {
+  metadata: CTMetadata;
+  qParams: CTQParams;
+  nodes: CTNode[];
+  links: CTLink[];
+  scores: GraphScores;
 }
 /**
  * The same text through several tokenizers, side by side (in the order asked for).
@@ -801,9 +945,9 @@ export interface ModelInfo {
    * the transformers class, e.g. GPT2LMHeadModel
    */
   architecture: string;
-  family: "gpt2" | "llama" | "cohere";
+  family: "gpt2" | "llama" | "cohere" | "gpt_neox" | "gemma" | "phi3" | "smollm3";
   /**
-   * config.model_type, e.g. gpt2, llama, qwen3, olmo2, olmo3, mistral
+   * config.model_type, e.g. gpt2, llama, qwen3, olmo2, olmo3, mistral, gpt_neox, gemma2, phi3
    */
   model_type: string;
   n_layers: number;
@@ -825,14 +969,38 @@ export interface ModelInfo {
   activation: string;
   gated_mlp: boolean;
   /**
-   * attention and MLP read the same norm and add in parallel (Cohere)
+   * attention and MLP both read the block's input and add in parallel (Cohere, GPT-NeoX)
    */
   parallel_block: boolean;
+  /**
+   * a parallel block's MLP reads its own norm of the block's input (GPT-NeoX), not attention's
+   */
+  parallel_mlp_norm?: boolean;
   qk_norm: boolean;
   /**
-   * norms applied to each sublayer's output before adding (OLMo 2/3)
+   * norms applied to each sublayer's output before adding (OLMo 2/3, Gemma)
    */
   post_norm: boolean;
+  /**
+   * a norm before each sublayer; with post_norm, a sandwich (Gemma); false for OLMo 2/3
+   */
+  pre_norm?: boolean;
+  /**
+   * rotary models' layers that rotate nothing: no positional encoding (SmolLM3)
+   */
+  nope_layers?: number[];
+  /**
+   * attention scores become c·tanh(score/c) before the mask (Gemma 2); null: no cap
+   */
+  attn_softcap?: number | null;
+  /**
+   * logits become c·tanh(logit/c) (Gemma 2; Gemma 3 when its config sets it); null: no cap
+   */
+  final_softcap?: number | null;
+  /**
+   * token embeddings are multiplied by this (Gemma: √d_model) before block 0; null: 1
+   */
+  embed_scale?: number | null;
   n_params: number;
   /**
    * the weights' torch dtype, e.g. float32, bfloat16
@@ -932,6 +1100,10 @@ export interface DirectLogitAttribution {
   logit: number;
   total: number;
   contributions: Contribution[];
+  /**
+   * the model's final logit soft-cap c (Gemma), null if none: then the contributions sum to the logit before the cap, and logit = c·tanh(total / c)
+   */
+  softcap?: number | null;
 }
 /**
  * Direct logit attribution of one token at the last position (the top token unless ``target`` is given).
@@ -983,6 +1155,10 @@ export interface Rotation {
   angles: TensorPayload;
   q_before: TensorPayload;
   q_after: TensorPayload;
+  /**
+   * how many of d_head's dimensions RoPE turns (partial rotary: GPT-NeoX, Phi-3); the rest pass through unchanged. null: all of them
+   */
+  rotated_dims?: number | null;
 }
 /**
  * This interface was referenced by `GlassboxSchema`'s JSON-Schema

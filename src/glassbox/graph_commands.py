@@ -1,0 +1,173 @@
+"""``glassbox graph`` and ``glassbox transcoders …``: attribution graphs and the transcoders they need.
+
+Registered by :func:`register` from ``glassbox.cli``; heavy imports happen inside the commands.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from glassbox.errors import InvalidInputError
+
+console = Console(stderr=True)
+
+transcoders_app = typer.Typer(
+    help="Train and inspect transcoders (circuit-tracer's file format).", no_args_is_help=True
+)
+
+
+def graph_command(
+    prompt: Annotated[str, typer.Option("--prompt", "-p", help="the text whose next token the graph explains")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="where to write the graph JSON")],
+    model: Annotated[
+        str | None, typer.Option("--model", "-m", help="Hub name or local folder (default: embedded)")
+    ] = None,
+    transcoders: Annotated[
+        str | None, typer.Option("--transcoders", "-t", help="folder in circuit-tracer's format (default: the model's)")
+    ] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", help="circuit-tracer (the viewer's JSON, with scores) or glassbox (own payload)")
+    ] = "circuit-tracer",
+    node_threshold: Annotated[float, typer.Option(help="keep nodes up to this share of influence")] = 0.8,
+    edge_threshold: Annotated[float, typer.Option(help="keep edges up to this share of influence")] = 0.98,
+    max_logits: Annotated[int, typer.Option(help="at most this many logit targets")] = 10,
+    logit_prob: Annotated[float, typer.Option(help="logit targets until their probabilities add up to this")] = 0.95,
+    batch_size: Annotated[int, typer.Option(help="targets per backward pass")] = 64,
+    slug: Annotated[str | None, typer.Option(help="the graph's name in the file (default: the file's stem)")] = None,
+    device: Annotated[str, typer.Option(help="cpu, cuda or auto")] = "cpu",
+) -> None:
+    """Build the attribution graph of PROMPT's next token and write it as JSON."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from glassbox.graph.engine import attribution_graph
+    from glassbox.graph.files import circuit_tracer_json, graph_payload
+    from glassbox.models.loading import load_model
+
+    if fmt not in ("circuit-tracer", "glassbox"):
+        raise InvalidInputError(f"--format {fmt!r}: choose circuit-tracer or glassbox")
+    m = load_model(model, device=device)
+    with Progress(
+        TextColumn("[bold]attributing[/]"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=console
+    ) as bar:
+        task = bar.add_task("graph", total=None)
+
+        def progress(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        g = attribution_graph(
+            m,
+            prompt,
+            transcoders,
+            max_n_logits=max_logits,
+            desired_logit_prob=logit_prob,
+            batch_size=batch_size,
+            node_threshold=node_threshold,
+            edge_threshold=edge_threshold,
+            progress=progress,
+        )
+    data = circuit_tracer_json(g, slug or out.stem) if fmt == "circuit-tracer" else graph_payload(g)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(data.model_dump(mode="json"), ensure_ascii=False, indent=1), encoding="utf-8")
+    console.print(
+        f"{g.n_features} active features, {g.n_logits} logit targets, {int(g.node_mask.sum())} nodes and "
+        f"{int(g.edge_mask.sum())} edges kept; replacement score {g.replacement_score:.3f}, "
+        f"completeness {g.completeness_score:.3f} → {out}",
+        soft_wrap=True,
+        highlight=False,
+    )
+
+
+def info_command(path: Annotated[str, typer.Argument(help="a transcoder folder or cached Hub repo id")]) -> None:
+    """Print what a transcoder folder holds."""
+    from glassbox.transcoders.format import load_transcoders
+
+    ts = load_transcoders(path)
+    kinds = sorted({"jumprelu" if t.threshold is not None else "topk" if t.topk else "relu" for t in ts.layers})
+    console.print(
+        f"{ts.n_layers} layers, d_model={ts.d_model}, d_transcoder={ts.d_transcoder}, activation {'/'.join(kinds)}, "
+        f"skip={'yes' if ts.skip_connection else 'no'}; reads {ts.feature_input_hook}, writes {ts.feature_output_hook}"
+    )
+
+
+def train_command(
+    out: Annotated[Path, typer.Option("--out", "-o", help="folder to write the transcoders to")],
+    model: Annotated[
+        str | None, typer.Option("--model", "-m", help="Hub name or local folder (default: embedded)")
+    ] = None,
+    corpus: Annotated[str, typer.Option(help="'embedded' or a UTF-8 text file (blank-line-separated documents)")] = (
+        "embedded"
+    ),
+    kind: Annotated[str, typer.Option(help="plt (per-layer) or clt (cross-layer, not implemented yet)")] = "plt",
+    latents: Annotated[int | None, typer.Option(help="features per layer (default 8 × d_model)")] = None,
+    activation: Annotated[str, typer.Option(help="relu, jumprelu or topk")] = "relu",
+    k: Annotated[int, typer.Option(help="TopK's k")] = 16,
+    steps: Annotated[int, typer.Option(help="optimizer steps")] = 1000,
+    batch_size: Annotated[int, typer.Option(help="sequences per step")] = 8,
+    seq_len: Annotated[int, typer.Option(help="tokens per sequence")] = 64,
+    lr: Annotated[float, typer.Option(help="Adam's learning rate")] = 2e-3,
+    sparsity: Annotated[float | None, typer.Option(help="the sparsity penalty λ (default 1e-3)")] = None,
+    seed: Annotated[int, typer.Option(help="seed of the weights and of the batch order")] = 0,
+    documents: Annotated[int, typer.Option(help="documents generated from the embedded corpus")] = 2000,
+    heldout: Annotated[int, typer.Option(help="held-out sequences the figures are measured on")] = 16,
+    resume: Annotated[bool, typer.Option("--resume", help="continue the run saved in OUT/train_state")] = False,
+    device: Annotated[str, typer.Option(help="cpu, cuda or auto")] = "cpu",
+) -> None:
+    """Train per-layer transcoders on activations streamed from a corpus; save them in circuit-tracer's format."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from glassbox.models.loading import load_model
+    from glassbox.training.transcoders import TranscoderTrainConfig, train_transcoders
+
+    if kind not in ("plt", "clt") or activation not in ("relu", "jumprelu", "topk"):
+        raise InvalidInputError("--kind is plt or clt; --activation is relu, jumprelu or topk")
+    cfg = TranscoderTrainConfig(
+        kind=kind,  # type: ignore[arg-type]
+        latents=latents,
+        activation=activation,  # type: ignore[arg-type]
+        k=k,
+        sparsity=sparsity,
+        steps=steps,
+        batch_size=batch_size,
+        seq_len=seq_len,
+        lr=lr,
+        seed=seed,
+        corpus=corpus,
+        n_documents=documents,
+        heldout_sequences=heldout,
+    )
+    m = load_model(model, device=device)
+    with Progress(
+        TextColumn("[bold]training[/] loss {task.fields[loss]}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+    ) as bar:
+        task = bar.add_task("train", total=steps, loss="…")
+
+        def progress(step: int, total: int, loss: float) -> None:
+            bar.update(task, completed=step, total=total, loss=f"{loss:.4f}")
+
+        _, report = train_transcoders(m, out, cfg, resume=resume, progress=progress)
+    for f in report.layers:
+        console.print(
+            f"layer {f.layer}: FVU {f.fvu:.3f}, L0 {f.l0:.1f}, dead {f.dead}, dense {f.dense}", highlight=False
+        )
+    console.print(
+        f"next-token loss: real {report.real_loss:.4f}, replacement {report.replacement_loss:.4f} → {out}",
+        soft_wrap=True,
+        highlight=False,
+    )
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``graph`` and ``transcoders`` to the glassbox CLI."""
+    app.command("graph")(graph_command)
+    transcoders_app.command("info")(info_command)
+    transcoders_app.command("train")(train_command)
+    app.add_typer(transcoders_app, name="transcoders")
