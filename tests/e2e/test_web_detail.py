@@ -220,20 +220,34 @@ def test_every_family_renders_its_diagram(
     stages = inside.get_by_test_id("stage-node").evaluate_all("els => els.map(e => e.dataset.stage)")
     if family == "cohere":
         assert overview.get_attribute("data-parallel") == "true" and stages == ["norm1", "attention", "mlp", "add1"]
+    elif family == "gpt_neox":  # parallel, but the MLP reads its own norm of the block's input
+        assert overview.get_attribute("data-parallel") == "true"
+        assert stages == ["norm1", "attention", "norm2", "mlp", "add1"]
     elif family in ("olmo2", "olmo3"):
         assert "post_attn_norm" in stages and "norm1" not in stages
+    elif family in ("gemma2", "gemma3_text"):  # sandwich norms
+        sandwich = ["norm1", "attention", "post_attn_norm", "add1", "norm2", "mlp", "post_mlp_norm", "add2"]
+        assert stages == sandwich
     else:
         assert stages == ["norm1", "attention", "add1", "norm2", "mlp", "add2"]
     text = inside.inner_text()
-    assert ("RMSNorm" in text) == (family not in ("gpt2", "cohere"))  # Cohere: LayerNorm without bias
-    assert ("Gated MLP" in text) == (family != "gpt2")
-    if family in ("llama", "qwen3", "mistral", "olmo2", "olmo3", "cohere"):
+    layer_norm = ("gpt2", "cohere", "gpt_neox")  # Cohere: LayerNorm without bias
+    assert ("RMSNorm" in text) == (family not in layer_norm)
+    assert ("Gated MLP" in text) == (family not in ("gpt2", "gpt_neox"))
+    assert ("tanh(s/" in text) == (family == "gemma2")  # Gemma 2's attention soft-cap, as its formula
+    if family != "gpt2":
         expect(page.get_by_test_id("rope-pair").first).to_be_visible()
+        # partial rotary shows how many dimensions turn (a quarter of d_head 16 for GPT-NeoX, a half for Phi-3)
+        partial = {"gpt_neox": "4", "phi3": "8"}.get(family)
+        if partial is None:
+            expect(page.get_by_test_id("rope-partial")).to_have_count(0)
+        else:
+            expect(page.get_by_test_id("rope-partial")).to_have_attribute("data-value", partial)
     else:
         expect(page.get_by_test_id("pos-strip")).to_be_visible()
     page.locator("[data-testid=panel-tab][data-panel=attention]").click()
     expect(page.get_by_test_id("attention-cell").first).to_be_visible()
-    if family in ("gpt2", "cohere", "llama"):
+    if family in ("gpt2", "cohere", "llama", "gpt_neox", "gemma2"):
         shot(page, f"detail-family-{family}")
 
 

@@ -1,22 +1,59 @@
 /**
  * Every colour scale of the page — colour-blind safe: viridis for probabilities in [0, 1], blue–white–orange for
  * signed values — as CSS colours for a few DOM nodes, or as RGB for canvases that paint thousands of cells.
+ * `SCALES` lists them all; `colour.test.ts` checks each one through simulated colour-blind eyes, so a new scale
+ * belongs here, in that list, rather than as a colour written into a component.
  */
 import { scaleSequential } from "d3-scale";
 import { interpolateViridis } from "d3-scale-chromatic";
 
 const probScale = scaleSequential(interpolateViridis).domain([0, 1]);
 
+/** Relative luminance of an sRGB colour (WCAG 2), to pick black or white text on a coloured chip. */
+export function luminance([r, g, b]: readonly [number, number, number]): number {
+  const lin = (c: number) => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+}
+
+/** WCAG contrast ratio of two relative luminances (1 to 21). */
+export function contrastRatio(l1: number, l2: number): number {
+  return (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
+}
+
+/** Black or white text, whichever contrasts more with the background `rgb`. Pure black, not a near-black: with
+ * black and white the worse case (a mid-tone of luminance ≈ 0.18) still reaches √(1.05 × 0.05) / 0.05 ≈ 4.58:1,
+ * above WCAG AA's 4.5:1; #111 would fall to ~4.4:1 there. */
+export function textOn(rgb: readonly [number, number, number]): "#000" | "#fff" {
+  const l = luminance(rgb);
+  return contrastRatio(l, 0) >= contrastRatio(l, 1) ? "#000" : "#fff";
+}
+
 /** Background for a token coloured by its probability, and a text colour readable on it. */
 export function probColours(p: number): { background: string; color: string } {
   const clamped = Math.max(0, Math.min(1, p));
-  // viridis is dark below ~0.55 and light above
-  return { background: probScale(clamped), color: clamped > 0.55 ? "#111" : "#fff" };
+  const background = probScale(clamped);
+  // by luminance, not by p: viridis's teal middle (p ≈ 0.5) already needs black text for 4.5:1
+  return { background, color: textOn(parseRgb(background)) };
 }
 
 const BLUE = [33, 102, 172];
 const MID = [247, 247, 247];
 const ORANGE = [230, 97, 1];
+
+const hex = (rgb: number[]) => `#${rgb.map((c) => c.toString(16).padStart(2, "0")).join("")}`;
+
+/** The signed scale's fixed colours for components that colour by sign alone (a bar per neuron): blue below 0,
+ * orange above; `positivePale` is a light orange for an added amount drawn beside the accent's pale blue. Blue
+ * against orange stays apart for every kind of colour blindness, where red against green would not. */
+export const SIGNED = {
+  negative: hex(BLUE),
+  zero: hex(MID),
+  positive: hex(ORANGE),
+  positivePale: "#fdb863",
+} as const;
 
 function mix(a: number[], b: number[], t: number): [number, number, number] {
   const c = a.map((x, i) => Math.round(x + ((b[i] ?? 0) - x) * t));
@@ -34,6 +71,15 @@ export function divergingRgb(x: number, maxAbs: number): [number, number, number
 export function diverging(x: number, maxAbs: number): string {
   const [r, g, b] = divergingRgb(x, maxAbs);
   return `rgb(${r}, ${g}, ${b})`;
+}
+
+/** The probability scale as a CSS gradient (a legend's ramp), from the very colours the page paints with. */
+export function viridisGradient(stops = 11, direction = "to right"): string {
+  const colours = Array.from({ length: stops }, (_, i) => {
+    const [r, g, b] = viridisRgb(i / (stops - 1));
+    return `rgb(${r}, ${g}, ${b}) ${((i / (stops - 1)) * 100).toFixed(0)}%`;
+  });
+  return `linear-gradient(${direction}, ${colours.join(", ")})`;
 }
 
 let viridisTable: [number, number, number][] | null = null;
@@ -97,3 +143,16 @@ export function parseRgb(colour: string): [number, number, number] {
   RGB_CACHE.set(colour, value);
   return value;
 }
+
+export type ScaleKind = "sequential" | "diverging";
+
+/**
+ * Every colour scale of the page, as t ∈ [0, 1] → RGB (a diverging scale's middle, t = 0.5, is its zero). The tests
+ * walk each through simulated protanopia, deuteranopia and tritanopia.
+ */
+export const SCALES: Record<string, { kind: ScaleKind; rgb: (t: number) => [number, number, number] }> = {
+  /** probabilities, attention weights, logprobs (viridis) */
+  probability: { kind: "sequential", rgb: (t) => viridisRgb(t) },
+  /** signed values: vectors, attributions, contributions, changes (blue – white – orange) */
+  signed: { kind: "diverging", rgb: (t) => divergingRgb(2 * t - 1, 1) },
+};

@@ -59,6 +59,6 @@ describe("formatting", () => {
   });
   it("picks readable text on the probability colours", () => {
     expect(probColours(0).color).toBe("#fff");
-    expect(probColours(1).color).toBe("#111");
+    expect(probColours(1).color).toBe("#000");
   });
 });

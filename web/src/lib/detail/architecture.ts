@@ -8,6 +8,8 @@ export interface BlockShape {
   /** the sub-stages of one block, in reading order (a parallel block reads one norm for both branches) */
   stages: SubStage[];
   parallel: boolean;
+  /** a parallel block whose MLP reads its own norm of the block's input (GPT-NeoX), not attention's (Cohere) */
+  parallelOwnNorms: boolean;
   norm: "LayerNorm" | "RMSNorm";
   mlp: "gelu" | "gated";
   activation: string;
@@ -18,12 +20,18 @@ export interface BlockShape {
 
 export function blockShape(info: ModelInfo): BlockShape {
   const stages: SubStage[] = [];
-  if (info.parallel_block) stages.push("norm1", "attention", "mlp", "add1");
+  const ownNorms = info.parallel_block && info.parallel_mlp_norm === true;
+  if (ownNorms) stages.push("norm1", "attention", "norm2", "mlp", "add1");
+  else if (info.parallel_block) stages.push("norm1", "attention", "mlp", "add1");
+  // sandwich (Gemma): a norm before and after each sublayer; OLMo (pre_norm false): after only
+  else if (info.post_norm && info.pre_norm === true)
+    stages.push("norm1", "attention", "post_attn_norm", "add1", "norm2", "mlp", "post_mlp_norm", "add2");
   else if (info.post_norm) stages.push("attention", "post_attn_norm", "add1", "mlp", "post_mlp_norm", "add2");
   else stages.push("norm1", "attention", "add1", "norm2", "mlp", "add2");
   return {
     stages,
     parallel: info.parallel_block,
+    parallelOwnNorms: ownNorms,
     norm: info.norm === "rmsnorm" ? "RMSNorm" : "LayerNorm",
     mlp: info.gated_mlp ? "gated" : "gelu",
     activation: info.activation,

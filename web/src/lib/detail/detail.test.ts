@@ -63,6 +63,15 @@ describe("architecture", () => {
     expect(olmo.norm).toBe("RMSNorm");
     expect(olmo.rotary).toBe(true);
     expect(blockShape({ ...INFO, n_kv_heads: 1 }).attention).toBe("MQA");
+    expect(blockShape({ ...INFO, post_norm: true, pre_norm: false }).stages).toEqual(olmo.stages);
+    // Gemma's sandwich: a norm before and after each sublayer
+    const gemma = blockShape({ ...INFO, post_norm: true, pre_norm: true, norm: "rmsnorm", positional: "rotary" });
+    expect(gemma.stages).toEqual(["norm1", "attention", "post_attn_norm", "add1", "norm2", "mlp", "post_mlp_norm", "add2"]);
+    // GPT-NeoX's parallel block: the MLP reads its own norm of the block's input
+    const neox = blockShape({ ...INFO, parallel_block: true, parallel_mlp_norm: true, positional: "rotary" });
+    expect(neox.stages).toEqual(["norm1", "attention", "norm2", "mlp", "add1"]);
+    expect(neox.parallelOwnNorms).toBe(true);
+    expect(cohere.parallelOwnNorms).toBe(false);
   });
   it("finds each sublayer's residual stage by structure", () => {
     const embed: Site = { layer: null, part: "embed" };

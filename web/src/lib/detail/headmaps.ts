@@ -3,7 +3,7 @@
  * them, which cells the mask hides, the map's geometry, the weight scale, and the scroll offset that keeps the
  * selected row (or column) in view. No numbers are made here: every value shown comes from the server's payload.
  */
-import { viridisRgb } from "../d3/colour";
+import { viridisGradient } from "../d3/colour";
 
 /** One key of one query, stage by stage, each a tensor of the AttentionHead payload. */
 export interface KeyStages {
@@ -69,9 +69,5 @@ export const WEIGHT_TICKS = [0, 0.25, 0.5, 0.75, 1] as const;
 
 /** The weight scale as a CSS gradient, from the very colours the maps are painted with (viridis). */
 export function weightGradient(stops = 11): string {
-  const colours = Array.from({ length: stops }, (_, i) => {
-    const [r, g, b] = viridisRgb(i / (stops - 1));
-    return `rgb(${r}, ${g}, ${b}) ${((i / (stops - 1)) * 100).toFixed(0)}%`;
-  });
-  return `linear-gradient(to right, ${colours.join(", ")})`;
+  return viridisGradient(stops);
 }

@@ -3,7 +3,7 @@
  * written into a `data-*` attribute (exactly, so a test reads back the float32 the server sent), how a signed
  * score or a probability colours a token, and the row-major layout of the heatmaps.
  */
-import { diverging, divergingRgb, probColours } from "../d3/colour";
+import { diverging, divergingRgb, luminance, probColours, textOn } from "../d3/colour";
 
 /**
  * A number as a `data-*` attribute: JavaScript's shortest text that parses back to the same double. Every float32
@@ -17,14 +17,8 @@ export function exact(x: number): string {
   return String(x);
 }
 
-/** Relative luminance of an sRGB colour (WCAG), to pick black or white text on a coloured chip. */
-export function luminance([r, g, b]: [number, number, number]): number {
-  const lin = (c: number) => {
-    const s = c / 255;
-    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
-}
+/** Relative luminance (WCAG): one definition, in the colour module, re-exported for this view's callers. */
+export { luminance };
 
 /** Background and text colour for a signed value on the diverging scale centred at 0 (blue −, orange +). */
 export function signedColours(
@@ -32,10 +26,9 @@ export function signedColours(
   maxAbs: number,
 ): { background: string; color: string } {
   const rgb = divergingRgb(x, maxAbs);
-  // the contrast against black is higher than against white above a luminance of ~0.18
   return {
     background: diverging(x, maxAbs),
-    color: luminance(rgb) > 0.18 ? "#111" : "#fff",
+    color: textOn(rgb),
   };
 }
 

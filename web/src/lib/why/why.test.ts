@@ -350,6 +350,6 @@ describe("format", () => {
     expect(halfRange([0, 0])).toBe(1);
     expect(signedColours(0, 1).background).toBe("rgb(247, 247, 247)");
     expect(signedColours(-1, 1).color).toBe("#fff");
-    expect(signedColours(0, 1).color).toBe("#111");
+    expect(signedColours(0, 1).color).toBe("#000");
   });
 });

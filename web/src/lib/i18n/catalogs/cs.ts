@@ -1,29 +1,31 @@
 import { detailCs } from "./detail/cs";
+import { glossaryCs } from "./glossary/cs";
+import { helpCs } from "./help/cs";
+import { a11yCs } from "./a11y/cs";
 import { insideCs } from "./inside/cs";
 import { promptCs } from "./prompt/cs";
 import { trainingCs } from "./training/cs";
+import { tourCs } from "./tour/cs";
+import { tourTrainingCs } from "./tour-training/cs";
 import { whyCs } from "./why/cs";
 import type { Catalog } from "./en";
 
 export const cs: Catalog = {
   ...detailCs,
+  ...glossaryCs,
+  ...helpCs,
+  ...a11yCs,
   ...insideCs,
   ...promptCs,
   ...trainingCs,
+  ...tourCs,
+  ...tourTrainingCs,
   ...whyCs,
   // the tokenizer lab's strings load with its view (catalogs/tokenizers/lazy.ts); its tab label is here
   "tok.view": "Tokenizéry",
   "app.tagline": "Sledujte, jak skutečný jazykový model čte váš text a vybírá další token — každé číslo je skutečné.",
   "help.button": "Na co se dívám?",
   "help.title": "Na co se dívám?",
-  "help.p1":
-    "Jazykový model čte text jako tokeny — kousky slov s číselnými identifikátory. Barevné štítky ukazují, jak byl váš text rozdělen.",
-  "help.p2":
-    "Pro další pozici model přidělí každému tokenu ve slovníku skóre (logit). Softmax z nich udělá pravděpodobnosti se součtem 1 — přes celý slovník, ne jen několik nejlepších.",
-  "help.p3":
-    "Vzorkování vybere jeden token: teplota rozdělení zostří nebo zploští, top-k, top-p a min-p odříznou nepravděpodobné tokeny a náhodné číslo ze semínka vybere ze zbytku. Stejné semínko dá vždy stejný text.",
-  "help.p4":
-    "Tlačítko Krok přidá jeden token, Přehrát pokračuje samo. Kliknutím na kandidáta ho vynutíte a uvidíte, kam text povede. Žádná magie: stále stejné operace, token po tokenu.",
   "help.close": "Zavřít",
   "prompt.label": "Vstupní text",
   "prompt.placeholder": "Napište nějaký text…",

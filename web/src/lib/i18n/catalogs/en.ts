@@ -1,28 +1,30 @@
 /** English: the reference catalog. Every other catalog must have exactly these keys. */
 import { detailEn } from "./detail/en";
+import { glossaryEn } from "./glossary/en";
+import { helpEn } from "./help/en";
+import { a11yEn } from "./a11y/en";
 import { insideEn } from "./inside/en";
 import { promptEn } from "./prompt/en";
 import { trainingEn } from "./training/en";
+import { tourEn } from "./tour/en";
+import { tourTrainingEn } from "./tour-training/en";
 import { whyEn } from "./why/en";
 export const en = {
   ...detailEn,
+  ...glossaryEn,
+  ...helpEn,
+  ...a11yEn,
   ...insideEn,
   ...promptEn,
   ...trainingEn,
+  ...tourEn,
+  ...tourTrainingEn,
   // the tokenizer lab's strings load with its view (catalogs/tokenizers/lazy.ts); its tab label is here
   "tok.view": "Tokenizers",
   ...whyEn,
   "app.tagline": "Watch a real language model read your text and pick the next token — every number is real.",
   "help.button": "What am I looking at?",
   "help.title": "What am I looking at?",
-  "help.p1":
-    "A language model reads text as tokens — pieces of words with numeric ids. The coloured chips show how your prompt was cut.",
-  "help.p2":
-    "For the next position the model gives every token in its vocabulary a score (a logit). Softmax turns the scores into probabilities that add up to 1 — over the whole vocabulary, not just the top few.",
-  "help.p3":
-    "Sampling picks one token: temperature sharpens or flattens the distribution, top-k, top-p and min-p cut off unlikely tokens, and a seeded random number chooses among the rest. The same seed always gives the same text.",
-  "help.p4":
-    "Press Step to append one token at a time, or Play to keep going. Click any candidate to force it and see where the text goes from there. There is no magic: the same operations, one token at a time.",
   "help.close": "Close",
   "prompt.label": "Prompt",
   "prompt.placeholder": "Type some text…",

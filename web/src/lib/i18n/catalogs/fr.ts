@@ -1,15 +1,25 @@
 import { detailFr } from "./detail/fr";
+import { glossaryFr } from "./glossary/fr";
+import { helpFr } from "./help/fr";
+import { a11yFr } from "./a11y/fr";
 import { insideFr } from "./inside/fr";
 import { promptFr } from "./prompt/fr";
 import { trainingFr } from "./training/fr";
+import { tourFr } from "./tour/fr";
+import { tourTrainingFr } from "./tour-training/fr";
 import { whyFr } from "./why/fr";
 import type { Catalog } from "./en";
 
 export const fr: Catalog = {
   ...detailFr,
+  ...glossaryFr,
+  ...helpFr,
+  ...a11yFr,
   ...insideFr,
   ...promptFr,
   ...trainingFr,
+  ...tourFr,
+  ...tourTrainingFr,
   ...whyFr,
   // the tokenizer lab's strings load with its view (catalogs/tokenizers/lazy.ts); its tab label is here
   "tok.view": "Tokeniseurs",
@@ -17,14 +27,6 @@ export const fr: Catalog = {
     "Regardez un vrai modèle de langage lire votre texte et choisir le jeton suivant — chaque nombre est réel.",
   "help.button": "Qu’est-ce que je regarde ?",
   "help.title": "Qu’est-ce que je regarde ?",
-  "help.p1":
-    "Un modèle de langage lit le texte sous forme de jetons — des morceaux de mots avec un identifiant numérique. Les pastilles colorées montrent comment votre texte a été découpé.",
-  "help.p2":
-    "Pour la position suivante, le modèle donne un score (un logit) à chaque jeton de son vocabulaire. Le softmax transforme ces scores en probabilités de somme 1 — sur tout le vocabulaire, pas seulement les premiers.",
-  "help.p3":
-    "L’échantillonnage choisit un jeton : la température accentue ou aplatit la distribution, top-k, top-p et min-p écartent les jetons improbables, et un nombre aléatoire issu de la graine choisit parmi le reste. La même graine donne toujours le même texte.",
-  "help.p4":
-    "« Pas » ajoute un jeton à la fois, « Lecture » continue tout seul. Cliquez sur un candidat pour l’imposer et voir où va le texte. Pas de magie : les mêmes opérations, un jeton à la fois.",
   "help.close": "Fermer",
   "prompt.label": "Texte d’entrée",
   "prompt.placeholder": "Tapez du texte…",

@@ -1,29 +1,31 @@
 import { detailJa } from "./detail/ja";
+import { glossaryJa } from "./glossary/ja";
+import { helpJa } from "./help/ja";
+import { a11yJa } from "./a11y/ja";
 import { insideJa } from "./inside/ja";
 import { promptJa } from "./prompt/ja";
 import { trainingJa } from "./training/ja";
+import { tourJa } from "./tour/ja";
+import { tourTrainingJa } from "./tour-training/ja";
 import { whyJa } from "./why/ja";
 import type { Catalog } from "./en";
 
 export const ja: Catalog = {
   ...detailJa,
+  ...glossaryJa,
+  ...helpJa,
+  ...a11yJa,
   ...insideJa,
   ...promptJa,
   ...trainingJa,
+  ...tourJa,
+  ...tourTrainingJa,
   ...whyJa,
   // the tokenizer lab's strings load with its view (catalogs/tokenizers/lazy.ts); its tab label is here
   "tok.view": "トークナイザー",
   "app.tagline": "本物の言語モデルがあなたの文章を読み、次のトークンを選ぶ様子を見てみましょう。数字はすべて本物です。",
   "help.button": "これは何？",
   "help.title": "これは何を表示しているの？",
-  "help.p1":
-    "言語モデルは文章をトークン（番号の付いた単語の断片）として読みます。色付きのチップは、入力がどのように分割されたかを示します。",
-  "help.p2":
-    "次の位置について、モデルは語彙のすべてのトークンにスコア（ロジット）を与えます。softmax がスコアを合計 1 の確率に変えます。上位の数個だけでなく、語彙全体についてです。",
-  "help.p3":
-    "サンプリングはトークンを 1 つ選びます。温度は分布を鋭くしたり平らにしたりし、top-k・top-p・min-p はありそうにないトークンを除き、シードから作った乱数が残りから選びます。同じシードなら常に同じ文章になります。",
-  "help.p4":
-    "「ステップ」で 1 トークンずつ追加し、「再生」で自動的に続けます。候補をクリックするとそのトークンを強制し、文章がどう続くかを見られます。魔法はありません。同じ演算を 1 トークンずつ繰り返すだけです。",
   "help.close": "閉じる",
   "prompt.label": "入力文",
   "prompt.placeholder": "文章を入力…",

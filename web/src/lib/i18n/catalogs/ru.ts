@@ -1,29 +1,31 @@
 import { detailRu } from "./detail/ru";
+import { glossaryRu } from "./glossary/ru";
+import { helpRu } from "./help/ru";
+import { a11yRu } from "./a11y/ru";
 import { insideRu } from "./inside/ru";
 import { promptRu } from "./prompt/ru";
 import { trainingRu } from "./training/ru";
+import { tourRu } from "./tour/ru";
+import { tourTrainingRu } from "./tour-training/ru";
 import { whyRu } from "./why/ru";
 import type { Catalog } from "./en";
 
 export const ru: Catalog = {
   ...detailRu,
+  ...glossaryRu,
+  ...helpRu,
+  ...a11yRu,
   ...insideRu,
   ...promptRu,
   ...trainingRu,
+  ...tourRu,
+  ...tourTrainingRu,
   ...whyRu,
   // the tokenizer lab's strings load with its view (catalogs/tokenizers/lazy.ts); its tab label is here
   "tok.view": "Токенизаторы",
   "app.tagline": "Посмотрите, как настоящая языковая модель читает ваш текст и выбирает следующий токен — все числа настоящие.",
   "help.button": "Что я вижу?",
   "help.title": "Что я вижу?",
-  "help.p1":
-    "Языковая модель читает текст как токены — кусочки слов с числовыми идентификаторами. Цветные фишки показывают, как был разрезан ваш текст.",
-  "help.p2":
-    "Для следующей позиции модель даёт каждому токену словаря оценку (логит). Softmax превращает оценки в вероятности с суммой 1 — по всему словарю, а не только по нескольким лучшим.",
-  "help.p3":
-    "Сэмплирование выбирает один токен: температура заостряет или сглаживает распределение, top-k, top-p и min-p отбрасывают маловероятные токены, а случайное число из зерна выбирает среди оставшихся. Одно и то же зерно всегда даёт один и тот же текст.",
-  "help.p4":
-    "Кнопка «Шаг» добавляет один токен, «Пуск» продолжает сама. Нажмите на кандидата, чтобы выбрать его принудительно и посмотреть, куда пойдёт текст. Никакой магии: одни и те же операции, токен за токеном.",
   "help.close": "Закрыть",
   "prompt.label": "Входной текст",
   "prompt.placeholder": "Введите текст…",

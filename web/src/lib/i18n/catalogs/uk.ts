@@ -1,29 +1,31 @@
 import { detailUk } from "./detail/uk";
+import { glossaryUk } from "./glossary/uk";
+import { helpUk } from "./help/uk";
+import { a11yUk } from "./a11y/uk";
 import { insideUk } from "./inside/uk";
 import { promptUk } from "./prompt/uk";
 import { trainingUk } from "./training/uk";
+import { tourUk } from "./tour/uk";
+import { tourTrainingUk } from "./tour-training/uk";
 import { whyUk } from "./why/uk";
 import type { Catalog } from "./en";
 
 export const uk: Catalog = {
   ...detailUk,
+  ...glossaryUk,
+  ...helpUk,
+  ...a11yUk,
   ...insideUk,
   ...promptUk,
   ...trainingUk,
+  ...tourUk,
+  ...tourTrainingUk,
   ...whyUk,
   // the tokenizer lab's strings load with its view (catalogs/tokenizers/lazy.ts); its tab label is here
   "tok.view": "Токенізатори",
   "app.tagline": "Подивіться, як справжня мовна модель читає ваш текст і обирає наступний токен — кожне число справжнє.",
   "help.button": "Що я бачу?",
   "help.title": "Що я бачу?",
-  "help.p1":
-    "Мовна модель читає текст як токени — шматочки слів із числовими ідентифікаторами. Кольорові фішки показують, як було розрізано ваш текст.",
-  "help.p2":
-    "Для наступної позиції модель дає кожному токену словника оцінку (логіт). Softmax перетворює оцінки на ймовірності із сумою 1 — по всьому словнику, а не лише по кількох найкращих.",
-  "help.p3":
-    "Семплювання обирає один токен: температура загострює або згладжує розподіл, top-k, top-p і min-p відкидають малоймовірні токени, а випадкове число із зерна обирає серед решти. Те саме зерно завжди дає той самий текст.",
-  "help.p4":
-    "Кнопка «Крок» додає один токен, «Відтворити» продовжує сама. Натисніть на кандидата, щоб примусово обрати його й побачити, куди піде текст. Жодної магії: ті самі операції, токен за токеном.",
   "help.close": "Закрити",
   "prompt.label": "Вхідний текст",
   "prompt.placeholder": "Введіть текст…",

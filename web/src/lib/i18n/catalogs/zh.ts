@@ -1,28 +1,31 @@
 import { detailZh } from "./detail/zh";
+import { glossaryZh } from "./glossary/zh";
+import { helpZh } from "./help/zh";
+import { a11yZh } from "./a11y/zh";
 import { insideZh } from "./inside/zh";
 import { promptZh } from "./prompt/zh";
 import { trainingZh } from "./training/zh";
+import { tourZh } from "./tour/zh";
+import { tourTrainingZh } from "./tour-training/zh";
 import { whyZh } from "./why/zh";
 import type { Catalog } from "./en";
 
 export const zh: Catalog = {
   ...detailZh,
+  ...glossaryZh,
+  ...helpZh,
+  ...a11yZh,
   ...insideZh,
   ...promptZh,
   ...trainingZh,
+  ...tourZh,
+  ...tourTrainingZh,
   ...whyZh,
   // the tokenizer lab's strings load with its view (catalogs/tokenizers/lazy.ts); its tab label is here
   "tok.view": "分词器",
   "app.tagline": "看一个真实的语言模型如何读你的文字并选出下一个词元——每个数字都是真实的。",
   "help.button": "我在看什么？",
   "help.title": "我在看什么？",
-  "help.p1": "语言模型把文本读成词元（token）——带有数字编号的词的片段。彩色标签显示你的文本是如何被切分的。",
-  "help.p2":
-    "对于下一个位置，模型给词表中的每个词元打一个分数（logit）。softmax 把分数变成总和为 1 的概率——覆盖整个词表，而不只是前几名。",
-  "help.p3":
-    "采样选出一个词元：温度让分布更尖锐或更平坦，top-k、top-p 和 min-p 去掉不太可能的词元，再由种子生成的随机数在剩下的词元中选择。相同的种子总是得到相同的文本。",
-  "help.p4":
-    "按“单步”每次追加一个词元，按“播放”自动继续。点击任意候选词元可以强制选择它，看看文本会走向哪里。没有魔法：同样的运算，一次一个词元。",
   "help.close": "关闭",
   "prompt.label": "输入文本",
   "prompt.placeholder": "输入一些文字…",

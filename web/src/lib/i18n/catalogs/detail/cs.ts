@@ -20,6 +20,7 @@ export const detailCs: DetailCatalog = {
   "detail.gatedMlp": "Hradlované MLP",
   "detail.addResidual": "přičíst do reziduálního proudu",
   "detail.parallelNote": "Paralelní blok: pozornost i MLP čtou stejný normalizovaný vstup a přičítají naráz.",
+  "detail.parallelNoteOwnNorms": "Paralelní blok: pozornost i MLP čtou každá svou vlastní normalizaci vstupu bloku a přičítají naráz.",
   "detail.finalNorm": "Závěrečná normalizace",
   "detail.unembedding": "Unembedding (zpět na slovník)",
   "detail.probabilities": "Pravděpodobnosti (softmax)",

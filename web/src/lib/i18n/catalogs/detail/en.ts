@@ -18,6 +18,7 @@ export const detailEn = {
   "detail.gatedMlp": "Gated MLP",
   "detail.addResidual": "add to the residual stream",
   "detail.parallelNote": "Parallel block: attention and MLP read the same normalised input and add at once.",
+  "detail.parallelNoteOwnNorms": "Parallel block: attention and MLP each read their own norm of the block's input and add at once.",
   "detail.finalNorm": "Final norm",
   "detail.unembedding": "Unembedding",
   "detail.probabilities": "Probabilities (softmax)",

@@ -20,6 +20,7 @@ export const detailFr: DetailCatalog = {
   "detail.gatedMlp": "MLP à porte",
   "detail.addResidual": "ajouter au flux résiduel",
   "detail.parallelNote": "Bloc parallèle : l'attention et le MLP lisent la même entrée normalisée et ajoutent en même temps.",
+  "detail.parallelNoteOwnNorms": "Bloc parallèle : l'attention et le MLP lisent chacun leur propre normalisation de l'entrée du bloc et ajoutent en même temps.",
   "detail.finalNorm": "Normalisation finale",
   "detail.unembedding": "Dé-plongement (vers le vocabulaire)",
   "detail.probabilities": "Probabilités (softmax)",

@@ -20,6 +20,7 @@ export const detailJa: DetailCatalog = {
   "detail.gatedMlp": "ゲート付き MLP",
   "detail.addResidual": "残差ストリームに足す",
   "detail.parallelNote": "並列ブロック：注意機構と MLP は同じ正規化済み入力を読み、同時に足し込む。",
+  "detail.parallelNoteOwnNorms": "並列ブロック：注意機構と MLP はそれぞれブロック入力の別々の正規化を読み、同時に足し込む。",
   "detail.finalNorm": "最終正規化",
   "detail.unembedding": "アンエンベディング（語彙へ）",
   "detail.probabilities": "確率（softmax）",

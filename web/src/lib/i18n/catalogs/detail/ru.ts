@@ -20,6 +20,7 @@ export const detailRu: DetailCatalog = {
   "detail.gatedMlp": "MLP с вентилем",
   "detail.addResidual": "прибавить к остаточному потоку",
   "detail.parallelNote": "Параллельный блок: внимание и MLP читают один и тот же нормализованный вход и прибавляют одновременно.",
+  "detail.parallelNoteOwnNorms": "Параллельный блок: внимание и MLP читают каждое свою нормализацию входа блока и прибавляют одновременно.",
   "detail.finalNorm": "Финальная нормализация",
   "detail.unembedding": "Разэмбеддинг (к словарю)",
   "detail.probabilities": "Вероятности (softmax)",

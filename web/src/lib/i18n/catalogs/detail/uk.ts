@@ -20,6 +20,7 @@ export const detailUk: DetailCatalog = {
   "detail.gatedMlp": "MLP із вентилем",
   "detail.addResidual": "додати до залишкового потоку",
   "detail.parallelNote": "Паралельний блок: увага й MLP читають той самий нормалізований вхід і додають одночасно.",
+  "detail.parallelNoteOwnNorms": "Паралельний блок: увага й MLP читають кожна власну нормалізацію входу блока і додають одночасно.",
   "detail.finalNorm": "Фінальна нормалізація",
   "detail.unembedding": "Розембединг (до словника)",
   "detail.probabilities": "Імовірності (softmax)",

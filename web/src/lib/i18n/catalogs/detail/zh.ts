@@ -20,6 +20,7 @@ export const detailZh: DetailCatalog = {
   "detail.gatedMlp": "门控 MLP",
   "detail.addResidual": "加到残差流",
   "detail.parallelNote": "并行块：注意力和 MLP 读取同一个归一化输入，并同时相加。",
+  "detail.parallelNoteOwnNorms": "并行块：注意力和 MLP 各自读取对块输入的单独归一化，并同时相加。",
   "detail.finalNorm": "最终归一化",
   "detail.unembedding": "反嵌入（到词表）",
   "detail.probabilities": "概率（softmax）",

@@ -32,4 +32,7 @@ export const tokenizersCs: TokenizersCatalog = {
   "tok.restart": "Zpět k bajtům",
   "tok.stepOf": "sloučení {n} z {total}",
   "tok.learntOrder": "Tento tokenizér natrénoval glassbox sám a jeho trénink zapisuje sloučení v pořadí, v jakém se je naučil: pořadí 0 se naučil jako první, jako nejčastější sousední dvojici v trénovacím textu v tu chvíli, pořadí 1 jako další atd. Počty dvojic trénink neuchovává, proto je vidět jen toto pořadí.",
+  "tok.word": "Slovo",
+  "tok.tokenizer": "Tokenizér",
+  "tok.chatUser": "Zpráva uživatele",
 };

@@ -30,4 +30,7 @@ export const tokenizersEn = {
   "tok.restart": "Back to the bytes",
   "tok.stepOf": "merge {n} of {total}",
   "tok.learntOrder": "glassbox trained this tokenizer itself, and its trainer writes the merges in the order it learnt them: rank 0 was learnt first, as the most frequent adjacent pair in the training text at that moment, rank 1 next, and so on. The trainer does not keep the pairs' counts, so only that order is shown.",
+  "tok.word": "Word",
+  "tok.tokenizer": "Tokenizer",
+  "tok.chatUser": "The user's message",
 };

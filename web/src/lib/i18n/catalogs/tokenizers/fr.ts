@@ -32,4 +32,7 @@ export const tokenizersFr: TokenizersCatalog = {
   "tok.restart": "Retour aux octets",
   "tok.stepOf": "fusion {n} sur {total}",
   "tok.learntOrder": "glassbox a entraîné ce tokeniseur lui-même, et son entraînement écrit les fusions dans l'ordre où il les a apprises : le rang 0 a été appris en premier, comme la paire voisine la plus fréquente du texte d'entraînement à ce moment-là, le rang 1 ensuite, etc. L'entraînement ne garde pas le nombre d'occurrences des paires : seul cet ordre est montré.",
+  "tok.word": "Mot",
+  "tok.tokenizer": "Tokeniseur",
+  "tok.chatUser": "Message de l'utilisateur",
 };

@@ -32,4 +32,7 @@ export const tokenizersJa: TokenizersCatalog = {
   "tok.restart": "バイトに戻る",
   "tok.stepOf": "マージ {n} / {total}",
   "tok.learntOrder": "このトークナイザーは glassbox 自身が学習させたもので、学習器はマージを学んだ順に書き出します。ランク 0 が最初に学ばれたもの（その時点の学習テキストで最も多かった隣り合うペア）、ランク 1 が次、という具合です。学習器はペアの出現回数を保存しないため、ここではこの順序だけを示します。",
+  "tok.word": "単語",
+  "tok.tokenizer": "トークナイザー",
+  "tok.chatUser": "ユーザーのメッセージ",
 };

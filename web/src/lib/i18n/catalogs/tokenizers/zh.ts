@@ -31,4 +31,7 @@ export const tokenizersZh: TokenizersCatalog = {
   "tok.restart": "回到字节",
   "tok.stepOf": "第 {n} 次合并，共 {total} 次",
   "tok.learntOrder": "这个分词器是 glassbox 自己训练的，训练器按学到的先后顺序写下合并规则：排名 0 最先学到，是当时训练文本中出现最多的相邻字节对，排名 1 其次，依此类推。训练器不保存字节对的计数，所以这里只显示这个顺序。",
+  "tok.word": "单词",
+  "tok.tokenizer": "分词器",
+  "tok.chatUser": "用户消息",
 };

@@ -1,0 +1,158 @@
+"""The newer architecture families in the detailed view, in headless Chromium against a real ``glassbox serve``.
+
+What each family adds must be on the page as the real numbers, never hidden behind another family's drawing:
+Gemma 2's attention soft-cap as its own column (``c·tanh(s/c)`` of the scaled scores, what the mask is applied
+to) and its √d_model embedding factor; GPT-NeoX's partial rotary (only the rotated dimensions are paired);
+SmolLM3's layer without positional encoding (no "RoPE" on that layer's attention). The values are compared with a
+trace of the same text in this process.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pytest
+from e2e_support import serve_glassbox
+from playwright.sync_api import Browser, Page, expect
+
+import glassbox
+from glassbox.analysis import detail
+
+pytestmark = pytest.mark.e2e
+
+Shot = Callable[[Page, str], None]
+PROMPT = "The capital of France is"
+FAMILIES = ("gemma2", "gpt_neox", "smollm3")
+
+
+@pytest.fixture(scope="module")
+def models(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    from glassbox.testing import make_tiny_model
+
+    root = tmp_path_factory.mktemp("family-models")
+    return {f: make_tiny_model(root / f"tiny-{f}", f) for f in FAMILIES}
+
+
+@pytest.fixture(scope="module")
+def fam_server(models: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    args = [a for folder in models.values() for a in ("--model", str(folder))]
+    with serve_glassbox(args, tmp_path_factory.mktemp("serve-families") / "serve.log") as url:
+        yield url
+
+
+def _page(browser: Browser, width: int, height: int, scheme: str = "light") -> Page:
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="en-US", color_scheme=scheme)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    return page
+
+
+def _open(page: Page, server: str, model: str, lang: str = "en", **params: str) -> list[str]:
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    query = {"model": model, "prompt": PROMPT, "lang": lang, "view": "detail", **params}
+    page.goto(f"{server}?{urlencode(query)}")
+    expect(page.get_by_test_id("overview")).to_be_visible()
+    return errors
+
+
+def _values(page: Page, testid: str) -> list[float]:
+    js = "els => els.map(e => e.getAttribute('data-value'))"
+    raw: list[str | None] = page.get_by_test_id(testid).evaluate_all(js)
+    return [math.nan if v is None else float(v) for v in raw]
+
+
+def test_gemma2_head_shows_its_soft_cap(browser: Browser, fam_server: str, models: dict[str, Path], shot: Shot) -> None:
+    model = glassbox.load_model(str(models["gemma2"]), device="cpu")
+    t = glassbox.trace(model, PROMPT)
+    q = t.n_pos - 1
+    h = detail.attention_head(t, layer=1, head=2, query_pos=q)
+    assert h.softcap is not None and h.capped is not None
+    # the French page on a phone, dark: the cap column's numbers and header are maths, the same in every language
+    page = _page(browser, 375, 812, "dark")
+    errors = _open(page, fam_server, "tiny-gemma2", lang="fr", panel="attention", layer="1", head="2", pos=str(q))
+    expect(page.get_by_test_id("attention-capped")).to_have_count(t.n_pos)
+    capped = _values(page, "attention-capped")
+    scaled = _values(page, "attention-scaled")
+    expected = h.capped.to_numpy().tolist()
+    assert all(abs(a - b) <= 1e-6 for a, b in zip(capped, expected, strict=True))
+    # the cap is c·tanh(s/c) of the column before it, and it bends these scores (a missing cap would show)
+    c = h.softcap
+    assert all(abs(a - c * math.tanh(s / c)) <= 1e-5 for a, s in zip(capped, scaled, strict=True))
+    assert max(abs(a - s) for a, s in zip(capped, scaled, strict=True)) > 1e-4
+    # the mask is applied to the capped score: a kept key's "after the mask" number is its capped one
+    after = _values(page, "attention-masked")
+    kept = [(a, b) for a, b, ok in zip(after, capped, h.allowed, strict=True) if ok]
+    assert kept and all(abs(a - b) <= 1e-6 for a, b in kept)
+    # the unembedding carries the final cap, the embedding Gemma's √d_model factor
+    unembed = page.locator("[data-testid=stage-node][data-stage=unembed]")
+    expect(unembed).to_contain_text("tanh(z/")
+    expect(page.locator("[data-testid=stage-node][data-stage=embedding]")).to_contain_text("× 8")
+    shot(page, "detail-gemma2-softcap-phone-dark-fr")
+    assert errors == []
+    page.context.close()
+
+
+def test_gemma2_contributions_name_the_logit_cap(browser: Browser, fam_server: str, models: dict[str, Path]) -> None:
+    """The contributions add up to the logit before Gemma 2's final cap; the page says so with the cap's formula."""
+    model = glassbox.load_model(str(models["gemma2"]), device="cpu")
+    t = glassbox.trace(model, PROMPT)
+    dla = t.direct_logit_attribution(int(t.logits[-1].argmax()))
+    assert dla.softcap is not None
+    page = _page(browser, 1280, 900)
+    errors = _open(page, fam_server, "tiny-gemma2", panel="contributions")
+    formula = page.get_by_test_id("dla-softcap")
+    expect(formula).to_be_visible()
+    # "c·tanh(total / c) = logit", each number as the page formats it (4 significant digits)
+    match = re.fullmatch(r"\s*(\S+)·tanh\((\S+) / (\S+)\) = (\S+)\s*", formula.inner_text().replace("−", "-"))
+    assert match is not None, formula.inner_text()
+    cap, total, cap2, logit = (float(g) for g in match.groups())
+    assert cap == cap2 == pytest.approx(dla.softcap)
+    assert total == pytest.approx(dla.total, rel=1e-3, abs=1e-4)
+    assert logit == pytest.approx(dla.logit, rel=1e-3, abs=1e-4)
+    assert abs(total - logit) > 1e-3  # the cap really changes the number on this model
+    shown = float(page.get_by_test_id("dla-target-token").get_attribute("data-logit") or "nan")
+    assert abs(shown - dla.logit) <= 1e-5
+    assert abs(dla.softcap * math.tanh(dla.total / dla.softcap) - dla.logit) <= 1e-4
+    assert errors == []
+    page.context.close()
+
+
+def test_gpt_neox_pairs_only_its_rotated_dimensions(
+    browser: Browser, fam_server: str, models: dict[str, Path], shot: Shot
+) -> None:
+    model = glassbox.load_model(str(models["gpt_neox"]), device="cpu")
+    t = glassbox.trace(model, PROMPT)
+    rot = detail.embedding(t, 3).rotation
+    assert rot is not None and rot.rotated_dims == 4
+    page = _page(browser, 1280, 900)
+    errors = _open(page, fam_server, "tiny-gpt_neox", lang="cs", panel="embedding", pos="3")
+    expect(page.get_by_test_id("rope-partial")).to_have_attribute("data-value", "4")
+    pairs = page.get_by_test_id("rope-pair")
+    expect(pairs).to_have_count(2)  # 4 rotated dimensions: 2 pairs, not d_head / 2 = 8
+    angles = [float(a) for a in pairs.evaluate_all("els => els.map(e => e.dataset.angle)")]
+    assert all(abs(a - b) <= 1e-6 for a, b in zip(angles, rot.angles.to_numpy().tolist(), strict=True))
+    page.get_by_test_id("block-node").click()
+    expect(page.get_by_test_id("block-inside")).to_contain_text("1/σ")
+    shot(page, "detail-gpt_neox-partial-rope-cs")
+    assert errors == []
+    page.context.close()
+
+
+def test_smollm3_nope_layer_has_no_rope_label(browser: Browser, fam_server: str) -> None:
+    page = _page(browser, 1280, 900)
+    errors: list[str] = []
+    for layer, rope in ((0, True), (1, False)):
+        errors += _open(page, fam_server, "tiny-smollm3", panel="attention", layer=str(layer))
+        block = page.get_by_test_id("block-node")
+        expect(block).to_have_attribute("data-layer", str(layer))
+        block.click()
+        attention = page.locator("[data-testid=block-inside] [data-stage=attention]")
+        expect(attention).to_be_visible()
+        assert ("RoPE" in attention.inner_text()) is rope, layer
+    assert errors == []
+    page.context.close()

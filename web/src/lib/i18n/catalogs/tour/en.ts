@@ -1,0 +1,73 @@
+/** English strings of the beginner mode and the guided tour (its shell and the generation step); merged into the English catalog. */
+export const tourEn = {
+  "tour.mode.label": "Mode",
+  "tour.mode.beginner": "Beginner",
+  "tour.mode.expert": "Expert",
+  "tour.mode.hint": "Beginner: a guided tour above the views. Expert: the views alone.",
+  "tour.title": "Guided tour",
+  "tour.open": "Open the guided tour",
+  "tour.close": "Close the tour",
+  "tour.next": "Next",
+  "tour.back": "Back",
+  "tour.play": "Play",
+  "tour.pause": "Pause",
+  "tour.speed": "Speed",
+  "tour.still": "No motion",
+  "tour.track.label": "Tour of",
+  "tour.track.generation": "One generation step",
+  "tour.track.training": "One training step",
+  "tour.progress": "Stage {n} of {total}",
+  "tour.expert": "See the real numbers",
+  "tour.tensor": "Drawn from: {name}",
+  "tour.keys": "Click the picture or press a key to finish its animation · ← → stages · Esc closes",
+  "tour.loading": "Fetching the real values…",
+  "tour.noPrompt": "Type a prompt in the box below: the tour tells what the model does with it.",
+  "tour.again": "Next generates this token for real and tells the next step.",
+  "tour.ended": "The generation ends here (end of text, the token limit or the model's context): change the prompt to go again.",
+  "tour.block": "Block",
+  "tour.head": "Head",
+  "tour.position": "position {pos}",
+  "tour.norm": "length ‖x‖ = {value}",
+  "tour.hoverCells": "Point at a cell to read its value.",
+  "tour.othersShare": "{n} other positions share the remaining {p}.",
+  "tour.neuron": "neuron {i}",
+  "tour.vectorOnItsWay": "The last token's vector, stage by stage",
+  "tour.guess": "Before the answer: which token do you think the model finds most likely?",
+  "tour.reveal": "Just show me",
+  "tour.guessRight": "Right: “{token}” is the most likely.",
+  "tour.guessWrong": "Not this time: you picked “{guess}”; the model prefers “{token}”.",
+  "tour.greedy": "Temperature 0: there is no draw, the most likely token is taken.",
+  "tour.draw": "The seeded random number u = {u} lands on “{token}”.",
+  "tour.kept": "{n} tokens survive the filters",
+  "tour.chosen": "picked",
+  "tour.gen.text.title": "Your text",
+  "tour.gen.text.caption":
+    "Everything starts with the text in the prompt box: “{text}”. A model cannot read letters, so its first job is to cut the text into pieces it knows.",
+  "tour.gen.tokens.title": "Text → tokens",
+  "tour.gen.tokens.caption":
+    "The tokenizer cuts the text into {n} tokens: whole words, pieces of words or single characters, taken from a fixed vocabulary of {vocab}. A space usually travels with the word after it.",
+  "tour.gen.ids.title": "Tokens → ids",
+  "tour.gen.ids.caption":
+    "Each token is really a number, its row in the vocabulary, and the model only ever sees these {n} ids. The last one, {id} (“{token}”), is the position where the next token is predicted.",
+  "tour.gen.embedding.title": "Ids → vectors",
+  "tour.gen.embedding.caption":
+    "The id {id} picks one row of the embedding table: a list of {d} numbers, drawn as cells (orange above zero, blue below). This vector is where the token starts; its length is {norm}.",
+  "tour.gen.attention.title": "Attention: looking back",
+  "tour.gen.attention.caption":
+    "In block {layer}, head {head} lets the last token “{token}” gather information from the positions before it. The lines show how much it looks at each one, most at “{top}” ({weight}); the weights add up to 1.",
+  "tour.gen.mlp.title": "MLP: each position on its own",
+  "tour.gen.mlp.caption":
+    "After attention, the block's MLP transforms each position by itself: {d} neurons read the vector and a few fire strongly. In block {layer}, neuron {neuron} fires most at this position ({value}).",
+  "tour.gen.residual.title": "The residual stream grows",
+  "tour.gen.residual.caption":
+    "Attention and the MLP do not replace the vector: each adds its result to it, block after block. Its length goes from {first} after the embedding to {last} after the last block.",
+  "tour.gen.probabilities.title": "Scores → probabilities",
+  "tour.gen.probabilities.caption":
+    "The final vector is compared with every one of the {vocab} tokens to give each a score; softmax turns the scores into probabilities that add up to 1. The most likely next token is “{token}”, at {prob}.",
+  "tour.gen.sampling.title": "Sampling: picking one",
+  "tour.gen.sampling.caption":
+    "One token is now picked with your sampling settings (temperature {temp}, seed {seed}): the filters drop unlikely tokens, then a random number chooses among the rest. This time it is “{token}”, whose probability was {prob}.",
+  "tour.gen.append.title": "Append, and again",
+  "tour.gen.append.caption":
+    "“{token}” is added to the end of the text, and the very same step runs again to predict the token after it. That loop is all that generating text is.",
+} as const;
