@@ -102,6 +102,8 @@ bench: install web browser ## run the benchmarks and write their results into do
 	$(PY) bench/bench_why.py --write
 	$(PY) bench/bench_tokenizers.py --write
 	$(PY) bench/bench_cli_start.py --write
+	$(PY) bench/bench_tour_frames.py --write
+	$(PY) bench/bench_tour_training_frames.py --write
 
 soak: install web ## a long soak of glassbox serve: 2,000 live runs + 100,000 requests, memory growth checked (≈ 10 min)
 	GLASSBOX_SOAK_SCALE=10 $(VENV)/bin/pytest -q -s tests/integration/test_soak.py

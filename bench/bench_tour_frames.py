@@ -105,6 +105,24 @@ def stats(recorded: tuple[list[float], list[float]]) -> dict[str, float]:
     }
 
 
+def open_idle(browser: Any, url: str, ready: str | None = None) -> dict[str, float]:
+    """Open ``url`` in a 1280-px page, wait for it to settle, and record it idle for IDLE_MS: the baseline.
+
+    Returns the baseline's statistics (with the 1-minute load average, which says how quiet the machine was) and
+    leaves the page open as ``browser.contexts[-1].pages[-1]``."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.set_default_timeout(60_000)
+    page.goto(url)
+    if ready:
+        page.wait_for_selector(ready)
+    page.wait_for_load_state("networkidle")
+    page.evaluate(RECORD_FRAMES)
+    page.wait_for_timeout(IDLE_MS)
+    base = stats(page.evaluate(STOP))
+    base["load"] = os.getloadavg()[0]
+    return base
+
+
 def play_track(page: Any) -> tuple[list[float], list[float]]:
     """Press Play on the first stage and record frames until Play has stopped on `append` and its token has flown."""
     page.evaluate(RECORD_FRAMES)
@@ -131,17 +149,9 @@ def measure() -> dict[str, dict[str, float]]:
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            page.set_default_timeout(60_000)
-            page.goto(base)
-            page.wait_for_selector("[data-testid=candidate]")
-            page.wait_for_load_state("networkidle")
-
             # 1. the baseline: the same page, idle, tour closed
-            page.evaluate(RECORD_FRAMES)
-            page.wait_for_timeout(IDLE_MS)
-            out["baseline: page idle, tour closed"] = stats(page.evaluate(STOP))
-            out["baseline: page idle, tour closed"]["load"] = os.getloadavg()[0]
+            out["baseline: page idle, tour closed"] = open_idle(browser, base, "[data-testid=candidate]")
+            page = browser.contexts[-1].pages[-1]
 
             # 2. the first play, requests included
             page.click("[data-testid=tour-open]")

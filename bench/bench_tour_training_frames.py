@@ -19,15 +19,23 @@ It prints max / p95 / mean frame ms of each part against the baseline (target: n
 
 from __future__ import annotations
 
-import os
 import sys
 from urllib.parse import urlencode
 
 from _common import write_section
-from bench_tour_frames import CHROMIUM_ARGS, RECORD_FRAMES, STATIC, STOP, TARGET_MS, start_server, stats
+from bench_tour_frames import (
+    CHROMIUM_ARGS,
+    IDLE_MS,
+    RECORD_FRAMES,
+    STATIC,
+    STOP,
+    TARGET_MS,
+    open_idle,
+    start_server,
+    stats,
+)
 from glassbox.testing import free_port
 
-IDLE_MS = 4000
 TITLE = "Guided tour frames: the training track"
 Stats = dict[str, float]
 
@@ -44,15 +52,8 @@ def measure() -> dict[str, Stats]:
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            page.set_default_timeout(60_000)
-            page.goto(base)
-            page.wait_for_load_state("networkidle")
-
-            page.evaluate(RECORD_FRAMES)
-            page.wait_for_timeout(IDLE_MS)
-            out["baseline: page idle, tour closed"] = stats(page.evaluate(STOP))
-            out["baseline: page idle, tour closed"]["load"] = os.getloadavg()[0]
+            out["baseline: page idle, tour closed"] = open_idle(browser, base)
+            page = browser.contexts[-1].pages[-1]
 
             page.click("[data-testid=tour-open]")
             page.evaluate(RECORD_FRAMES)
