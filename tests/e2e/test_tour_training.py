@@ -225,6 +225,7 @@ def test_each_stage_shows_the_servers_step(tour_page: Callable[..., Page], serve
     expect(page.get_by_test_id("tour")).to_have_count(0)
     expect(page.get_by_test_id("train-step-text")).to_have_value(text)
     expect(page.get_by_test_id("train-step-checkpoint")).to_have_value(str(checkpoint))
+    expect(page.get_by_test_id("training-step")).to_be_in_viewport()
 
 
 def test_the_shells_expert_button_opens_the_training_view(tour_page: Callable[..., Page], server: str) -> None:
@@ -233,6 +234,7 @@ def test_the_shells_expert_button_opens_the_training_view(tour_page: Callable[..
     go(page, "loss")
     page.get_by_test_id("tour-expert").click()
     expect(page.get_by_test_id("training-step")).to_be_visible()
+    expect(page.get_by_test_id("training-step")).to_be_in_viewport()  # scrolled to: the step is the place
 
 
 @pytest.mark.parametrize(
