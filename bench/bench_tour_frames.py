@@ -181,7 +181,8 @@ def measure() -> dict[str, dict[str, float]]:
     return out
 
 
-def report(r: dict[str, dict[str, float]]) -> str:
+def table_rows(r: dict[str, dict[str, float]]) -> str:
+    """The Markdown rows of ``r``'s parts, each against the first part (the idle baseline)."""
     baseline = next(iter(r.values()))
     rows = []
     for name, s in r.items():
@@ -191,7 +192,21 @@ def report(r: dict[str, dict[str, float]]) -> str:
             f"| {name} | {int(s['n'])} | **{s['max']:.1f}** | {s['p95']:.1f} | {s['mean']:.1f} | "
             f"{ratio:.2f}× | {int(s['over'])} ({verdict}) | {int(s['long_tasks'])} (max {s['long_max']:.0f} ms) |"
         )
-    table = "\n".join(rows)
+    return "\n".join(rows)
+
+
+def print_parts(r: dict[str, dict[str, float]]) -> None:
+    for name, s in r.items():
+        print(
+            f"{name:52s} frames {int(s['n']):5d}  max {s['max']:6.1f} ms  p95 {s['p95']:5.1f} ms  "
+            f"mean {s['mean']:5.1f} ms  over {TARGET_MS:.0f} ms: {int(s['over'])}  long tasks {int(s['long_tasks'])}"
+            f" (max {s['long_max']:.0f} ms)"
+        )
+
+
+def report(r: dict[str, dict[str, float]]) -> str:
+    baseline = next(iter(r.values()))
+    table = table_rows(r)
     load, over = baseline.get("load", 0.0), f"{TARGET_MS:.0f} ms"
     return f"""Measured by `bench/bench_tour_frames.py` in headless Chromium against the real FastAPI app on the
 embedded model (glassbox-tiny), CPU only, on a shared 2-core machine where other work may run at the same time: every
@@ -210,12 +225,7 @@ idle baseline also misses is the machine's, not the tour's.
 
 def main() -> None:
     r = measure()
-    for name, s in r.items():
-        print(
-            f"{name:52s} frames {int(s['n']):5d}  max {s['max']:6.1f} ms  p95 {s['p95']:5.1f} ms  "
-            f"mean {s['mean']:5.1f} ms  over {TARGET_MS:.0f} ms: {int(s['over'])}  long tasks {int(s['long_tasks'])}"
-            f" (max {s['long_max']:.0f} ms)"
-        )
+    print_parts(r)
     if "--write" in sys.argv[1:]:
         write_section("Guided tour frames", report(r))
         print("wrote the Guided tour frames section of docs/benchmarks.md")

@@ -31,8 +31,10 @@ from bench_tour_frames import (
     STOP,
     TARGET_MS,
     open_idle,
+    print_parts,
     start_server,
     stats,
+    table_rows,
 )
 from glassbox.testing import free_port
 
@@ -91,15 +93,7 @@ def measure() -> dict[str, Stats]:
 
 def report(r: dict[str, Stats]) -> str:
     baseline = next(iter(r.values()))
-    rows = []
-    for name, s in r.items():
-        ratio = s["p95"] / baseline["p95"] if baseline["p95"] > 0 else float("nan")
-        verdict = "met" if s["max"] <= TARGET_MS else "**missed**"
-        rows.append(
-            f"| {name} | {int(s['n'])} | **{s['max']:.1f}** | {s['p95']:.1f} | {s['mean']:.1f} | "
-            f"{ratio:.2f}× | {int(s['over'])} ({verdict}) | {int(s['long_tasks'])} (max {s['long_max']:.0f} ms) |"
-        )
-    table = "\n".join(rows)
+    table = table_rows(r)
     over = f"{TARGET_MS:.0f} ms"
     return f"""Measured by `bench/bench_tour_training_frames.py` like the generation track
 (`bench/bench_tour_frames.py`: the same recorder, the same in-process server, headless Chromium, CPU only, a shared
@@ -118,12 +112,7 @@ average when the run began: {baseline.get("load", 0.0):.1f} (2 cores).
 
 def main() -> None:
     r = measure()
-    for name, s in r.items():
-        print(
-            f"{name:52s} frames {int(s['n']):5d}  max {s['max']:6.1f} ms  p95 {s['p95']:5.1f} ms  "
-            f"mean {s['mean']:5.1f} ms  over {TARGET_MS:.0f} ms: {int(s['over'])}  long tasks {int(s['long_tasks'])}"
-            f" (max {s['long_max']:.0f} ms)"
-        )
+    print_parts(r)
     if "--write" in sys.argv[1:]:
         write_section(TITLE, report(r))
         print(f"wrote the {TITLE} section of docs/benchmarks.md")
