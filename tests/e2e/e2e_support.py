@@ -14,8 +14,9 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -88,3 +89,37 @@ def serve_glassbox(args: list[str], log: Path, env: dict[str, str] | None = None
             yield url
         finally:
             stop_process(proc, timeout=10)
+
+
+def api_json(server: str, path: str, body: dict[str, Any] | None = None) -> Any:
+    """The JSON answer of the test server's ``path`` (POST ``body`` when given, else GET)."""
+    data = None if body is None else json.dumps(body).encode()
+    req = urllib.request.Request(f"{server}{path}", data=data, headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(req, timeout=60) as r:
+        return json.load(r)
+
+
+@contextlib.contextmanager
+def fresh_visitors(browser: Any) -> Iterator[Callable[..., Any]]:
+    """Pages in fresh browser profiles (nothing remembered: a first visit) at a width, colour scheme and motion
+    setting; on leaving, every profile closes and an uncaught error in any page fails the test."""
+    contexts: list[Any] = []
+    errors: list[str] = []
+
+    def make(width: int = 1280, scheme: str = "light", reduced: bool = False) -> Any:
+        context = browser.new_context(
+            viewport={"width": width, "height": 900},
+            locale="en-US",
+            color_scheme=scheme,
+            reduced_motion="reduce" if reduced else "no-preference",
+        )
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(30_000)
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        return page
+
+    yield make
+    for c in contexts:
+        c.close()
+    assert errors == [], f"uncaught errors in the page: {errors}"

@@ -13,15 +13,14 @@ phone, light and dark, English and Japanese).
 from __future__ import annotations
 
 import base64
-import json
-import urllib.request
 from collections.abc import Callable, Iterator
 from typing import Any
 from urllib.parse import urlencode
 
 import numpy as np
 import pytest
-from e2e_support import SCREENSHOTS, embedded_available
+from e2e_support import SCREENSHOTS, embedded_available, fresh_visitors
+from e2e_support import api_json as api
 from playwright.sync_api import Browser, Page, expect
 
 pytestmark = pytest.mark.e2e
@@ -37,13 +36,6 @@ if not embedded_available():
     pytest.skip("the embedded model glassbox-tiny is not in this checkout", allow_module_level=True)
 
 
-def api(server: str, path: str, body: dict[str, Any] | None = None) -> Any:
-    data = None if body is None else json.dumps(body).encode()
-    req = urllib.request.Request(f"{server}{path}", data=data, headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(req, timeout=60) as r:
-        return json.load(r)
-
-
 def tensor(payload: dict[str, Any]) -> np.ndarray:
     raw = base64.b64decode(payload["data"])
     dtype = np.float32 if payload["dtype"] == "float32" else np.float16
@@ -53,21 +45,8 @@ def tensor(payload: dict[str, Any]) -> np.ndarray:
 @pytest.fixture
 def visitor(browser: Browser) -> Iterator[Callable[..., Page]]:
     """A page in a fresh browser profile (nothing remembered: a first visit) at a given width and colour scheme."""
-    contexts = []
-    errors: list[str] = []
-
-    def make(width: int = 1280, scheme: str = "light") -> Page:
-        context = browser.new_context(viewport={"width": width, "height": 900}, locale="en-US", color_scheme=scheme)  # type: ignore[arg-type]
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(30_000)
-        page.on("pageerror", lambda exc: errors.append(str(exc)))
-        return page
-
-    yield make
-    for c in contexts:
-        c.close()
-    assert errors == [], f"uncaught errors in the page: {errors}"
+    with fresh_visitors(browser) as make:
+        yield make
 
 
 def url(server: str, **extra: str) -> str:

@@ -11,14 +11,13 @@ go to ``artifacts/screenshots/tour-training-*.png``.
 
 from __future__ import annotations
 
-import json
-import urllib.request
 from collections.abc import Callable, Iterator
 from typing import Any
 from urllib.parse import urlencode
 
 import pytest
-from e2e_support import ROOT, SCREENSHOTS, embedded_available
+from e2e_support import ROOT, SCREENSHOTS, embedded_available, fresh_visitors
+from e2e_support import api_json as api
 from playwright.sync_api import Browser, Page, Request, expect
 
 pytestmark = pytest.mark.e2e
@@ -31,36 +30,11 @@ if not embedded_available():
     pytest.skip("the embedded model glassbox-tiny is not in this checkout", allow_module_level=True)
 
 
-def api(server: str, path: str, body: dict[str, Any] | None = None) -> Any:
-    data = None if body is None else json.dumps(body).encode()
-    req = urllib.request.Request(f"{server}{path}", data=data, headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(req, timeout=60) as r:
-        return json.load(r)
-
-
 @pytest.fixture
 def tour_page(browser: Browser) -> Iterator[Callable[..., Page]]:
     """A fresh visitor (nothing remembered: the tour opens) at a given size, colour scheme and motion setting."""
-    contexts = []
-    errors: list[str] = []
-
-    def make(width: int = 1280, scheme: str = "light", reduced: bool = False) -> Page:
-        context = browser.new_context(
-            viewport={"width": width, "height": 900},
-            locale="en-US",
-            color_scheme=scheme,  # type: ignore[arg-type]
-            reduced_motion="reduce" if reduced else "no-preference",
-        )
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(30_000)
-        page.on("pageerror", lambda exc: errors.append(str(exc)))
-        return page
-
-    yield make
-    for c in contexts:
-        c.close()
-    assert errors == [], f"uncaught errors in the page: {errors}"
+    with fresh_visitors(browser) as make:
+        yield make
 
 
 def open_training_track(page: Page, server: str, model: str = "glassbox-tiny", lang: str = "en") -> None:
