@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { probColours } from "./colour";
 import {
   exactProb,
+  formatInt,
   formatLogit,
   formatParams,
   formatProb,
@@ -60,5 +61,14 @@ describe("formatting", () => {
   it("picks readable text on the probability colours", () => {
     expect(probColours(0).color).toBe("#fff");
     expect(probColours(1).color).toBe("#000");
+  });
+});
+
+describe("formatInt", () => {
+  it("groups digits with a narrow no-break space, so a count never wraps inside the number", () => {
+    expect(formatInt(4096)).toBe("4\u202f096");
+    expect(formatInt(1334016)).toBe("1\u202f334\u202f016");
+    expect(formatInt(512)).toBe("512");
+    expect(formatInt(4096)).not.toMatch(/[ ,]/);
   });
 });

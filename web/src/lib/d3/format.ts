@@ -51,8 +51,9 @@ export function num(x: number): string {
   return s.replace("-", "−");
 }
 
+/** An integer with its digits grouped by a narrow no-break space (U+202F): "4 096" never breaks across lines. */
 export function formatInt(n: number): string {
-  return n.toLocaleString("en-US").replace(/,/g, " ");
+  return n.toLocaleString("en-US").replace(/,/g, "\u202f");
 }
 
 /** Parameter counts: 1.2M, 124M, 1.1B. */
