@@ -165,9 +165,112 @@ def train_command(
     )
 
 
+def features_command(
+    transcoders: Annotated[Path, typer.Option("--transcoders", "-t", help="the transcoder folder (cards go in it)")],
+    model: Annotated[
+        str | None, typer.Option("--model", "-m", help="Hub name or local folder (default: embedded)")
+    ] = None,
+    tokens: Annotated[int, typer.Option("--tokens", help="corpus tokens to sample", min=64)] = 16384,
+    corpus: Annotated[str, typer.Option(help="'embedded' or a UTF-8 text file (blank-line-separated documents)")] = (
+        "embedded"
+    ),
+) -> None:
+    """Compute every feature's card (top contexts, quantile examples, density, promoted tokens, derived label) and
+    write features.safetensors + features.json next to the transcoders."""
+    import time
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from glassbox.models.loading import load_model
+    from glassbox.training.feature_cards import feature_cards
+    from glassbox.transcoders.cards import CARDS_FILE, CARDS_META, save_feature_cards, transcoders_name
+    from glassbox.transcoders.format import load_transcoders
+
+    ts = load_transcoders(transcoders)
+    m = load_model(model, device="cpu")
+    start = time.perf_counter()
+    with Progress(
+        TextColumn("[bold]feature cards[/]"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=console
+    ) as bar:
+        task = bar.add_task("cards", total=None)
+
+        def progress(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        cards = feature_cards(
+            m, ts, n_tokens=tokens, corpus=corpus, progress=progress, name=transcoders_name(ts, transcoders)
+        )
+    save_feature_cards(cards, transcoders)
+    size = (transcoders / CARDS_FILE).stat().st_size + (transcoders / CARDS_META).stat().st_size
+    console.print(
+        f"{sum(len(x) for x in cards.labels)} feature cards over {cards.tokens.numel()} tokens in "
+        f"{time.perf_counter() - start:.1f} s → {transcoders / CARDS_FILE}, {transcoders / CARDS_META} "
+        f"({size:,} bytes)",
+        soft_wrap=True,
+        highlight=False,
+    )
+
+
+def score_command(
+    transcoders: Annotated[
+        str | None, typer.Option("--transcoders", "-t", help="folder in circuit-tracer's format (default: the model's)")
+    ] = None,
+    model: Annotated[
+        str | None, typer.Option("--model", "-m", help="Hub name or local folder (default: embedded)")
+    ] = None,
+    prompts: Annotated[
+        Path | None,
+        typer.Option(help="UTF-8 file, one prompt per line (default: held-out documents of the embedded corpus)"),
+    ] = None,
+    n: Annotated[int, typer.Option("-n", help="held-out prompts to score (without --prompts)", min=1)] = 12,
+    max_tokens: Annotated[int, typer.Option(help="tokens per held-out prompt", min=8)] = 24,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="also write the scores as JSON here")] = None,
+) -> None:
+    """Replacement and completeness scores (circuit-tracer's compute_graph_scores) of the graphs of held-out prompts."""
+    from dataclasses import asdict
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from glassbox.graph.engine import resolve_transcoders
+    from glassbox.models.loading import load_model
+    from glassbox.training.transcoders import graph_score_report, heldout_prompts
+
+    m = load_model(model, device="cpu")
+    ts = resolve_transcoders(m, transcoders)
+    if prompts is not None:
+        items: list[str] | list[list[int]] = [
+            line.strip() for line in prompts.read_text(encoding="utf-8").splitlines() if line.strip()
+        ]
+        if not items:
+            raise InvalidInputError(f"{prompts}: no prompts in it (one per line)")
+    else:
+        items = heldout_prompts(m, n, max_tokens)
+    with Progress(
+        TextColumn("[bold]graphs[/]"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=console
+    ) as bar:
+        task = bar.add_task("graphs", total=len(items))
+        report = graph_score_report(m, ts, items, lambda done, total: bar.update(task, completed=done))
+    for p in report.prompts:
+        console.print(f"{p.replacement:.3f} {p.completeness:.3f}  ({p.n_tokens} tokens) {p.prompt!r}", highlight=False)
+    console.print(
+        f"mean over {len(report.prompts)} prompts: replacement {report.mean_replacement:.3f}, "
+        f"completeness {report.mean_completeness:.3f}",
+        highlight=False,
+    )
+    if out is not None:
+        data = {
+            "prompts": [asdict(p) for p in report.prompts],
+            "mean_replacement": report.mean_replacement,
+            "mean_completeness": report.mean_completeness,
+        }
+        out.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
 def register(app: typer.Typer) -> None:
     """Add ``graph`` and ``transcoders`` to the glassbox CLI."""
     app.command("graph")(graph_command)
     transcoders_app.command("info")(info_command)
     transcoders_app.command("train")(train_command)
+    transcoders_app.command("features")(features_command)
+    transcoders_app.command("score")(score_command)
     app.add_typer(transcoders_app, name="transcoders")

@@ -65,6 +65,7 @@ def app() -> Iterator[FastAPI]:
     application = create_app_for(Registry([model]), Limits(max_prompt_tokens=64, max_new_tokens=16, max_top_k=50))
     yield application
     _stop_live_runs(application)
+    application.state.circuits.cancel_all()  # fuzzed graph jobs would otherwise run on after the module
 
 
 @pytest.fixture(scope="module")

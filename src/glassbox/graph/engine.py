@@ -152,7 +152,20 @@ def salient_logits(
     return top_idx, top_p, demeaned.T.contiguous()
 
 
-def _resolve_transcoders(model: LoadedModel, transcoders: TranscoderSet | str | Path | None) -> TranscoderSet:
+def chosen_logit(
+    logits: torch.Tensor, W_U: torch.Tensor, token_id: int
+) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """One logit target, ``token_id``, with its probability and demeaned unembedding vector (as
+    :func:`salient_logits` returns them): what the page's logit picker traces."""
+    probs = torch.softmax(logits.float(), dim=-1)
+    idx = torch.tensor([token_id], dtype=torch.long, device=logits.device)
+    W = W_U.float()
+    demeaned = W[:, idx] - W.mean(dim=-1, keepdim=True)
+    return idx, probs[idx], demeaned.T.contiguous()
+
+
+def resolve_transcoders(model: LoadedModel, transcoders: TranscoderSet | str | Path | None) -> TranscoderSet:
+    """A :class:`TranscoderSet` as given, a folder's, or the model's own (``transcoders/`` beside its weights)."""
     if isinstance(transcoders, TranscoderSet):
         return transcoders
     if transcoders is not None:
@@ -237,6 +250,7 @@ def attribution_graph(
     edge_threshold: float = 0.98,
     zero_bos: bool | None = None,
     progress: Progress | None = None,
+    logit_token_id: int | None = None,
 ) -> AttributionGraph:
     """The attribution graph of ``prompt``'s next token (see the module docstring for the method).
 
@@ -245,10 +259,12 @@ def attribution_graph(
     None for the model's own (a ``transcoders/`` folder beside its weights). ``zero_bos``: give position 0 no
     feature or error nodes (default: when it is a special token). Every active feature is attributed; the graph
     is pruned at ``node_threshold``/``edge_threshold`` (:meth:`AttributionGraph.prune` re-prunes at others).
+    ``logit_token_id``: trace only that next token (one logit target, whatever its probability) instead of the
+    salient ones.
     """
     from glassbox.models.tokens import check_ids, encode, readable_text
 
-    ts = _resolve_transcoders(model, transcoders)
+    ts = resolve_transcoders(model, transcoders)
     check_compatible(model, ts)
     if not 0 < desired_logit_prob <= 1 or max_n_logits < 1:
         raise InvalidInputError("desired_logit_prob must be in (0, 1] and max_n_logits at least 1")
@@ -257,6 +273,10 @@ def attribution_graph(
     if not (0.0 <= node_threshold <= 1.0 and 0.0 <= edge_threshold <= 1.0):
         raise InvalidInputError("node_threshold and edge_threshold are shares of influence: between 0 and 1")
     ids = encode(model, prompt) if isinstance(prompt, str) else check_ids(model, list(prompt))
+    if logit_token_id is not None and not 0 <= logit_token_id < model.info.d_vocab:
+        raise InvalidInputError(
+            f"logit_token_id {logit_token_id} is not a token of {model.name} (ids 0..{model.info.d_vocab - 1})"
+        )
     n = len(ids)
     zb = _is_bos(model, ids[0]) if zero_bos is None else zero_bos
     a = model.adapter
@@ -264,9 +284,12 @@ def attribution_graph(
         fr = real_pass(model, ts, ids)
         with torch.no_grad():
             src = _sources(model, ts, ids, fr, zb)
-            logit_ids, logit_p, logit_vecs = salient_logits(
-                fr.logits[-1], a.W_U, max_n_logits=max_n_logits, desired_logit_prob=desired_logit_prob
-            )
+            if logit_token_id is None:
+                logit_ids, logit_p, logit_vecs = salient_logits(
+                    fr.logits[-1], a.W_U, max_n_logits=max_n_logits, desired_logit_prob=desired_logit_prob
+                )
+            else:
+                logit_ids, logit_p, logit_vecs = chosen_logit(fr.logits[-1], a.W_U, logit_token_id)
             logit_values = logit_vecs @ fr.x_final[-1]
             constants = _constant_part(model, ts, ids, fr, src, logit_vecs)
         rows_t, rows_s, rows_w = _attribute(model, ts, ids, fr, src, logit_vecs, batch_size, progress)

@@ -20,7 +20,7 @@ perturbations or gradients), flattened to ``[batch * pos, …]`` for the adapter
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
@@ -36,6 +36,8 @@ if TYPE_CHECKING:
     from glassbox.transcoders.format import TranscoderSet
 
 Mode = Literal["real", "replace", "frozen"]
+MlpEdit = Callable[[int, torch.Tensor, torch.Tensor], torch.Tensor]
+"""``edit(layer, transcoder input [pos, d_model], MLP output at the output hook [pos, d_model])`` → new output."""
 
 
 @dataclass
@@ -111,6 +113,7 @@ def forward(
     frozen: Frozen | None = None,
     tok: torch.Tensor | None = None,
     writes: Sequence[torch.Tensor] | None = None,
+    edit: MlpEdit | None = None,
 ) -> tuple[list[torch.Tensor], torch.Tensor, Frozen | None]:
     """Run the model over ``ids``; return (transcoder inputs per layer, final normed residual, what was frozen).
 
@@ -118,7 +121,11 @@ def forward(
     ``frozen``: ``tok`` [batch, pos, d_model] replaces the token embeddings (positions embeddings stay as they
     are), ``writes[l]`` [batch, pos, d_model] is what layer l's MLP writes besides the skip connection; outputs
     are ``[batch, pos, d_model]``. Gradients flow from outputs to ``tok`` and ``writes`` (caller's choice).
+    ``edit`` (``real`` mode only): ``edit(layer, transcoder input, output at the output hook)`` returns what the
+    MLP writes at the transcoders' output hook instead (feature interventions); the record keeps the edited value.
     """
+    if edit is not None and mode != "real":
+        raise ValueError("edit applies to the real mode only")
     a = model.adapter
     dev = model.device
     n = len(ids)
@@ -213,9 +220,13 @@ def forward(
                 out = _frozen_norm(post_mlp, out, None if sm is None else sm.repeat(b))
         else:
             real = a.mlp(layer, x2).out
+            if edit is not None and (write_pre or post_mlp is None):
+                real = edit(layer, tc_in, real)
             out_pre = real if mode == "real" else tc(tc_in)
             if post_mlp is not None:
                 normed, sm = _scale_of(post_mlp, real)
+                if edit is not None and not write_pre:  # the hook is after the MLP's own out-norm
+                    normed = edit(layer, tc_in, normed)
                 rec["post_mlp"].append(sm)
                 at_hook = real if write_pre else normed
                 if mode == "real":
