@@ -1,0 +1,71 @@
+/** Czech strings of the Circuits view's graph, controls and help. */
+import type { CircuitsCatalog } from "./types";
+
+export const circuitsCs: CircuitsCatalog = {
+  "circuits.view": "Obvody",
+  "circuits.title": "Obvody: jak model došel k odpovědi",
+  "circuits.intro":
+    "Atribuční graf sleduje jednu předpověď zpět k promptu. Každé MLP nahradí transkodér, jehož rysy se čtou snáz; každá šipka je skutečný přímý vliv jednoho uzlu na druhý v tomto průchodu modelem a chybové uzly nesou to, co transkodéry nezachytí. Vstupní tokeny jsou dole, odpověď nahoře.",
+  "circuits.prompt": "Prompt ke sledování",
+  "circuits.build": "Sestavit graf",
+  "circuits.rebuild": "Sestavit znovu",
+  "circuits.forward": "Běží model a transkodéry…",
+  "circuits.progress": "Atribuce: {done} z {total} řádků",
+  "circuits.checking": "Zjišťuji transkodéry tohoto modelu…",
+  "circuits.unavailable": "Pro {model} nelze sestavit atribuční graf: na tomto serveru nemá transkodéry.",
+  "circuits.withTranscoders": "Modely s transkodéry na tomto serveru: {models}.",
+  "circuits.noneWithTranscoders":
+    "Žádný model na tomto serveru nemá transkodéry (natrénujte je příkazem „glassbox transcoders train“).",
+  "circuits.empty": "Sestavte graf promptu výše a uvidíte, které rysy ho nesou k odpovědi.",
+  "circuits.nodeThreshold": "Práh uzlů",
+  "circuits.nodeThresholdHelp": "ponechá nejvlivnější uzly, dokud nenesou tento podíl celkového vlivu",
+  "circuits.edgeThreshold": "Práh hran",
+  "circuits.edgeThresholdHelp": "pak ponechá nejsilnější hrany, dokud nenesou tento podíl vlivu hran",
+  "circuits.counts": "Zobrazeno {nodes} uzlů a {edges} hran z {allNodes} uzlů a {allEdges} hran",
+  "circuits.scores": "Skóre celého (neprořezaného) grafu",
+  "circuits.replacement": "Skóre náhrady",
+  "circuits.replacementHelp": "podíl vlivu od vstupu k odpovědi, který teče přes rysy, a ne přes chybové uzly",
+  "circuits.completeness": "Skóre úplnosti",
+  "circuits.completenessHelp": "podíl vstupů uzlů (vážený vlivem), který vysvětlují rysy a tokeny, a ne chybové uzly",
+  "circuits.logit": "Sledovaný výstupní token",
+  "circuits.logitAll": "nejpravděpodobnější předpovědi ({n})",
+  "circuits.logitType": "nebo napište token",
+  "circuits.logitTrace": "Sledovat tento token",
+  "circuits.logitUnknown": "„{token}“ není jeden token slovníku tohoto modelu.",
+  "circuits.logitNoVocab": "Slovník modelu se ještě nenačetl.",
+  "circuits.graph": "Atribuční graf: vrstvy v řádcích, pozice tokenů ve sloupcích",
+  "circuits.rowTokens": "tokeny",
+  "circuits.rowOutput": "výstup",
+  "circuits.rowLayer": "V{layer}",
+  "circuits.zoomIn": "Přiblížit",
+  "circuits.zoomOut": "Oddálit",
+  "circuits.zoomReset": "Přizpůsobit",
+  "circuits.legend":
+    "Šipky: oranžová posiluje, modrá tlumí, šířka ∝ |váha|. Kruhy: rysy (velikost: vliv na odpověď; barva: aktivace). Šedé kosočtverce: chybové uzly. Čtverce: vstupní tokeny.",
+  "circuits.hint":
+    "Najeďte na uzel pro jeho popisek a aktivaci; kliknutím (nebo Tabem a Enterem) ho vyberete, připnete a zvýrazníte jeho nejsilnější hrany. Posun tažením nebo rolováním, přiblížení Ctrl + kolečko.",
+  "circuits.kind.feature": "rys {feature} · vrstva {layer} · pozice {pos}",
+  "circuits.kind.error": "chybový uzel · vrstva {layer} · pozice {pos}",
+  "circuits.kind.embedding": "vstupní token „{token}“ · pozice {pos}",
+  "circuits.kind.logit": "výstup „{token}“",
+  "circuits.activation": "aktivace {value}",
+  "circuits.influence": "vliv na odpověď {value}",
+  "circuits.probability": "pravděpodobnost {value}",
+  "circuits.errorShare": "{share} jeho vstupu pochází z chybových uzlů",
+  "circuits.errorWhat": "co transkodér vrstvy {layer} na této pozici nezachytí",
+  "circuits.labelDerived": "popisek (odvozený): {label}",
+  "circuits.selected": "Vybráno",
+  "circuits.pinnedCount": "připnuto: {n}",
+  "circuits.unpinAll": "Odepnout vše",
+  "circuits.strongIn": "nejsilnější vstupy",
+  "circuits.strongOut": "nejsilnější výstupy",
+  "circuits.side": "Vybraný uzel",
+  "help.circuits.shows":
+    "Atribuční graf jedné předpovědi: tokeny promptu dole, nad nimi rysy transkodéru každé vrstvy, výstupní tokeny nahoře a přímé vlivy mezi nimi jako šipky — spočítané na tomto modelu v tomto průchodu.",
+  "help.circuits.read":
+    "Sledujte silné oranžové šipky od odpovědi dolů: ukazují, které rysy ji posílily a které tokeny tyto rysy čtou. Šedé kosočtverce jsou chybové uzly: část MLP, kterou transkodér nevysvětlí. Skóre náhrady a úplnosti říkají, jakou část výpočtu rysy pokrývají.",
+  "help.circuits.try":
+    "Snižte práh uzlů a zůstane jen hlavní cesta; zvyšte ho a uvidíte víc. Výběrem jiného výstupního tokenu porovnáte cesty. Graf je hypotéza o modelu: ověřte ji intervencí.",
+  "help.panel.circuitsGraph":
+    "Řádky jsou vrstvy (vstupní tokeny dole, výstupy nahoře), sloupce pozice tokenů. Každá šipka je přímý vliv jednoho uzlu na druhý se zmrazenými vzory pozornosti; prořezání ponechá uzly a šipky, které nesou většinu vlivu na odpověď.",
+};

@@ -1,0 +1,71 @@
+/** English strings of the Circuits view's graph, controls and help; merged into the English catalog. */
+export const circuitsEn = {
+  "circuits.view": "Circuits",
+  "circuits.title": "Circuits: how the answer was reached",
+  "circuits.intro":
+    "An attribution graph traces one prediction back to the prompt. Each MLP is replaced by a transcoder whose features are easier to read; every arrow is a real direct effect of one node on another in this forward pass, and error nodes hold what the transcoders miss. Input tokens are at the bottom, the answer on top.",
+  "circuits.prompt": "Prompt to trace",
+  "circuits.build": "Build the graph",
+  "circuits.rebuild": "Rebuild",
+  "circuits.forward": "Running the model and the transcoders…",
+  "circuits.progress": "Attributing: {done} of {total} rows",
+  "circuits.checking": "Checking this model's transcoders…",
+  "circuits.unavailable": "No attribution graph can be built for {model}: it has no transcoders on this server.",
+  "circuits.withTranscoders": "Models with transcoders here: {models}.",
+  "circuits.noneWithTranscoders":
+    "No model on this server has transcoders (train them with “glassbox transcoders train”).",
+  "circuits.empty": "Build the graph of the prompt above to see which features carry it to the answer.",
+  "circuits.nodeThreshold": "Node threshold",
+  "circuits.nodeThresholdHelp": "keep the most influential nodes until they carry this share of all influence",
+  "circuits.edgeThreshold": "Edge threshold",
+  "circuits.edgeThresholdHelp": "then keep the strongest edges until they carry this share of the edges' influence",
+  "circuits.counts": "{nodes} nodes and {edges} edges shown, of {allNodes} nodes and {allEdges} edges sent",
+  "circuits.scores": "Scores of the whole (unpruned) graph",
+  "circuits.replacement": "Replacement score",
+  "circuits.replacementHelp":
+    "the share of the influence from the input to the answer that flows through features rather than error nodes",
+  "circuits.completeness": "Completeness score",
+  "circuits.completenessHelp":
+    "the share of the nodes' inputs, weighted by influence, explained by features and tokens rather than errors",
+  "circuits.logit": "Output token traced",
+  "circuits.logitAll": "the top predictions ({n})",
+  "circuits.logitType": "or type a token",
+  "circuits.logitTrace": "Trace this token",
+  "circuits.logitUnknown": "“{token}” is not one token of this model's vocabulary.",
+  "circuits.logitNoVocab": "The model's vocabulary has not loaded yet.",
+  "circuits.graph": "Attribution graph: layers as rows, token positions as columns",
+  "circuits.rowTokens": "tokens",
+  "circuits.rowOutput": "output",
+  "circuits.rowLayer": "L{layer}",
+  "circuits.zoomIn": "Zoom in",
+  "circuits.zoomOut": "Zoom out",
+  "circuits.zoomReset": "Fit",
+  "circuits.legend":
+    "Arrows: orange excites, blue inhibits, width ∝ |weight|. Circles: features (size: influence on the answer; colour: activation). Grey diamonds: error nodes. Squares: input tokens.",
+  "circuits.hint":
+    "Hover a node for its label and activation; click it (or Tab to it and press Enter) to select and pin it and light up its strongest edges. Drag or scroll to pan, Ctrl + wheel to zoom.",
+  "circuits.kind.feature": "feature {feature} · layer {layer} · position {pos}",
+  "circuits.kind.error": "error node · layer {layer} · position {pos}",
+  "circuits.kind.embedding": "input token “{token}” · position {pos}",
+  "circuits.kind.logit": "output “{token}”",
+  "circuits.activation": "activation {value}",
+  "circuits.influence": "influence on the answer {value}",
+  "circuits.probability": "probability {value}",
+  "circuits.errorShare": "{share} of its input comes from error nodes",
+  "circuits.errorWhat": "what layer {layer}'s transcoder misses at this position",
+  "circuits.labelDerived": "label (derived): {label}",
+  "circuits.selected": "Selected",
+  "circuits.pinnedCount": "{n} pinned",
+  "circuits.unpinAll": "Unpin all",
+  "circuits.strongIn": "strongest inputs",
+  "circuits.strongOut": "strongest outputs",
+  "circuits.side": "The selected node",
+  "help.circuits.shows":
+    "An attribution graph of one prediction: the prompt's tokens at the bottom, the features of each layer's transcoder above them, the output tokens on top, and the direct effects between them as arrows — computed on this model, in this forward pass.",
+  "help.circuits.read":
+    "Follow the thick orange arrows down from the answer: they show which features pushed it up, and which tokens those features read. Grey diamonds are error nodes: the part of each MLP the transcoder does not explain. The replacement and completeness scores say how much of the computation the features account for.",
+  "help.circuits.try":
+    "Lower the node threshold to keep only the main path; raise it to see more. Trace another output token with the picker and compare the paths. The graph is a hypothesis about the model: check it with an intervention.",
+  "help.panel.circuitsGraph":
+    "Rows are layers (input tokens at the bottom, outputs on top), columns are token positions. Each arrow is the direct effect of one node on another with attention patterns frozen; pruning keeps the nodes and arrows that carry most of the influence on the answer.",
+} as const;
