@@ -1,0 +1,73 @@
+/** Czech strings of the trace files. */
+import type { TracesCatalog } from "./types";
+
+export const tracesCs: TracesCatalog = {
+  "traces.title": "Soubory se záznamy",
+  "traces.picker": "Záznam z tohoto serveru",
+  "traces.pickerNone": "— živý model —",
+  "traces.unreadable": "nečitelný",
+  "traces.open": "Otevřít soubor se záznamem",
+  "traces.export": "Exportovat jako záznam AnimatedLLM",
+  "traces.exportHint":
+    "Uloží generování jako záznam inference AnimatedLLM: v každém kroku 10 nejpravděpodobnějších kandidátů se skutečnými pravděpodobnostmi.",
+  "traces.close": "Zpět k živému modelu",
+  "traces.loading": "Načítám záznam…",
+  "traces.labelInference":
+    "Předpočítaný záznam modelu {model}: jen top-{k}, žádný živý model. Čísla jsou ze souboru, nepřepočítaná, a nic nelze znovu vzorkovat.",
+  "traces.labelTraining":
+    "Předpočítaný záznam tréninku modelu {model}: na každé pozici uložené nejlepší předpovědi, pravděpodobnost cílového tokenu a ztráta. Žádný živý model.",
+  "traces.formatAnimatedInference": "Záznam inference AnimatedLLM",
+  "traces.formatAnimatedTraining": "Záznam tréninku AnimatedLLM",
+  "traces.formatGeneration": "generování glassboxu",
+  "traces.formatPromptTrace": "záznam promptu glassboxu",
+  "traces.formatTrace": "záznam glassboxu",
+  "traces.fromDisk": "otevřeno z vašeho disku",
+  "traces.fromServer": "ze složky záznamů tohoto serveru",
+  "traces.step": "Krok {n} z {total}",
+  "traces.prev": "Předchozí krok",
+  "traces.next": "Další krok",
+  "traces.stepSlider": "Krok",
+  "traces.prompt": "Zadání (prompt)",
+  "traces.input": "Co model viděl",
+  "traces.inputCaption": "Zvýrazněné: speciální tokeny a tokeny šablony chatu.",
+  "traces.candidates": "Uložení kandidáti",
+  "traces.candidatesCaption":
+    "{k} kandidátů, které soubor pro tento krok uchovává, s jejich pravděpodobnostmi. Zbytek slovníku ({rest} pravděpodobnosti) v souboru není.",
+  "traces.token": "Kandidát",
+  "traces.id": "Číslo tokenu",
+  "traces.prob": "Pravděpodobnost",
+  "traces.logprob": "Log-pravděpodobnost",
+  "traces.chosen": "Zvolen",
+  "traces.chosenBy": "Zvoleno metodou {method}",
+  "traces.method.greedy": "hladové dekódování (nejpravděpodobnější token)",
+  "traces.method.sampling": "vzorkování",
+  "traces.method.random": "náhodný výběr",
+  "traces.method.forced": "uživatel (vynucený token)",
+  "traces.method.unknown": "nepojmenovaná metoda",
+  "traces.notAmongStored":
+    "Zvolený token {token} mezi uloženými kandidáty není.",
+  "traces.nothingChosen":
+    "Tento soubor uchovává jen předpověď: žádný token nebyl zvolen.",
+  "traces.partial": "Neúplný kus UTF-8: soubor jeho bajty neuchovává.",
+  "traces.special": "speciální token",
+  "traces.temperature": "Teplota {t}",
+  "traces.language": "Jazyk {lang}",
+  "traces.text": "Trénovací text",
+  "traces.source": "Zdroj: {source}",
+  "traces.target": "Cílový token",
+  "traces.targetProb": "Pravděpodobnost cíle",
+  "traces.loss": "Ztráta (naty)",
+  "traces.lossChart": "Ztráta a pravděpodobnost cíle na každé pozici",
+  "traces.lossChartCaption":
+    "Sloupce: ztráta na každé pozici (−log pravděpodobnosti, kterou model dal skutečnému dalšímu tokenu). Tečky: tato pravděpodobnost. Hodnoty ze souboru.",
+  "traces.meanLoss": "Průměrná ztráta {loss} natů přes {n} pozic",
+  "traces.topPredictions": "Nejlepší předpovědi na této pozici",
+  "traces.error.notJson": "{name} není JSON: nemůže to být soubor se záznamem.",
+  "traces.error.notTrace":
+    "{name} není soubor se záznamem: otevřít lze záznamy inference a tréninku AnimatedLLM a generování a záznamy glassboxu.",
+  "traces.error.noSteps": "{name} neobsahuje žádné kroky k přehrání.",
+  "traces.error.tooLarge": "{name} je větší než 32 MiB: nenačteno.",
+  "traces.error.broken": "{name} má poškozené pole a nelze ho přečíst.",
+  "traces.model": "Model: {model}",
+  "traces.sizes": "{layers} vrstev, {heads} hlav, d_model {d}, slovník {vocab}",
+};

@@ -1,0 +1,73 @@
+/** Russian strings of the trace files. */
+import type { TracesCatalog } from "./types";
+
+export const tracesRu: TracesCatalog = {
+  "traces.title": "Файлы трасс",
+  "traces.picker": "Трасса с этого сервера",
+  "traces.pickerNone": "— живая модель —",
+  "traces.unreadable": "не читается",
+  "traces.open": "Открыть файл трассы",
+  "traces.export": "Экспортировать как трассу AnimatedLLM",
+  "traces.exportHint":
+    "Сохраняет генерацию как трассу инференса AnimatedLLM: 10 лучших кандидатов каждого шага с их настоящими вероятностями.",
+  "traces.close": "Назад к живой модели",
+  "traces.loading": "Загрузка трассы…",
+  "traces.labelInference":
+    "Заранее вычисленная трасса модели {model}: только top-{k}, без живой модели. Числа взяты из файла, не пересчитаны, и ничего нельзя выбрать заново.",
+  "traces.labelTraining":
+    "Заранее вычисленная трасса обучения модели {model}: на каждой позиции сохранённые лучшие предсказания, вероятность целевого токена и потеря. Без живой модели.",
+  "traces.formatAnimatedInference": "Трасса инференса AnimatedLLM",
+  "traces.formatAnimatedTraining": "Трасса обучения AnimatedLLM",
+  "traces.formatGeneration": "генерация glassbox",
+  "traces.formatPromptTrace": "трасса промпта glassbox",
+  "traces.formatTrace": "трасса glassbox",
+  "traces.fromDisk": "открыто с вашего диска",
+  "traces.fromServer": "из папки трасс этого сервера",
+  "traces.step": "Шаг {n} из {total}",
+  "traces.prev": "Предыдущий шаг",
+  "traces.next": "Следующий шаг",
+  "traces.stepSlider": "Шаг",
+  "traces.prompt": "Промпт",
+  "traces.input": "Что видела модель",
+  "traces.inputCaption": "Выделены: специальные токены и токены шаблона чата.",
+  "traces.candidates": "Сохранённые кандидаты",
+  "traces.candidatesCaption":
+    "{k} кандидатов, которых файл хранит для этого шага, с их вероятностями. Остального словаря ({rest} вероятности) в файле нет.",
+  "traces.token": "Токен",
+  "traces.id": "Номер токена",
+  "traces.prob": "Вероятность",
+  "traces.logprob": "Лог-вероятность",
+  "traces.chosen": "Выбран",
+  "traces.chosenBy": "Выбрано так: {method}",
+  "traces.method.greedy": "жадное декодирование (самый вероятный токен)",
+  "traces.method.sampling": "сэмплирование",
+  "traces.method.random": "случайный выбор",
+  "traces.method.forced": "пользователь (принудительно)",
+  "traces.method.unknown": "безымянный метод",
+  "traces.notAmongStored":
+    "Выбранного токена {token} нет среди сохранённых кандидатов.",
+  "traces.nothingChosen":
+    "Этот файл хранит только предсказание: ни один токен не выбран.",
+  "traces.partial": "Неполный фрагмент UTF-8: файл не хранит его байты.",
+  "traces.special": "специальный токен",
+  "traces.temperature": "Температура {t}",
+  "traces.language": "Язык {lang}",
+  "traces.text": "Текст",
+  "traces.source": "Источник: {source}",
+  "traces.target": "Целевой токен",
+  "traces.targetProb": "Вероятность цели",
+  "traces.loss": "Потеря (наты)",
+  "traces.lossChart": "Потеря и вероятность цели на каждой позиции",
+  "traces.lossChartCaption":
+    "Столбцы: потеря на каждой позиции (−log вероятности, которую модель дала настоящему следующему токену). Точки: эта вероятность. Значения из файла.",
+  "traces.meanLoss": "Средняя потеря {loss} нат на {n} позициях",
+  "traces.topPredictions": "Лучшие предсказания на этой позиции",
+  "traces.error.notJson": "{name} — не JSON: это не может быть файл трассы.",
+  "traces.error.notTrace":
+    "{name} — не файл трассы: открыть можно трассы инференса и обучения AnimatedLLM и генерации и трассы glassbox.",
+  "traces.error.noSteps": "{name} не содержит шагов для воспроизведения.",
+  "traces.error.tooLarge": "{name} больше 32 МиБ: не прочитан.",
+  "traces.error.broken": "{name} содержит повреждённое поле и не читается.",
+  "traces.model": "Модель {model}",
+  "traces.sizes": "{layers} слоёв, {heads} голов, d_model {d}, словарь {vocab}",
+};

@@ -1,0 +1,73 @@
+/** Ukrainian strings of the trace files. */
+import type { TracesCatalog } from "./types";
+
+export const tracesUk: TracesCatalog = {
+  "traces.title": "Файли трас",
+  "traces.picker": "Траса з цього сервера",
+  "traces.pickerNone": "— жива модель —",
+  "traces.unreadable": "не читається",
+  "traces.open": "Відкрити файл траси",
+  "traces.export": "Експортувати як трасу AnimatedLLM",
+  "traces.exportHint":
+    "Зберігає генерацію як трасу інференсу AnimatedLLM: 10 найкращих кандидатів кожного кроку з їхніми справжніми ймовірностями.",
+  "traces.close": "Назад до живої моделі",
+  "traces.loading": "Завантаження траси…",
+  "traces.labelInference":
+    "Попередньо обчислена траса моделі {model}: лише top-{k}, без живої моделі. Числа взято з файлу, не переобчислено, і нічого не можна вибрати знову.",
+  "traces.labelTraining":
+    "Попередньо обчислена траса навчання моделі {model}: на кожній позиції збережені найкращі передбачення, ймовірність цільового токена і втрата. Без живої моделі.",
+  "traces.formatAnimatedInference": "Траса інференсу AnimatedLLM",
+  "traces.formatAnimatedTraining": "Траса навчання AnimatedLLM",
+  "traces.formatGeneration": "генерація glassbox",
+  "traces.formatPromptTrace": "траса промпту glassbox",
+  "traces.formatTrace": "траса glassbox",
+  "traces.fromDisk": "відкрито з вашого диска",
+  "traces.fromServer": "з теки трас цього сервера",
+  "traces.step": "Крок {n} з {total}",
+  "traces.prev": "Попередній крок",
+  "traces.next": "Наступний крок",
+  "traces.stepSlider": "Крок",
+  "traces.prompt": "Промпт",
+  "traces.input": "Що бачила модель",
+  "traces.inputCaption": "Виділено: спеціальні токени та токени шаблону чату.",
+  "traces.candidates": "Збережені кандидати",
+  "traces.candidatesCaption":
+    "{k} кандидатів, яких файл зберігає для цього кроку, з їхніми ймовірностями. Решти словника ({rest} ймовірності) у файлі немає.",
+  "traces.token": "Токен",
+  "traces.id": "Номер токена",
+  "traces.prob": "Ймовірність",
+  "traces.logprob": "Лог-ймовірність",
+  "traces.chosen": "Обрано",
+  "traces.chosenBy": "Обрано так: {method}",
+  "traces.method.greedy": "жадібне декодування (найімовірніший токен)",
+  "traces.method.sampling": "семплювання",
+  "traces.method.random": "випадковий вибір",
+  "traces.method.forced": "користувач (примусово)",
+  "traces.method.unknown": "неназваний метод",
+  "traces.notAmongStored":
+    "Обраного токена {token} немає серед збережених кандидатів.",
+  "traces.nothingChosen":
+    "Цей файл зберігає лише передбачення: жодного токена не обрано.",
+  "traces.partial": "Неповний фрагмент UTF-8: файл не зберігає його байтів.",
+  "traces.special": "спеціальний токен",
+  "traces.temperature": "Температура {t}",
+  "traces.language": "Мова {lang}",
+  "traces.text": "Текст",
+  "traces.source": "Джерело: {source}",
+  "traces.target": "Цільовий токен",
+  "traces.targetProb": "Ймовірність цілі",
+  "traces.loss": "Втрата (нати)",
+  "traces.lossChart": "Втрата та ймовірність цілі на кожній позиції",
+  "traces.lossChartCaption":
+    "Стовпці: втрата на кожній позиції (−log ймовірності, яку модель дала справжньому наступному токену). Точки: ця ймовірність. Значення з файлу.",
+  "traces.meanLoss": "Середня втрата {loss} нат на {n} позиціях",
+  "traces.topPredictions": "Найкращі передбачення на цій позиції",
+  "traces.error.notJson": "{name} — не JSON: це не може бути файл траси.",
+  "traces.error.notTrace":
+    "{name} — не файл траси: відкрити можна траси інференсу й навчання AnimatedLLM та генерації й траси glassbox.",
+  "traces.error.noSteps": "{name} не містить кроків для відтворення.",
+  "traces.error.tooLarge": "{name} більший за 32 МіБ: не прочитано.",
+  "traces.error.broken": "{name} має пошкоджене поле і не читається.",
+  "traces.model": "Модель {model}",
+  "traces.sizes": "{layers} шарів, {heads} голів, d_model {d}, словник {vocab}",
+};
