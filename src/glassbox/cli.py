@@ -137,15 +137,37 @@ def tokenize(
 
 @app.command()
 def trace(
-    prompt: PromptOpt,
+    prompt: Annotated[str | None, typer.Option("--prompt", "-p", help="the text to run")] = None,
     model: ModelOpt = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="write the schema-valid JSON here")] = None,
     k: Annotated[int, typer.Option("-k", help="top-k tokens to show")] = 5,
+    prompts: Annotated[
+        Path | None, typer.Option("--prompts", help="batch: a UTF-8 file with one prompt per line (needs --out)")
+    ] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="batch: the folder for one trace file per prompt")] = None,
+    n: Annotated[int, typer.Option("-n", "--max-new-tokens", help="batch: tokens to generate per prompt")] = 16,
+    temperature: Annotated[float, typer.Option(help="batch: 0 = greedy")] = 1.0,
+    top_k: Annotated[int, typer.Option(help="batch: 0 = off")] = 0,
+    top_p: Annotated[float, typer.Option(help="batch: 1 = off")] = 1.0,
+    min_p: Annotated[float, typer.Option(help="batch: 0 = off")] = 0.0,
+    seed: Annotated[int, typer.Option(help="batch: same seed → same tokens")] = 0,
     device: DeviceOpt = "auto",
 ) -> None:
-    """Run one traced forward pass: tokens, top predictions and the logit lens."""
+    """Run one traced forward pass: tokens, top predictions and the logit lens (--prompts: one trace file each)."""
     import glassbox
 
+    if prompts is not None or out is not None:
+        _trace_batch(
+            prompts,
+            out,
+            model,
+            device,
+            n,
+            dict(temperature=temperature, top_k=top_k, top_p=top_p, min_p=min_p, seed=seed),
+        )
+        return
+    if prompt is None:
+        raise InvalidInputError("give --prompt TEXT, or --prompts FILE --out DIR for a batch")
     m = _load(model, device)
     t = glassbox.trace(m, prompt)
     summary = t.summary(k=k, lens_k=1)
@@ -178,6 +200,29 @@ def trace(
     console.print(lens)
 
 
+def _trace_batch(
+    prompts: Path | None, out: Path | None, model: str | None, device: str, n: int, sampling: dict[str, Any]
+) -> None:
+    """``glassbox trace --prompts FILE --out DIR``: one versioned trace file per prompt, with a progress bar."""
+    from rich.progress import Progress
+
+    from glassbox.analysis.sampling import settings
+    from glassbox.traces import read_prompts, trace_prompts
+
+    if prompts is None or out is None:
+        raise InvalidInputError("a batch needs both --prompts FILE and --out DIR")
+    lines = read_prompts(prompts)  # a bad file fails before the model loads
+    s = settings(**sampling)
+    m = _load(model, device)
+    with Progress(console=err_console, transient=True) as bar:
+        task = bar.add_task("tracing", total=len(lines))
+        paths = trace_prompts(  # the file again, not the lines: an error names the prompt's line
+            m, prompts, out, max_new_tokens=n, settings=s, progress=lambda done, _t: bar.update(task, completed=done)
+        )
+    size = sum(p.stat().st_size for p in paths)
+    console.print(f"wrote {len(paths)} trace files into {out} ({size:,} bytes)")
+
+
 @app.command()
 def generate(
     prompt: PromptOpt,
@@ -190,6 +235,13 @@ def generate(
     seed: Annotated[int, typer.Option(help="same seed → same tokens")] = 0,
     chat: Annotated[bool, typer.Option(help="apply the tokenizer's chat template")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="print the Generation as JSON")] = False,
+    animatedllm: Annotated[
+        Path | None,
+        typer.Option(
+            "--animatedllm",
+            help="also write the generation as an AnimatedLLM inference trace (top-10 per step) to this JSON file",
+        ),
+    ] = None,
     device: DeviceOpt = "auto",
 ) -> None:
     """Generate text step by step; tokens are coloured by their probability."""
@@ -210,6 +262,8 @@ def generate(
         for rec, _ in generate_steps(m, ids, s, n):
             steps.append(rec)
             progress.advance(task)
+    if animatedllm is not None:
+        _write_animatedllm(m, prompt, ids, s, steps, n, animatedllm)
     if as_json:
         print(json.dumps([st.model_dump() for st in steps], ensure_ascii=False))
         return
@@ -218,6 +272,26 @@ def generate(
         text.append(st.token.text, style=_prob_style(st.prob))
     console.print(text)
     console.print(f"[dim]{len(steps)} tokens; colour = probability of the chosen token (purple low → yellow high)[/]")
+
+
+def _write_animatedllm(m: Any, prompt: str, ids: list[int], s: Any, steps: list[Any], n: int, out: Path) -> None:
+    """The CLI's generation as the ``Generation`` the API would answer, then in AnimatedLLM's format."""
+    from glassbox.animatedllm import write_animatedllm
+    from glassbox.models.tokens import token_infos
+    from glassbox.schema.models import Generation
+
+    eos = getattr(m.tokenizer, "eos_token_id", None)
+    reason = "eos" if steps and steps[-1].token.id == eos else ("context" if len(steps) < n else "max_new_tokens")
+    generation = Generation(
+        model=m.name,
+        prompt=prompt,
+        prompt_tokens=token_infos(m.tokenizer, ids),
+        settings=s,
+        steps=steps,
+        stop_reason=reason,
+    )
+    write_animatedllm(generation, out, m)
+    err_console.print(f"wrote {out} ({out.stat().st_size:,} bytes, {len(steps)} steps, AnimatedLLM inference format)")
 
 
 def _register_optional() -> None:
@@ -229,6 +303,7 @@ def _register_optional() -> None:
         "glassbox.training.commands",
         "glassbox.why_commands",
         "glassbox.graph_commands",
+        "glassbox.export_commands",
     ):
         try:
             mod = importlib.import_module(module)

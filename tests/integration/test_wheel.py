@@ -28,7 +28,11 @@ from glassbox.testing import free_port, stop_process
 ROOT = Path(__file__).resolve().parents[2]
 TORCH = "torch==2.13.0"  # the Makefile's TORCH_VERSION: the CPU build CI installs
 STATIC_INDEX = ROOT / "src" / "glassbox" / "_static" / "index.html"
-MUST_CONTAIN = ("glassbox/_static/index.html", "glassbox/assets/glassbox-tiny/model.safetensors")
+MUST_CONTAIN = (
+    "glassbox/_static/index.html",
+    "glassbox/_export/glassbox-export.js",  # `glassbox export` copies it into every static site
+    "glassbox/assets/glassbox-tiny/model.safetensors",
+)
 
 pytestmark = pytest.mark.slow
 

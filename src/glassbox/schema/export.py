@@ -13,12 +13,14 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from glassbox.schema.animatedllm import ANIMATEDLLM_MODELS
 from glassbox.schema.api import API_MODELS
 from glassbox.schema.api_detail import API_DETAIL_MODELS
 from glassbox.schema.api_training import API_TRAINING_MODELS
 from glassbox.schema.attribution import ATTRIBUTION_MODELS
 from glassbox.schema.base import SCHEMA_VERSION
 from glassbox.schema.checksums import CHECKSUM_MODELS
+from glassbox.schema.circuits import CIRCUITS_MODELS
 from glassbox.schema.detail import DETAIL_MODELS
 from glassbox.schema.errors import ERROR_MODELS
 from glassbox.schema.evaluation import EVALUATION_MODELS
@@ -26,6 +28,7 @@ from glassbox.schema.graph import GRAPH_MODELS
 from glassbox.schema.history import HISTORY_MODELS
 from glassbox.schema.models import CORE_MODELS
 from glassbox.schema.tokenizers import TOKENIZER_MODELS
+from glassbox.schema.traces import TRACE_FILE_MODELS
 from glassbox.schema.why import WHY_MODELS
 
 SCHEMA_PATH = Path(__file__).resolve().parents[3] / "schema" / "glassbox.schema.json"
@@ -48,6 +51,9 @@ def all_models() -> list[type[BaseModel]]:
         WHY_MODELS,
         TOKENIZER_MODELS,
         GRAPH_MODELS,
+        CIRCUITS_MODELS,
+        TRACE_FILE_MODELS,
+        ANIMATEDLLM_MODELS,
     ):
         models.extend(m for m in group if m not in models)
     return models

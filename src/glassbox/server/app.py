@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Iterable, Mapping
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -35,11 +35,15 @@ from glassbox import __version__
 from glassbox.errors import GlassboxError, NotBuiltError
 from glassbox.schema.api import Limits
 from glassbox.schema.errors import ApiError, ErrorCode, ErrorResponse
+from glassbox.server.circuits_service import CircuitsService
 from glassbox.server.registry import Registry
 from glassbox.server.routes import router
+from glassbox.server.routes_circuits import router as circuits_router
 from glassbox.server.routes_detail import router as detail_router
 from glassbox.server.routes_tokenizers import files_router as tokenizers_files_router
 from glassbox.server.routes_tokenizers import router as tokenizers_router
+from glassbox.server.routes_traces import TraceFolder
+from glassbox.server.routes_traces import router as traces_router
 from glassbox.server.routes_training import router as training_router
 from glassbox.server.routes_why import router as why_router
 from glassbox.server.security import HostOriginGuard
@@ -131,6 +135,9 @@ def begin_shutdown(app: FastAPI) -> None:
     if manager is not None:
         for run in manager.active():
             run.stop("shutdown")
+    circuits = getattr(app.state, "circuits", None)
+    if circuits is not None:  # graph jobs stop at their next batch
+        circuits.cancel_all()
 
 
 @asynccontextmanager
@@ -166,6 +173,8 @@ def build_api() -> FastAPI:
     app.include_router(tokenizers_router)
     app.include_router(tokenizers_files_router)
     app.include_router(why_router)
+    app.include_router(circuits_router)
+    app.include_router(traces_router)
     return app
 
 
@@ -176,11 +185,15 @@ def create_app_for(
     static_dir: Path | None = None,
     allowed_hosts: Iterable[str] = (),
     max_body_bytes: int = MAX_BODY_BYTES,
+    traces_dir: Path | None = None,
+    transcoders: Mapping[str, Path] | None = None,
 ) -> FastAPI:
     """The app around models that are already loaded (tests and benchmarks reuse loaded models).
 
     ``allowed_hosts``: names besides loopback the server answers to (``glassbox serve --allowed-host``);
-    ``max_body_bytes``: the largest request body it reads.
+    ``max_body_bytes``: the largest request body it reads; ``traces_dir``: the folder of trace files it offers
+    (``glassbox serve --traces``); ``transcoders``: the Circuits view's transcoder folder per model id, besides
+    each model's own (``glassbox serve --transcoders MODEL=DIR``).
     """
     app = build_api()
     app.state.registry = registry
@@ -188,6 +201,8 @@ def create_app_for(
     app.state.sequencer = Sequencer()
     app.state.trace_cache = TraceCache()
     app.state.shutting_down = threading.Event()
+    app.state.circuits = CircuitsService(dict(transcoders or {}))
+    app.state.traces = TraceFolder(traces_dir) if traces_dir is not None else None
     app.add_middleware(GZipMiddleware, minimum_size=1024)
     # added last, so outermost: a refused request costs no routing, no decompression and no body read
     app.add_middleware(HostOriginGuard, allowed_hosts=list(allowed_hosts), max_body_bytes=max_body_bytes)

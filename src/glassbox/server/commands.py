@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from glassbox.errors import NotBuiltError
+from glassbox.errors import InvalidInputError, NotBuiltError, NotFoundError
 
 
 def register(app: typer.Typer) -> None:
@@ -40,6 +41,23 @@ def serve(
     max_prompt_tokens: Annotated[int, typer.Option(min=1, help="longest prompt a page may send, in tokens")] = 512,
     max_new_tokens: Annotated[int, typer.Option(min=1, help="most tokens one generation may add")] = 256,
     max_top_k: Annotated[int, typer.Option(min=1, help="largest top-k a page may ask for")] = 1000,
+    traces: Annotated[
+        Path | None,
+        typer.Option(
+            "--traces",
+            help="a folder of trace files (AnimatedLLM's inference/training JSON, glassbox generations and traces) "
+            "the page offers in its trace picker; pages pick from its listing, never name a path",
+        ),
+    ] = None,
+    transcoders: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--transcoders",
+            help="MODEL=DIR: transcoders (a folder in circuit-tracer's format) for the Circuits view of the model "
+            "offered as MODEL; repeat for several. A model's own transcoders/ folder (the embedded model's) is used "
+            "without this",
+        ),
+    ] = None,
 ) -> None:
     """Open the web app: type a prompt, watch the model predict, sample and generate step by step."""
     # imported here, not at the top: `glassbox --help` and the other commands should not pay for torch,
@@ -48,6 +66,9 @@ def serve(
 
     if not static_built():
         raise NotBuiltError(BUILD_HINT)
+    if traces is not None and not traces.is_dir():
+        raise NotFoundError(f"--traces {traces}: no such folder")
+    transcoder_dirs = parse_transcoders(transcoders or [])
 
     import threading
     import webbrowser
@@ -73,7 +94,9 @@ def serve(
     tune_threads(loaded)
     limits = Limits(max_prompt_tokens=max_prompt_tokens, max_new_tokens=max_new_tokens, max_top_k=max_top_k)
     allowed = [h.strip() for h in allowed_host or [] if h.strip()]
-    app = create_app_for(Registry(loaded), limits, allowed_hosts=allowed)
+    app = create_app_for(
+        Registry(loaded), limits, allowed_hosts=allowed, traces_dir=traces, transcoders=transcoder_dirs
+    )
     shown_host = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     url = f"http://{f'[{shown_host}]' if ':' in shown_host else shown_host}:{port}/"
     console.print(f"glassbox is serving {', '.join(m.name for m in loaded)} at [bold]{url}[/] (Ctrl+C stops it)")
@@ -83,6 +106,20 @@ def serve(
     if not no_browser:
         threading.Timer(1.0, webbrowser.open, args=(url,)).start()
     GlassboxServer(server_config(app, host, port), on_exit=lambda: begin_shutdown(app)).run()
+
+
+def parse_transcoders(items: list[str]) -> dict[str, Path]:
+    """``--transcoders MODEL=DIR`` options as {model id: folder}; each folder must hold a config.yaml."""
+    out: dict[str, Path] = {}
+    for item in items:
+        model, sep, folder = item.partition("=")
+        if not sep or not model.strip() or not folder.strip():
+            raise InvalidInputError(f"--transcoders {item!r}: expected MODEL=DIR, e.g. glassbox-tiny=./transcoders")
+        path = Path(folder.strip()).expanduser()
+        if not (path / "config.yaml").is_file():
+            raise NotFoundError(f"--transcoders {item!r}: {path} has no config.yaml (circuit-tracer's format)")
+        out[model.strip()] = path
+    return out
 
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")

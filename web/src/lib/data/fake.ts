@@ -43,6 +43,12 @@ export function fakeSource(answers: Partial<DataSource> = {}): DataSource {
     tokenTax: rejecting("tokenTax"),
     bpeMerges: rejecting("bpeMerges"),
     renderChat: rejecting("renderChat"),
+    circuitsInfo: rejecting("circuitsInfo"),
+    circuitsStart: rejecting("circuitsStart"),
+    circuitsJob: rejecting("circuitsJob"),
+    circuitsGraph: rejecting("circuitsGraph"),
+    circuitsFeature: rejecting("circuitsFeature"),
+    circuitsIntervene: rejecting("circuitsIntervene"),
     ...answers,
   };
 }

@@ -108,6 +108,36 @@ export class HttpSource implements DataSource {
   bpeMerges: DataSource["bpeMerges"] = async (body) => unwrap(await this.#api.POST("/api/tokenizers/merges", { body }));
   renderChat: DataSource["renderChat"] = async (body) => unwrap(await this.#api.POST("/api/tokenizers/chat", { body }));
 
+  async circuitsInfo(model: string) {
+    return unwrap(await this.#api.GET("/api/circuits/{model}/info", { params: { path: { model } } }));
+  }
+
+  circuitsStart: DataSource["circuitsStart"] = async (body) =>
+    unwrap(await this.#api.POST("/api/circuits/jobs", { body }));
+
+  async circuitsJob(jobId: string) {
+    return unwrap(await this.#api.GET("/api/circuits/jobs/{job_id}", { params: { path: { job_id: jobId } } }));
+  }
+
+  async circuitsGraph(jobId: string) {
+    return unwrap(await this.#api.GET("/api/circuits/jobs/{job_id}/graph", { params: { path: { job_id: jobId } } }));
+  }
+
+  async circuitsFeature(model: string, layer: number, feature: number) {
+    return unwrap(
+      await this.#api.GET("/api/circuits/feature/{model}/{layer}/{feature}", {
+        params: { path: { model, layer, feature } },
+      }),
+    );
+  }
+
+  circuitsIntervene: DataSource["circuitsIntervene"] = async (body) =>
+    unwrap(await this.#api.POST("/api/circuits/intervene", { body }));
+
+  traces: NonNullable<DataSource["traces"]> = async () => unwrap(await this.#api.GET("/api/traces"));
+  trace: NonNullable<DataSource["trace"]> = async (name) =>
+    unwrap(await this.#api.GET("/api/traces/{name}", { params: { path: { name } } }));
+
   listenLive(runId: string, since: number, on: LiveListener): LiveStream {
     const path = LIVE_EVENTS_PATH.replace("{run_id}", encodeURIComponent(runId));
     const source = new EventSource(`${this.#baseUrl}${path}?since=${since}`);

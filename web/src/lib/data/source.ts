@@ -3,9 +3,10 @@
  *
  * Implementations:
  * - `HttpSource` (`./http.ts`): the live `glassbox serve` server, through the client generated from its OpenAPI.
- * - room for a static export (`glassbox export` files on any web server): `models`, `vocab`, the detailed view's
- *   slices and the training view's info and history are files read by key; `predict` answers from the exported
- *   positions; the live run and the training step reject with `not_built` (nothing can compute there).
+ * - `StaticSource` (`./static.ts`): a static export (`glassbox export`, from any static host or `file://`):
+ *   `models`, `vocab` and the detailed view's slices are data files read by key; `predict` answers from the
+ *   exported positions; what nothing there can compute (a new prompt, training, the live run, the Why view)
+ *   rejects with `not_built`.
  * - room for a notebook kernel (an anywidget model): each method sends a message to the Python side, which
  *   answers with the same payloads, validated by the same pydantic models.
  *
@@ -13,6 +14,16 @@
  * stores never `fetch`: they receive a source (the app's states take it in their constructor; components read
  * it from Svelte context, `./context.ts`).
  */
+import type { TraceFile, TraceList } from "../generated/schema";
+import type {
+  CircuitsGraph,
+  CircuitsGraphRequest,
+  CircuitsInfo,
+  CircuitsJob,
+  FeatureCard,
+  FeatureInterventionRequest,
+  FeatureInterventionResult,
+} from "../generated/schema";
 import type {
   ChatRendering,
   ChatRequest,
@@ -133,4 +144,20 @@ export interface DataSource {
   tokenTax(req: TaxRequest): Promise<TokenTax>;
   bpeMerges(req: MergesRequest): Promise<MergeTrace>;
   renderChat(req: ChatRequest): Promise<ChatRendering>;
+
+  // the Circuits view: attribution graphs built as jobs (poll, then fetch), feature cards, feature interventions
+  /** whether the server has transcoders for a model (`available: false` with the reason, not an error) */
+  circuitsInfo(model: string): Promise<CircuitsInfo>;
+  circuitsStart(req: CircuitsGraphRequest): Promise<CircuitsJob>;
+  circuitsJob(jobId: string): Promise<CircuitsJob>;
+  /** the finished job's graph (rejects while it still runs) */
+  circuitsGraph(jobId: string): Promise<CircuitsGraph>;
+  circuitsFeature(model: string, layer: number, feature: number): Promise<FeatureCard>;
+  circuitsIntervene(req: FeatureInterventionRequest): Promise<FeatureInterventionResult>;
+
+  // precomputed trace files (`glassbox serve --traces DIR`): a source with none may leave both out
+  /** the trace files the host offers (`enabled: false` when it was given no folder) */
+  traces?(): Promise<TraceList>;
+  /** one of them, by a name from that list (never a path), normalised */
+  trace?(name: string): Promise<TraceFile>;
 }

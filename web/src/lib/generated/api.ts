@@ -595,6 +595,142 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/circuits/{model}/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** whether the Circuits view can run on a model: its transcoders, or why not */
+        get: operations["info_route_api_circuits__model__info_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/circuits/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** start building a prompt's attribution graph; poll the job for progress */
+        post: operations["start_job_route_api_circuits_jobs_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/circuits/jobs/{job_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** a graph job's progress (attribution targets done of total) */
+        get: operations["job_route_api_circuits_jobs__job_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/circuits/jobs/{job_id}/graph": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** a finished job's graph (409 while it is still running) */
+        get: operations["graph_route_api_circuits_jobs__job_id__graph_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/circuits/feature/{model}/{layer}/{feature}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** one transcoder feature's card */
+        get: operations["feature_route_api_circuits_feature__model___layer___feature__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/circuits/intervene": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** set, scale or zero features: the new next-token distribution and continuation */
+        post: operations["intervene_route_api_circuits_intervene_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/traces": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** the trace files of the operator's --traces folder (empty without one) */
+        get: operations["list_traces_api_traces_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/traces/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** one trace file of the --traces folder, by its listed name, normalised */
+        get: operations["get_trace_api_traces__name__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -669,6 +805,180 @@ export interface components {
              * @description the tokens whose probability moved most, largest |Δp| first
              */
             changes: components["schemas"]["TokenChange"][];
+        };
+        /**
+         * AnimatedCandidate
+         * @description One candidate next token with the probability the file stores for it.
+         */
+        AnimatedCandidate: {
+            /**
+             * Token
+             * @description the token as the file spells it (Ġ = a space, � = an incomplete UTF-8 piece)
+             */
+            token: string;
+            /** Token Id */
+            token_id?: number | null;
+            /**
+             * Logprob
+             * @description natural log of prob; None where the file has none (prob 0)
+             */
+            logprob?: number | null;
+            /** Prob */
+            prob: number;
+        };
+        /** AnimatedDistribution */
+        AnimatedDistribution: {
+            /**
+             * Top K
+             * @description how many candidates the file keeps (the rest of the vocabulary is not stored)
+             */
+            top_k: number;
+            /** Candidates */
+            candidates: components["schemas"]["AnimatedCandidate"][];
+        };
+        /** AnimatedGenerationStep */
+        AnimatedGenerationStep: {
+            /** Step */
+            step: number;
+            /**
+             * Input Text
+             * @description the text the model saw before this step (chat template included)
+             */
+            input_text: string;
+            /** Tokens */
+            tokens: string[];
+            /** Token Ids */
+            token_ids: number[];
+            /**
+             * Special Idx
+             * @description positions in `tokens` of special or chat-template tokens
+             */
+            special_idx: number[];
+            output_distribution: components["schemas"]["AnimatedDistribution"];
+            selected_token?: components["schemas"]["AnimatedSelectedToken"] | null;
+        };
+        /**
+         * AnimatedInferenceTrace
+         * @description AnimatedLLM's inference trace: a prompt and, per generated token, the stored top-k and the chosen token.
+         */
+        AnimatedInferenceTrace: {
+            /** Id */
+            id: string;
+            /** Prompt */
+            prompt: string;
+            /** Language */
+            language?: string | null;
+            /** Temperature */
+            temperature?: number | null;
+            /**
+             * Top K
+             * @description how many candidates each step keeps
+             */
+            top_k?: number | null;
+            model_info: components["schemas"]["AnimatedModelInfo"];
+            /** Generation Steps */
+            generation_steps: components["schemas"]["AnimatedGenerationStep"][];
+        };
+        /**
+         * AnimatedModelInfo
+         * @description The model a trace was computed with, as far as the file says (``None``: the file does not say).
+         */
+        AnimatedModelInfo: {
+            /** Name */
+            name: string;
+            /** Num Layers */
+            num_layers?: number | null;
+            /** Hidden Size */
+            hidden_size?: number | null;
+            /** Num Attention Heads */
+            num_attention_heads?: number | null;
+            /** Vocab Size */
+            vocab_size?: number | null;
+            /**
+             * Architecture
+             * @description training traces only, e.g. gpt2
+             */
+            architecture?: string | null;
+            /**
+             * Total Parameters
+             * @description training traces only
+             */
+            total_parameters?: number | null;
+            /**
+             * Pretrained
+             * @description training traces only: a trained model or a fresh one
+             */
+            pretrained?: boolean | null;
+        };
+        /** AnimatedSelectedToken */
+        AnimatedSelectedToken: {
+            /** Token */
+            token: string;
+            /** Token Id */
+            token_id?: number | null;
+            /**
+             * Selection Method
+             * @description greedy, sampling, random or forced (files may name others)
+             */
+            selection_method: string;
+            /**
+             * Special
+             * @default false
+             */
+            special?: boolean;
+        };
+        /** AnimatedTrainingStep */
+        AnimatedTrainingStep: {
+            /** Step */
+            step: number;
+            /** Input Tokens */
+            input_tokens: string[];
+            /** Input Token Ids */
+            input_token_ids: number[];
+            /** Target Token */
+            target_token: string;
+            /** Target Token Id */
+            target_token_id?: number | null;
+            /** Predictions */
+            predictions: components["schemas"]["AnimatedCandidate"][];
+            target_token_prediction?: components["schemas"]["AnimatedCandidate"] | null;
+            /** Target Prob */
+            target_prob?: number | null;
+            /** Target Logprob */
+            target_logprob?: number | null;
+            /**
+             * Loss
+             * @description cross-entropy of the target token in nats (= −target_logprob)
+             */
+            loss?: number | null;
+        };
+        /**
+         * AnimatedTrainingTrace
+         * @description AnimatedLLM's training trace: a text and, per position, the model's top predictions and its loss there.
+         */
+        AnimatedTrainingTrace: {
+            /** Id */
+            id: string;
+            /**
+             * Type
+             * @default training
+             */
+            type?: string;
+            /** Text */
+            text: string;
+            /** Source */
+            source?: string | null;
+            /** Tokens */
+            tokens: string[];
+            /** Token Ids */
+            token_ids: number[];
+            /** Special Idx */
+            special_idx: number[];
+            /** Num Tokens */
+            num_tokens: number;
+            model_info: components["schemas"]["AnimatedModelInfo"];
+            /** Training Steps */
+            training_steps: components["schemas"]["AnimatedTrainingStep"][];
         };
         /**
          * ApiError
@@ -1088,6 +1398,233 @@ export interface components {
             weights: string | null;
         };
         /**
+         * CircuitsGraph
+         * @description Nodes kept at ``node_threshold_max`` and all their edges, as index arrays into ``nodes``.
+         */
+        CircuitsGraph: {
+            /**
+             * Schema Version
+             * @default 2.0
+             */
+            schema_version?: string;
+            /**
+             * Kind
+             * @default circuits_graph
+             * @constant
+             */
+            kind?: "circuits_graph";
+            /** Model */
+            model: string;
+            /**
+             * Transcoders
+             * @description which transcoders (a name, e.g. the shipped set's, or the folder's name)
+             */
+            transcoders: string;
+            /** Prompt */
+            prompt: string;
+            /** Tokens */
+            tokens: string[];
+            /** Token Ids */
+            token_ids: number[];
+            /** N Layers */
+            n_layers: number;
+            /** D Transcoder */
+            d_transcoder: number;
+            /**
+             * Node Threshold
+             * @description the default node threshold (circuit-tracer's 0.8)
+             */
+            node_threshold: number;
+            /**
+             * Edge Threshold
+             * @description the default edge threshold (circuit-tracer's 0.98)
+             */
+            edge_threshold: number;
+            /**
+             * Node Threshold Max
+             * @description the loosest node threshold the nodes were kept at: the one asked for, lowered (in steps of 0.01, never below 0.8) where the edges among its nodes would pass 140,000 (about 5 MB of JSON)
+             */
+            node_threshold_max: number;
+            scores: components["schemas"]["GraphScores"];
+            /** Logit Targets */
+            logit_targets: components["schemas"]["TokenProb"][];
+            /** Nodes */
+            nodes: components["schemas"]["CircuitsNode"][];
+            /**
+             * Edge Sources
+             * @description index into nodes
+             */
+            edge_sources: number[];
+            /**
+             * Edge Targets
+             * @description index into nodes
+             */
+            edge_targets: number[];
+            /** Edge Weights */
+            edge_weights: number[];
+            /** @description the engine's pruning at the default thresholds */
+            pruned: components["schemas"]["PrunedAtDefaults"];
+            /**
+             * Seconds
+             * @description time the server took to build the graph
+             */
+            seconds: number;
+        };
+        /**
+         * CircuitsGraphRequest
+         * @description Build the attribution graph of a prompt with the model's transcoders (the server's, never a client path).
+         */
+        CircuitsGraphRequest: {
+            /** Model */
+            model: string;
+            /** Prompt */
+            prompt: string;
+            /**
+             * Logit Token Id
+             * @description trace only this next token (the logit picker); default: the salient logits
+             */
+            logit_token_id?: number | null;
+            /**
+             * Node Threshold Max
+             * @description the loosest node threshold the page offers (at least the default 0.8, so that the default pruning is part of what is sent)
+             * @default 0.9
+             */
+            node_threshold_max?: number;
+        };
+        /**
+         * CircuitsInfo
+         * @description Whether the Circuits view can run on a model: its transcoders (the server's own), or ``available: false``.
+         */
+        CircuitsInfo: {
+            /**
+             * Schema Version
+             * @default 2.0
+             */
+            schema_version?: string;
+            /**
+             * Kind
+             * @default circuits_info
+             * @constant
+             */
+            kind?: "circuits_info";
+            /** Model */
+            model: string;
+            /**
+             * Available
+             * @description the server has transcoders for this model
+             */
+            available: boolean;
+            /**
+             * Transcoders
+             * @description their name (the shipped set's, or the folder's name)
+             */
+            transcoders?: string | null;
+            /** N Layers */
+            n_layers?: number | null;
+            /** D Transcoder */
+            d_transcoder?: number | null;
+            /**
+             * Cards Precomputed
+             * @description feature cards were precomputed next to the transcoders
+             * @default false
+             */
+            cards_precomputed?: boolean;
+            /**
+             * N Ctx
+             * @description the model's context length: the longest prompt a graph can take
+             */
+            n_ctx?: number | null;
+            /**
+             * Reason
+             * @description why not, when not available
+             */
+            reason?: string | null;
+        };
+        /**
+         * CircuitsJob
+         * @description A graph being built: poll until ``state`` is ``done`` (then fetch the graph) or ``failed``.
+         */
+        CircuitsJob: {
+            /** Job Id */
+            job_id: string;
+            /**
+             * State
+             * @enum {string}
+             */
+            state: "running" | "done" | "failed";
+            /**
+             * Done
+             * @description attribution targets processed so far
+             */
+            done: number;
+            /**
+             * Total
+             * @description attribution targets in all (0 while the forward pass runs)
+             */
+            total: number;
+            /** Error */
+            error?: string | null;
+        };
+        /**
+         * CircuitsNode
+         * @description One node. ``id`` is glassbox's unique id (``f{layer}.{pos}.{feature}``, ``e{layer}.{pos}``, ``t{pos}``,
+         *     ``l{token_id}``); ``ct_id`` and ``ct_layer`` are circuit-tracer's node id and layer string (``E`` for token
+         *     embeddings, ``n_layers + 1`` for logits; an error's ``ct_id`` is ``0_{layer}_{pos}``).
+         */
+        CircuitsNode: {
+            /** Id */
+            id: string;
+            /** Ct Id */
+            ct_id: string;
+            /** Ct Layer */
+            ct_layer: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "feature" | "error" | "token" | "logit";
+            /** Layer */
+            layer?: number | null;
+            /** Pos */
+            pos: number;
+            /** Feature */
+            feature?: number | null;
+            /** Token Id */
+            token_id?: number | null;
+            /**
+             * Token
+             * @description the input token (tokens) or the predicted token (logits)
+             */
+            token?: string | null;
+            /** Activation */
+            activation?: number | null;
+            /**
+             * Probability
+             * @description a logit's probability
+             */
+            probability?: number | null;
+            /**
+             * Influence
+             * @description total influence on the logit targets (unpruned graph)
+             */
+            influence: number;
+            /**
+             * Cumulative
+             * @description cumulative share of all influence, most influential first (node pruning)
+             */
+            cumulative: number;
+            /**
+             * Error Share
+             * @description features and logits: Σ|edges from error nodes| ÷ Σ|all incoming edges| (unpruned graph)
+             */
+            error_share?: number | null;
+            /**
+             * Label
+             * @description a feature's derived label, when its card has been computed
+             */
+            label?: string | null;
+        };
+        /**
          * Comparison
          * @description The same text through several tokenizers, side by side (in the order asked for).
          */
@@ -1352,6 +1889,140 @@ export interface components {
         ErrorResponse: {
             error: components["schemas"]["ApiError"];
         };
+        /** FeatureCard */
+        FeatureCard: {
+            /**
+             * Schema Version
+             * @default 2.0
+             */
+            schema_version?: string;
+            /**
+             * Kind
+             * @default feature_card
+             * @constant
+             */
+            kind?: "feature_card";
+            /** Model */
+            model: string;
+            /** Transcoders */
+            transcoders: string;
+            /** Layer */
+            layer: number;
+            /** Feature */
+            feature: number;
+            /** Label */
+            label: string;
+            /**
+             * Label Derived
+             * @description always derived from the numbers below, never written
+             * @default true
+             * @constant
+             */
+            label_derived?: true;
+            /**
+             * Density
+             * @description fraction of sampled tokens where the feature is active
+             */
+            density: number;
+            /** Max Activation */
+            max_activation: number;
+            /** Top Contexts */
+            top_contexts: components["schemas"]["FeatureContext"][];
+            /** Quantile Examples */
+            quantile_examples: components["schemas"]["QuantileExample"][];
+            /**
+             * Promoted
+             * @description W_dec[f] · W_U: the largest entries (prob holds the weight)
+             */
+            promoted: components["schemas"]["TokenProb"][];
+            /**
+             * Suppressed
+             * @description the most negative entries (prob holds the weight)
+             */
+            suppressed: components["schemas"]["TokenProb"][];
+            /**
+             * Sampled Tokens
+             * @description how many corpus tokens the statistics were taken over
+             */
+            sampled_tokens: number;
+        };
+        /**
+         * FeatureContext
+         * @description A window of corpus text around one activation of a feature.
+         */
+        FeatureContext: {
+            /** Tokens */
+            tokens: string[];
+            /** Activations */
+            activations: number[];
+            /**
+             * Peak
+             * @description index in ``tokens`` of the activation this window was chosen for
+             */
+            peak: number;
+        };
+        /** FeatureInterventionRequest */
+        FeatureInterventionRequest: {
+            /** Model */
+            model: string;
+            /** Prompt */
+            prompt: string;
+            /** Interventions */
+            interventions: components["schemas"]["FeatureInterventionSpec"][];
+            /**
+             * Max New Tokens
+             * @default 8
+             */
+            max_new_tokens?: number;
+            /**
+             * K
+             * @default 10
+             */
+            k?: number;
+        };
+        /** FeatureInterventionResult */
+        FeatureInterventionResult: {
+            /**
+             * Schema Version
+             * @default 2.0
+             */
+            schema_version?: string;
+            /**
+             * Kind
+             * @default feature_intervention
+             * @constant
+             */
+            kind?: "feature_intervention";
+            /** Model */
+            model: string;
+            /** Transcoders */
+            transcoders: string;
+            /** Prompt */
+            prompt: string;
+            /** Interventions */
+            interventions: components["schemas"]["FeatureInterventionSpec"][];
+            /** Outcomes */
+            outcomes: components["schemas"]["InterventionOutcome"][];
+        };
+        /** FeatureInterventionSpec */
+        FeatureInterventionSpec: {
+            /** Layer */
+            layer: number;
+            /** Pos */
+            pos: number;
+            /** Feature */
+            feature: number;
+            /**
+             * Scale
+             * @description multiply the activation (0 = zero it)
+             */
+            scale?: number | null;
+            /**
+             * Value
+             * @description set the activation to this value (instead of scale)
+             */
+            value?: number | null;
+        };
         /**
          * GenerateRequest
          * @description A whole generation on the server (the browser steps by itself; this is for scripts and checks).
@@ -1476,6 +2147,16 @@ export interface components {
             u?: number | null;
         };
         /**
+         * GraphScores
+         * @description circuit-tracer's ``compute_graph_scores`` of the unpruned graph.
+         */
+        GraphScores: {
+            /** Replacement */
+            replacement: number;
+            /** Completeness */
+            completeness: number;
+        };
+        /**
          * HeadRef
          * @description One attention head.
          */
@@ -1562,6 +2243,25 @@ export interface components {
              * @default 0
              */
             head?: number;
+        };
+        /**
+         * InterventionOutcome
+         * @description One run: ``original`` (no change), ``replacement`` (the replacement model, errors frozen) or ``real`` (the
+         *     real model with the feature's decoder contribution added or removed).
+         */
+        InterventionOutcome: {
+            /**
+             * Mode
+             * @enum {string}
+             */
+            mode: "original" | "replacement" | "real";
+            /** Top */
+            top: components["schemas"]["TokenProb"][];
+            /**
+             * Continuation
+             * @description greedy continuation: each token and its probability
+             */
+            continuation: components["schemas"]["TokenProb"][];
         };
         /**
          * Limits
@@ -2535,6 +3235,22 @@ export interface components {
              */
             top: components["schemas"]["TokenProb"][];
         };
+        /** PrunedAtDefaults */
+        PrunedAtDefaults: {
+            /** Node Ids */
+            node_ids: string[];
+            /** Edge Count */
+            edge_count: number;
+        };
+        /** QuantileExample */
+        QuantileExample: {
+            /**
+             * Quantile
+             * @description the activation quantile (among the feature's nonzero activations)
+             */
+            quantile: number;
+            context: components["schemas"]["FeatureContext"];
+        };
         /**
          * ResidualStream
          * @description How big the residual stream is after each stage, and how much each sublayer added (L2 norms).
@@ -3105,6 +3821,84 @@ export interface components {
             prob: number;
             /** Logit */
             logit?: number | null;
+        };
+        /**
+         * TraceFile
+         * @description A trace file, normalised: exactly one of ``inference`` and ``training`` is set.
+         */
+        TraceFile: {
+            /**
+             * Schema Version
+             * @default 2.0
+             */
+            schema_version?: string;
+            /**
+             * Kind
+             * @default trace_file
+             * @constant
+             */
+            kind?: "trace_file";
+            /** Name */
+            name: string;
+            /**
+             * Format
+             * @enum {string}
+             */
+            format: "animatedllm_inference" | "animatedllm_training" | "glassbox_generation" | "glassbox_prompt_trace" | "glassbox_trace";
+            inference?: components["schemas"]["AnimatedInferenceTrace"] | null;
+            training?: components["schemas"]["AnimatedTrainingTrace"] | null;
+        };
+        /** TraceList */
+        TraceList: {
+            /**
+             * Schema Version
+             * @default 2.0
+             */
+            schema_version?: string;
+            /**
+             * Kind
+             * @default trace_list
+             * @constant
+             */
+            kind?: "trace_list";
+            /**
+             * Enabled
+             * @description did the operator start the server with --traces
+             */
+            enabled: boolean;
+            /** Traces */
+            traces: components["schemas"]["TraceListEntry"][];
+        };
+        /**
+         * TraceListEntry
+         * @description One file of the operator's trace folder: what it holds, or why it cannot be read.
+         */
+        TraceListEntry: {
+            /**
+             * Name
+             * @description the file's path inside the folder, with '/'; the only way to ask for it
+             */
+            name: string;
+            /** Format */
+            format?: ("animatedllm_inference" | "animatedllm_training" | "glassbox_generation" | "glassbox_prompt_trace" | "glassbox_trace") | null;
+            /** Model */
+            model?: string | null;
+            /**
+             * Prompt
+             * @description the prompt (inference) or the text (training)
+             */
+            prompt?: string | null;
+            /** Steps */
+            steps?: number | null;
+            /** Language */
+            language?: string | null;
+            /** Bytes */
+            bytes: number;
+            /**
+             * Error
+             * @description why the file cannot be read (None: it can)
+             */
+            error?: string | null;
         };
         /** TrainStepRequest */
         TrainStepRequest: {
@@ -6618,6 +7412,762 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TextScore"];
+                };
+            };
+            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request from a page of another site (its Origin is not this server): invalid_input */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no such model, route or resource on this server: unknown_model, not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description superseded by a newer request of the same page (nothing was computed), or busy: superseded, busy */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the prompt (or pasted text) has more tokens than the model or the server allows, or the request body is larger than the server accepts: prompt_too_long, text_too_long */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request without a JSON body (Content-Type: application/json): invalid_input */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a limit or a field's constraint was exceeded: invalid_input, too_many_new_tokens, top_k_too_large, unsupported_architecture, corrupted_file */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a bug in glassbox (the server logged its traceback): internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    info_route_api_circuits__model__info_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                model: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CircuitsInfo"];
+                };
+            };
+            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request from a page of another site (its Origin is not this server): invalid_input */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no such model, route or resource on this server: unknown_model, not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description superseded by a newer request of the same page (nothing was computed), or busy: superseded, busy */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the prompt (or pasted text) has more tokens than the model or the server allows, or the request body is larger than the server accepts: prompt_too_long, text_too_long */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request without a JSON body (Content-Type: application/json): invalid_input */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a limit or a field's constraint was exceeded: invalid_input, too_many_new_tokens, top_k_too_large, unsupported_architecture, corrupted_file */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a bug in glassbox (the server logged its traceback): internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    start_job_route_api_circuits_jobs_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CircuitsGraphRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CircuitsJob"];
+                };
+            };
+            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request from a page of another site (its Origin is not this server): invalid_input */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no such model, route or resource on this server: unknown_model, not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description superseded by a newer request of the same page (nothing was computed), or busy: superseded, busy */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the prompt (or pasted text) has more tokens than the model or the server allows, or the request body is larger than the server accepts: prompt_too_long, text_too_long */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request without a JSON body (Content-Type: application/json): invalid_input */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a limit or a field's constraint was exceeded: invalid_input, too_many_new_tokens, top_k_too_large, unsupported_architecture, corrupted_file */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a bug in glassbox (the server logged its traceback): internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    job_route_api_circuits_jobs__job_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CircuitsJob"];
+                };
+            };
+            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request from a page of another site (its Origin is not this server): invalid_input */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no such model, route or resource on this server: unknown_model, not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description superseded by a newer request of the same page (nothing was computed), or busy: superseded, busy */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the prompt (or pasted text) has more tokens than the model or the server allows, or the request body is larger than the server accepts: prompt_too_long, text_too_long */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request without a JSON body (Content-Type: application/json): invalid_input */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a limit or a field's constraint was exceeded: invalid_input, too_many_new_tokens, top_k_too_large, unsupported_architecture, corrupted_file */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a bug in glassbox (the server logged its traceback): internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    graph_route_api_circuits_jobs__job_id__graph_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CircuitsGraph"];
+                };
+            };
+            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request from a page of another site (its Origin is not this server): invalid_input */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no such model, route or resource on this server: unknown_model, not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description superseded by a newer request of the same page (nothing was computed), or busy: superseded, busy */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the prompt (or pasted text) has more tokens than the model or the server allows, or the request body is larger than the server accepts: prompt_too_long, text_too_long */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request without a JSON body (Content-Type: application/json): invalid_input */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a limit or a field's constraint was exceeded: invalid_input, too_many_new_tokens, top_k_too_large, unsupported_architecture, corrupted_file */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a bug in glassbox (the server logged its traceback): internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    feature_route_api_circuits_feature__model___layer___feature__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                model: string;
+                layer: number;
+                feature: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeatureCard"];
+                };
+            };
+            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request from a page of another site (its Origin is not this server): invalid_input */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no such model, route or resource on this server: unknown_model, not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description superseded by a newer request of the same page (nothing was computed), or busy: superseded, busy */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the prompt (or pasted text) has more tokens than the model or the server allows, or the request body is larger than the server accepts: prompt_too_long, text_too_long */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request without a JSON body (Content-Type: application/json): invalid_input */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a limit or a field's constraint was exceeded: invalid_input, too_many_new_tokens, top_k_too_large, unsupported_architecture, corrupted_file */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a bug in glassbox (the server logged its traceback): internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    intervene_route_api_circuits_intervene_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeatureInterventionRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeatureInterventionResult"];
+                };
+            };
+            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request from a page of another site (its Origin is not this server): invalid_input */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no such model, route or resource on this server: unknown_model, not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description superseded by a newer request of the same page (nothing was computed), or busy: superseded, busy */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the prompt (or pasted text) has more tokens than the model or the server allows, or the request body is larger than the server accepts: prompt_too_long, text_too_long */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request without a JSON body (Content-Type: application/json): invalid_input */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a limit or a field's constraint was exceeded: invalid_input, too_many_new_tokens, top_k_too_large, unsupported_architecture, corrupted_file */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a bug in glassbox (the server logged its traceback): internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_traces_api_traces_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TraceList"];
+                };
+            };
+            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request from a page of another site (its Origin is not this server): invalid_input */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no such model, route or resource on this server: unknown_model, not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description superseded by a newer request of the same page (nothing was computed), or busy: superseded, busy */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the prompt (or pasted text) has more tokens than the model or the server allows, or the request body is larger than the server accepts: prompt_too_long, text_too_long */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request without a JSON body (Content-Type: application/json): invalid_input */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a limit or a field's constraint was exceeded: invalid_input, too_many_new_tokens, top_k_too_large, unsupported_architecture, corrupted_file */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a bug in glassbox (the server logged its traceback): internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_trace_api_traces__name__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TraceFile"];
                 };
             };
             /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */

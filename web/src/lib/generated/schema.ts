@@ -27,6 +27,14 @@ export interface GlassboxSchema {
   AblateRequest?: AblateRequest;
   Ablation?: Ablation;
   Accuracy?: Accuracy;
+  AnimatedCandidate?: AnimatedCandidate;
+  AnimatedDistribution?: AnimatedDistribution;
+  AnimatedGenerationStep?: AnimatedGenerationStep;
+  AnimatedInferenceTrace?: AnimatedInferenceTrace;
+  AnimatedModelInfo?: AnimatedModelInfo;
+  AnimatedSelectedToken?: AnimatedSelectedToken;
+  AnimatedTrainingStep?: AnimatedTrainingStep;
+  AnimatedTrainingTrace?: AnimatedTrainingTrace;
   ApiError?: ApiError;
   AttentionGrid?: AttentionGrid;
   AttentionHead?: AttentionHead;
@@ -48,6 +56,11 @@ export interface GlassboxSchema {
   CheckpointRecord?: CheckpointRecord;
   ChecksumManifest?: ChecksumManifest;
   CircuitTracerGraph?: CircuitTracerGraph;
+  CircuitsGraph?: CircuitsGraph;
+  CircuitsGraphRequest?: CircuitsGraphRequest;
+  CircuitsInfo?: CircuitsInfo;
+  CircuitsJob?: CircuitsJob;
+  CircuitsNode?: CircuitsNode;
   Comparison?: Comparison;
   Contribution?: Contribution;
   CopyLoss?: CopyLoss;
@@ -55,14 +68,22 @@ export interface GlassboxSchema {
   CorpusSummary?: CorpusSummary;
   DetailOverview?: DetailOverview;
   DetailRequest?: DetailRequest;
+  DetailSlices?: DetailSlices;
   DirectLogitAttribution?: DirectLogitAttribution;
   DlaRequest?: DlaRequest;
   DocumentCounts?: DocumentCounts;
   EmbeddingDetail?: EmbeddingDetail;
   EmbeddingRequest?: EmbeddingRequest;
+  EncodedLogits?: EncodedLogits;
   ErrorCode?: ErrorCode;
   ErrorResponse?: ErrorResponse;
   EvalReport?: EvalReport;
+  ExportedPrompt?: ExportedPrompt;
+  FeatureCard?: FeatureCard;
+  FeatureContext?: FeatureContext;
+  FeatureInterventionRequest?: FeatureInterventionRequest;
+  FeatureInterventionResult?: FeatureInterventionResult;
+  FeatureInterventionSpec?: FeatureInterventionSpec;
   GenerateRequest?: GenerateRequest;
   Generation?: Generation;
   GenerationStep?: GenerationStep;
@@ -75,6 +96,7 @@ export interface GlassboxSchema {
   HeldoutRecord?: HeldoutRecord;
   InitVsTrained?: InitVsTrained;
   InitVsTrainedRequest?: InitVsTrainedRequest;
+  InterventionOutcome?: InterventionOutcome;
   Limits?: Limits;
   LiveControl?: LiveControl;
   LiveEnd?: LiveEnd;
@@ -107,11 +129,15 @@ export interface GlassboxSchema {
   PatchRequest?: PatchRequest;
   PatchedCell?: PatchedCell;
   Patching?: Patching;
+  PositionDistribution?: PositionDistribution;
   PositionStep?: PositionStep;
   PredictRequest?: PredictRequest;
   PredictResponse?: PredictResponse;
   Probe?: Probe;
   ProbePrediction?: ProbePrediction;
+  PromptTrace?: PromptTrace;
+  PrunedAtDefaults?: PrunedAtDefaults;
+  QuantileExample?: QuantileExample;
   ResidualStream?: ResidualStream;
   Rotation?: Rotation;
   SamplingSettings?: SamplingSettings;
@@ -121,6 +147,7 @@ export interface GlassboxSchema {
   SensibleGuess?: SensibleGuess;
   Site?: Site;
   Snapshot?: Snapshot;
+  StaticManifest?: StaticManifest;
   StepRecord?: StepRecord;
   TaxCell?: TaxCell;
   TaxRequest?: TaxRequest;
@@ -138,6 +165,9 @@ export interface GlassboxSchema {
   TokenizerCatalogue?: TokenizerCatalogue;
   TokenizerEntry?: TokenizerEntry;
   TopToken?: TopToken;
+  TraceFile?: TraceFile;
+  TraceList?: TraceList;
+  TraceListEntry?: TraceListEntry;
   TraceSummary?: TraceSummary;
   TrainStepRequest?: TrainStepRequest;
   TrainStepResult?: TrainStepResult;
@@ -299,6 +329,147 @@ export interface TokenChange {
 export interface Accuracy {
   correct: number;
   total: number;
+}
+/**
+ * One candidate next token with the probability the file stores for it.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "AnimatedCandidate".
+ */
+export interface AnimatedCandidate {
+  /**
+   * the token as the file spells it (Ġ = a space, � = an incomplete UTF-8 piece)
+   */
+  token: string;
+  token_id?: number | null;
+  /**
+   * natural log of prob; None where the file has none (prob 0)
+   */
+  logprob?: number | null;
+  prob: number;
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "AnimatedDistribution".
+ */
+export interface AnimatedDistribution {
+  /**
+   * how many candidates the file keeps (the rest of the vocabulary is not stored)
+   */
+  top_k: number;
+  candidates: AnimatedCandidate[];
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "AnimatedGenerationStep".
+ */
+export interface AnimatedGenerationStep {
+  step: number;
+  /**
+   * the text the model saw before this step (chat template included)
+   */
+  input_text: string;
+  tokens: string[];
+  token_ids: number[];
+  /**
+   * positions in `tokens` of special or chat-template tokens
+   */
+  special_idx: number[];
+  output_distribution: AnimatedDistribution;
+  selected_token?: AnimatedSelectedToken | null;
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "AnimatedSelectedToken".
+ */
+export interface AnimatedSelectedToken {
+  token: string;
+  token_id?: number | null;
+  /**
+   * greedy, sampling, random or forced (files may name others)
+   */
+  selection_method: string;
+  special?: boolean;
+}
+/**
+ * AnimatedLLM's inference trace: a prompt and, per generated token, the stored top-k and the chosen token.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "AnimatedInferenceTrace".
+ */
+export interface AnimatedInferenceTrace {
+  id: string;
+  prompt: string;
+  language?: string | null;
+  temperature?: number | null;
+  /**
+   * how many candidates each step keeps
+   */
+  top_k?: number | null;
+  model_info: AnimatedModelInfo;
+  generation_steps: AnimatedGenerationStep[];
+}
+/**
+ * The model a trace was computed with, as far as the file says (``None``: the file does not say).
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "AnimatedModelInfo".
+ */
+export interface AnimatedModelInfo {
+  name: string;
+  num_layers?: number | null;
+  hidden_size?: number | null;
+  num_attention_heads?: number | null;
+  vocab_size?: number | null;
+  /**
+   * training traces only, e.g. gpt2
+   */
+  architecture?: string | null;
+  /**
+   * training traces only
+   */
+  total_parameters?: number | null;
+  /**
+   * training traces only: a trained model or a fresh one
+   */
+  pretrained?: boolean | null;
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "AnimatedTrainingStep".
+ */
+export interface AnimatedTrainingStep {
+  step: number;
+  input_tokens: string[];
+  input_token_ids: number[];
+  target_token: string;
+  target_token_id?: number | null;
+  predictions: AnimatedCandidate[];
+  target_token_prediction?: AnimatedCandidate | null;
+  target_prob?: number | null;
+  target_logprob?: number | null;
+  /**
+   * cross-entropy of the target token in nats (= −target_logprob)
+   */
+  loss?: number | null;
+}
+/**
+ * AnimatedLLM's training trace: a text and, per position, the model's top predictions and its loss there.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "AnimatedTrainingTrace".
+ */
+export interface AnimatedTrainingTrace {
+  id: string;
+  type?: string;
+  text: string;
+  source?: string | null;
+  tokens: string[];
+  token_ids: number[];
+  special_idx: number[];
+  num_tokens: number;
+  model_info: AnimatedModelInfo;
+  training_steps: AnimatedTrainingStep[];
 }
 /**
  * What went wrong, in words a person can act on.
@@ -773,6 +944,188 @@ export interface CircuitTracerGraph {
   scores: GraphScores;
 }
 /**
+ * Nodes kept at ``node_threshold_max`` and all their edges, as index arrays into ``nodes``.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "CircuitsGraph".
+ */
+export interface CircuitsGraph {
+  schema_version?: string;
+  kind?: "circuits_graph";
+  model: string;
+  /**
+   * which transcoders (a name, e.g. the shipped set's, or the folder's name)
+   */
+  transcoders: string;
+  prompt: string;
+  tokens: string[];
+  token_ids: number[];
+  n_layers: number;
+  d_transcoder: number;
+  /**
+   * the default node threshold (circuit-tracer's 0.8)
+   */
+  node_threshold: number;
+  /**
+   * the default edge threshold (circuit-tracer's 0.98)
+   */
+  edge_threshold: number;
+  /**
+   * the loosest node threshold the nodes were kept at: the one asked for, lowered (in steps of 0.01, never below 0.8) where the edges among its nodes would pass 140,000 (about 5 MB of JSON)
+   */
+  node_threshold_max: number;
+  scores: GraphScores;
+  logit_targets: TokenProb[];
+  nodes: CircuitsNode[];
+  /**
+   * index into nodes
+   */
+  edge_sources: number[];
+  /**
+   * index into nodes
+   */
+  edge_targets: number[];
+  edge_weights: number[];
+  pruned: PrunedAtDefaults;
+  /**
+   * time the server took to build the graph
+   */
+  seconds: number;
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "TokenProb".
+ */
+export interface TokenProb {
+  token_id: number;
+  /**
+   * the token on its own; incomplete UTF-8 shown as its bytes, e.g. <e4 b8>
+   */
+  token: string;
+  prob: number;
+}
+/**
+ * One node. ``id`` is glassbox's unique id (``f{layer}.{pos}.{feature}``, ``e{layer}.{pos}``, ``t{pos}``,
+ * ``l{token_id}``); ``ct_id`` and ``ct_layer`` are circuit-tracer's node id and layer string (``E`` for token
+ * embeddings, ``n_layers + 1`` for logits; an error's ``ct_id`` is ``0_{layer}_{pos}``).
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "CircuitsNode".
+ */
+export interface CircuitsNode {
+  id: string;
+  ct_id: string;
+  ct_layer: string;
+  kind: "feature" | "error" | "token" | "logit";
+  layer?: number | null;
+  pos: number;
+  feature?: number | null;
+  token_id?: number | null;
+  /**
+   * the input token (tokens) or the predicted token (logits)
+   */
+  token?: string | null;
+  activation?: number | null;
+  /**
+   * a logit's probability
+   */
+  probability?: number | null;
+  /**
+   * total influence on the logit targets (unpruned graph)
+   */
+  influence: number;
+  /**
+   * cumulative share of all influence, most influential first (node pruning)
+   */
+  cumulative: number;
+  /**
+   * features and logits: Σ|edges from error nodes| ÷ Σ|all incoming edges| (unpruned graph)
+   */
+  error_share?: number | null;
+  /**
+   * a feature's derived label, when its card has been computed
+   */
+  label?: string | null;
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "PrunedAtDefaults".
+ */
+export interface PrunedAtDefaults {
+  node_ids: string[];
+  edge_count: number;
+}
+/**
+ * Build the attribution graph of a prompt with the model's transcoders (the server's, never a client path).
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "CircuitsGraphRequest".
+ */
+export interface CircuitsGraphRequest {
+  model: string;
+  prompt: string;
+  /**
+   * trace only this next token (the logit picker); default: the salient logits
+   */
+  logit_token_id?: number | null;
+  /**
+   * the loosest node threshold the page offers (at least the default 0.8, so that the default pruning is part of what is sent)
+   */
+  node_threshold_max?: number;
+}
+/**
+ * Whether the Circuits view can run on a model: its transcoders (the server's own), or ``available: false``.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "CircuitsInfo".
+ */
+export interface CircuitsInfo {
+  schema_version?: string;
+  kind?: "circuits_info";
+  model: string;
+  /**
+   * the server has transcoders for this model
+   */
+  available: boolean;
+  /**
+   * their name (the shipped set's, or the folder's name)
+   */
+  transcoders?: string | null;
+  n_layers?: number | null;
+  d_transcoder?: number | null;
+  /**
+   * feature cards were precomputed next to the transcoders
+   */
+  cards_precomputed?: boolean;
+  /**
+   * the model's context length: the longest prompt a graph can take
+   */
+  n_ctx?: number | null;
+  /**
+   * why not, when not available
+   */
+  reason?: string | null;
+}
+/**
+ * A graph being built: poll until ``state`` is ``done`` (then fetch the graph) or ``failed``.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "CircuitsJob".
+ */
+export interface CircuitsJob {
+  job_id: string;
+  state: "running" | "done" | "failed";
+  /**
+   * attribution targets processed so far
+   */
+  done: number;
+  /**
+   * attribution targets in all (0 while the forward pass runs)
+   */
+  total: number;
+  error?: string | null;
+}
+/**
  * The same text through several tokenizers, side by side (in the order asked for).
  *
  * This interface was referenced by `GlassboxSchema`'s JSON-Schema
@@ -1087,38 +1440,53 @@ export interface DetailRequest {
   truncate?: "left" | null;
 }
 /**
- * Every component's direct contribution to one token's logit at one position; they sum to ``logit``.
+ * The detailed view's slices of the prompt's own text (no generated token), as its routes answer them.
  *
  * This interface was referenced by `GlassboxSchema`'s JSON-Schema
- * via the `definition` "DirectLogitAttribution".
+ * via the `definition` "DetailSlices".
  */
-export interface DirectLogitAttribution {
-  schema_version?: string;
-  kind?: "direct_logit_attribution";
-  target: TokenInfo;
-  pos: number;
-  logit: number;
-  total: number;
-  contributions: Contribution[];
+export interface DetailSlices {
+  overview: DetailOverview;
+  attention_grid: AttentionGrid;
   /**
-   * the model's final logit soft-cap c (Gemma), null if none: then the contributions sum to the logit before the cap, and logit = c·tanh(total / c)
+   * every layer × head at the last position
    */
-  softcap?: number | null;
+  heads: AttentionHead[];
+  logit_lens: LogitLens;
+  /**
+   * the embedding of every position
+   */
+  embeddings: EmbeddingDetail[];
+  /**
+   * every layer's MLP at the last position (top 10 neurons)
+   */
+  mlps: MlpDetail[];
 }
 /**
- * Direct logit attribution of one token at the last position (the top token unless ``target`` is given).
- *
  * This interface was referenced by `GlassboxSchema`'s JSON-Schema
- * via the `definition` "DlaRequest".
+ * via the `definition` "LogitLens".
  */
-export interface DlaRequest {
-  model: string;
-  prompt: string;
+export interface LogitLens {
+  schema_version?: string;
+  kind?: "logit_lens";
   /**
-   * tokens appended after the prompt
+   * where each row reads the residual stream: {part: 'embed'}, then {layer: l, part: 'block'} (the residual after block l)
    */
-  generated_ids?: number[];
-  target?: number | string | null;
+  layers: Site[];
+  positions: number[];
+  cells: LogitLensCell[];
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "LogitLensCell".
+ */
+export interface LogitLensCell {
+  /**
+   * row index into `LogitLens.layers` (0 = after the embeddings)
+   */
+  layer: number;
+  pos: number;
+  top: TopToken[];
 }
 /**
  * This interface was referenced by `GlassboxSchema`'s JSON-Schema
@@ -1162,6 +1530,76 @@ export interface Rotation {
 }
 /**
  * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "MlpDetail".
+ */
+export interface MlpDetail {
+  schema_version?: string;
+  kind?: "mlp";
+  layer: number;
+  pos: number;
+  /**
+   * the activation as the model's config names it (ModelInfo.activation)
+   */
+  activation: string;
+  gated: boolean;
+  pre: TensorPayload;
+  post: TensorPayload;
+  /**
+   * neurons with the largest |post| at this position
+   */
+  top: Neuron[];
+  out_norm: number;
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "Neuron".
+ */
+export interface Neuron {
+  index: number;
+  pre: number;
+  post: number;
+  /**
+   * tokens whose logits this neuron's output direction raises most
+   */
+  promotes: TopToken[];
+  suppresses: TopToken[];
+}
+/**
+ * Every component's direct contribution to one token's logit at one position; they sum to ``logit``.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "DirectLogitAttribution".
+ */
+export interface DirectLogitAttribution {
+  schema_version?: string;
+  kind?: "direct_logit_attribution";
+  target: TokenInfo;
+  pos: number;
+  logit: number;
+  total: number;
+  contributions: Contribution[];
+  /**
+   * the model's final logit soft-cap c (Gemma), null if none: then the contributions sum to the logit before the cap, and logit = c·tanh(total / c)
+   */
+  softcap?: number | null;
+}
+/**
+ * Direct logit attribution of one token at the last position (the top token unless ``target`` is given).
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "DlaRequest".
+ */
+export interface DlaRequest {
+  model: string;
+  prompt: string;
+  /**
+   * tokens appended after the prompt
+   */
+  generated_ids?: number[];
+  target?: number | string | null;
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
  * via the `definition` "EmbeddingRequest".
  */
 export interface EmbeddingRequest {
@@ -1176,6 +1614,24 @@ export interface EmbeddingRequest {
    */
   truncate?: "left" | null;
   pos: number;
+}
+/**
+ * A full-vocabulary logit vector, compact (see :data:`LOGITS_ENCODING`).
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "EncodedLogits".
+ */
+export interface EncodedLogits {
+  encoding?: "f16-shift-split-deflate";
+  d_vocab: number;
+  /**
+   * the largest logit (float32), subtracted before rounding to float16
+   */
+  shift: number;
+  /**
+   * base64 of zlib(low bytes of every float16, then their high bytes)
+   */
+  data: string;
 }
 /**
  * The body of every 4xx/5xx answer.
@@ -1300,6 +1756,146 @@ export interface SensibleGuess {
   index: number;
   prompt: string;
   top: TopToken[];
+}
+/**
+ * One prompt of a static export, as its picker lists it.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "ExportedPrompt".
+ */
+export interface ExportedPrompt {
+  /**
+   * the data file's key: data/<key>.js registers the PromptTrace
+   */
+  key: string;
+  prompt: string;
+  n_tokens: number;
+  n_generated: number;
+  /**
+   * size of its data file
+   */
+  bytes: number;
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "FeatureCard".
+ */
+export interface FeatureCard {
+  schema_version?: string;
+  kind?: "feature_card";
+  model: string;
+  transcoders: string;
+  layer: number;
+  feature: number;
+  label: string;
+  /**
+   * always derived from the numbers below, never written
+   */
+  label_derived?: true;
+  /**
+   * fraction of sampled tokens where the feature is active
+   */
+  density: number;
+  max_activation: number;
+  top_contexts: FeatureContext[];
+  quantile_examples: QuantileExample[];
+  /**
+   * W_dec[f] · W_U: the largest entries (prob holds the weight)
+   */
+  promoted: TokenProb[];
+  /**
+   * the most negative entries (prob holds the weight)
+   */
+  suppressed: TokenProb[];
+  /**
+   * how many corpus tokens the statistics were taken over
+   */
+  sampled_tokens: number;
+}
+/**
+ * A window of corpus text around one activation of a feature.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "FeatureContext".
+ */
+export interface FeatureContext {
+  tokens: string[];
+  activations: number[];
+  /**
+   * index in ``tokens`` of the activation this window was chosen for
+   */
+  peak: number;
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "QuantileExample".
+ */
+export interface QuantileExample {
+  /**
+   * the activation quantile (among the feature's nonzero activations)
+   */
+  quantile: number;
+  context: FeatureContext;
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "FeatureInterventionRequest".
+ */
+export interface FeatureInterventionRequest {
+  model: string;
+  prompt: string;
+  /**
+   * @minItems 1
+   * @maxItems 256
+   */
+  interventions: [FeatureInterventionSpec, ...FeatureInterventionSpec[]];
+  max_new_tokens?: number;
+  k?: number;
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "FeatureInterventionSpec".
+ */
+export interface FeatureInterventionSpec {
+  layer: number;
+  pos: number;
+  feature: number;
+  /**
+   * multiply the activation (0 = zero it)
+   */
+  scale?: number | null;
+  /**
+   * set the activation to this value (instead of scale)
+   */
+  value?: number | null;
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "FeatureInterventionResult".
+ */
+export interface FeatureInterventionResult {
+  schema_version?: string;
+  kind?: "feature_intervention";
+  model: string;
+  transcoders: string;
+  prompt: string;
+  interventions: FeatureInterventionSpec[];
+  outcomes: InterventionOutcome[];
+}
+/**
+ * One run: ``original`` (no change), ``replacement`` (the replacement model, errors frozen) or ``real`` (the
+ * real model with the feature's decoder contribution added or removed).
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "InterventionOutcome".
+ */
+export interface InterventionOutcome {
+  mode: "original" | "replacement" | "real";
+  top: TokenProb[];
+  /**
+   * greedy continuation: each token and its probability
+   */
+  continuation: TokenProb[];
 }
 /**
  * A whole generation on the server (the browser steps by itself; this is for scripts and checks).
@@ -1625,32 +2221,6 @@ export interface LiveStartRequest {
 }
 /**
  * This interface was referenced by `GlassboxSchema`'s JSON-Schema
- * via the `definition` "LogitLens".
- */
-export interface LogitLens {
-  schema_version?: string;
-  kind?: "logit_lens";
-  /**
-   * where each row reads the residual stream: {part: 'embed'}, then {layer: l, part: 'block'} (the residual after block l)
-   */
-  layers: Site[];
-  positions: number[];
-  cells: LogitLensCell[];
-}
-/**
- * This interface was referenced by `GlassboxSchema`'s JSON-Schema
- * via the `definition` "LogitLensCell".
- */
-export interface LogitLensCell {
-  /**
-   * row index into `LogitLens.layers` (0 = after the embeddings)
-   */
-  layer: number;
-  pos: number;
-  top: TopToken[];
-}
-/**
- * This interface was referenced by `GlassboxSchema`'s JSON-Schema
  * via the `definition` "LogitLensRequest".
  */
 export interface LogitLensRequest {
@@ -1766,42 +2336,6 @@ export interface MicroModelNote {
    * how many micro models this server keeps: older ones are forgotten
    */
   kept: number;
-}
-/**
- * This interface was referenced by `GlassboxSchema`'s JSON-Schema
- * via the `definition` "MlpDetail".
- */
-export interface MlpDetail {
-  schema_version?: string;
-  kind?: "mlp";
-  layer: number;
-  pos: number;
-  /**
-   * the activation as the model's config names it (ModelInfo.activation)
-   */
-  activation: string;
-  gated: boolean;
-  pre: TensorPayload;
-  post: TensorPayload;
-  /**
-   * neurons with the largest |post| at this position
-   */
-  top: Neuron[];
-  out_norm: number;
-}
-/**
- * This interface was referenced by `GlassboxSchema`'s JSON-Schema
- * via the `definition` "Neuron".
- */
-export interface Neuron {
-  index: number;
-  pre: number;
-  post: number;
-  /**
-   * tokens whose logits this neuron's output direction raises most
-   */
-  promotes: TopToken[];
-  suppresses: TopToken[];
 }
 /**
  * This interface was referenced by `GlassboxSchema`'s JSON-Schema
@@ -2025,6 +2559,27 @@ export interface Patching {
   effect: TensorPayload;
 }
 /**
+ * The next-token prediction after the prompt and the first ``generated`` tokens of the trace's generation.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "PositionDistribution".
+ */
+export interface PositionDistribution {
+  /**
+   * how many generated tokens come before this position
+   */
+  generated: number;
+  logits: EncodedLogits;
+  /**
+   * the top candidates under softmax of the float32 logits, temperature 1
+   */
+  top: TopToken[];
+  /**
+   * the forward pass's time when it was traced, in milliseconds
+   */
+  forward_ms: number;
+}
+/**
  * This interface was referenced by `GlassboxSchema`'s JSON-Schema
  * via the `definition` "PositionStep".
  */
@@ -2146,16 +2701,34 @@ export interface ProbePrediction {
   top: TokenProb[];
 }
 /**
+ * One prompt traced ahead of time: what ``glassbox trace --prompts`` writes per prompt.
+ *
  * This interface was referenced by `GlassboxSchema`'s JSON-Schema
- * via the `definition` "TokenProb".
+ * via the `definition` "PromptTrace".
  */
-export interface TokenProb {
-  token_id: number;
+export interface PromptTrace {
+  schema_version?: string;
+  kind?: "prompt_trace";
+  model: ModelCard;
+  prompt: string;
   /**
-   * the token on its own; incomplete UTF-8 shown as its bytes, e.g. <e4 b8>
+   * the prompt's tokens
    */
-  token: string;
-  prob: number;
+  tokens: TokenInfo[];
+  settings: SamplingSettings;
+  /**
+   * the generated tokens, each with its sampling record
+   */
+  steps: GenerationStep[];
+  stop_reason: "max_new_tokens" | "eos" | "context";
+  /**
+   * distributions[i] predicts the token after the prompt and steps[:i]: len(steps) + 1 of them, or len(steps) when the generation ended at the end of text or filled the context (the page stops there)
+   */
+  distributions: PositionDistribution[];
+  /**
+   * the detailed view's slices, None when not traced
+   */
+  detail?: DetailSlices | null;
 }
 /**
  * This interface was referenced by `GlassboxSchema`'s JSON-Schema
@@ -2234,6 +2807,19 @@ export interface ScoredToken {
 export interface Snapshot {
   step: number;
   predictions: ProbePrediction[];
+}
+/**
+ * The index of a static export (``data/manifest.js``): the models, the prompts and what was left out.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "StaticManifest".
+ */
+export interface StaticManifest {
+  schema_version?: string;
+  kind?: "static_manifest";
+  glassbox_version: string;
+  models: ModelList;
+  prompts: ExportedPrompt[];
 }
 /**
  * This interface was referenced by `GlassboxSchema`'s JSON-Schema
@@ -2445,6 +3031,71 @@ export interface TokenizerEntry {
    */
   gzip_bytes?: number | null;
   has_chat_template?: boolean;
+}
+/**
+ * A trace file, normalised: exactly one of ``inference`` and ``training`` is set.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "TraceFile".
+ */
+export interface TraceFile {
+  schema_version?: string;
+  kind?: "trace_file";
+  name: string;
+  format:
+    | "animatedllm_inference"
+    | "animatedllm_training"
+    | "glassbox_generation"
+    | "glassbox_prompt_trace"
+    | "glassbox_trace";
+  inference?: AnimatedInferenceTrace | null;
+  training?: AnimatedTrainingTrace | null;
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "TraceList".
+ */
+export interface TraceList {
+  schema_version?: string;
+  kind?: "trace_list";
+  /**
+   * did the operator start the server with --traces
+   */
+  enabled: boolean;
+  traces: TraceListEntry[];
+}
+/**
+ * One file of the operator's trace folder: what it holds, or why it cannot be read.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "TraceListEntry".
+ */
+export interface TraceListEntry {
+  /**
+   * the file's path inside the folder, with '/'; the only way to ask for it
+   */
+  name: string;
+  format?:
+    | (
+        | "animatedllm_inference"
+        | "animatedllm_training"
+        | "glassbox_generation"
+        | "glassbox_prompt_trace"
+        | "glassbox_trace"
+      )
+    | null;
+  model?: string | null;
+  /**
+   * the prompt (inference) or the text (training)
+   */
+  prompt?: string | null;
+  steps?: number | null;
+  language?: string | null;
+  bytes: number;
+  /**
+   * why the file cannot be read (None: it can)
+   */
+  error?: string | null;
 }
 /**
  * What `glassbox trace -o` writes: the tokens, the model, the next-token prediction and the logit lens.

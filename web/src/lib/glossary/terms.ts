@@ -69,6 +69,7 @@ export const VIEW_LABEL: Record<View, MessageKey> = {
   training: "training.view",
   why: "why.view",
   tokenizers: "tok.view",
+  circuits: "circuits.view",
 };
 
 /**

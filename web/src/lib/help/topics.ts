@@ -7,7 +7,7 @@ import type { TermId } from "../glossary/terms";
 import type { MessageKey } from "../i18n/catalogs";
 import type { View } from "../stores/url";
 
-export const VIEWS: readonly View[] = ["next", "detail", "training", "why", "tokenizers"];
+export const VIEWS: readonly View[] = ["next", "detail", "training", "why", "tokenizers", "circuits"];
 export const HELP_PARTS = ["shows", "read", "try"] as const;
 export type HelpPart = (typeof HELP_PARTS)[number];
 
@@ -22,6 +22,7 @@ export const PANEL_TOPICS = {
   training: ["replay", "lossChart", "step", "init", "live", "micro"],
   why: ["attribution", "whyGeneration", "patching", "score"],
   tokenizers: ["tokCompare", "tokTax", "tokMerges", "tokChat"],
+  circuits: ["circuitsGraph"],
 } as const satisfies Record<View, readonly string[]>;
 
 export type PanelTopic = (typeof PANEL_TOPICS)[View][number];
@@ -37,4 +38,5 @@ export const VIEW_TERMS: Record<View, readonly TermId[]> = {
   training: ["loss", "gradient", "optimizer", "learningRate", "checkpoint", "parameter"],
   why: ["attribution", "logit", "attentionHead", "neuron", "probability"],
   tokenizers: ["tokenizer", "token", "tokenId", "vocabulary", "contextWindow"],
+  circuits: ["attribution", "mlp", "logit", "token", "probability"],
 };

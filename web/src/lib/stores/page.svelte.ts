@@ -4,14 +4,16 @@
  * piece they show; none of them reads the URL or the source on its own.
  */
 import type { DataSource } from "../data/source";
-import { DetailState, readDetailUrl, writeDetailUrl } from "../detail/state.svelte";
+import { DetailState, readDetailUrl } from "../detail/state.svelte";
 import { i18n, preferredLanguage, setLanguage, t } from "../i18n/i18n.svelte";
 import { TrainingState } from "../training/state.svelte";
 import { AblationState, ContributionsState } from "../why/interventions.svelte";
-import { readWhyUrl, WhyState, writeWhyUrl } from "../why/state.svelte";
+import { readTrainingUrl } from "../training/url";
+import { readWhyUrl, WhyState, whyUrlParams } from "../why/state.svelte";
 import { AppState } from "./app.svelte";
 import { Router } from "./router.svelte";
 import { setTheme, theme } from "./theme.svelte";
+import { registerUrlPart, urlPart } from "./links.svelte";
 import { readUrl, writeUrl } from "./url";
 
 export class Page {
@@ -29,10 +31,15 @@ export class Page {
     this.router = new Router(search);
     this.app = new AppState(source);
     this.detail = new DetailState(source, readDetailUrl(search));
-    this.training = new TrainingState(source);
+    this.training = new TrainingState(source, readTrainingUrl(search));
     this.why = new WhyState(source, readWhyUrl(search));
     this.contributions = new ContributionsState(source);
     this.ablation = new AblationState(source);
+    // each view's selection in the URL (stores/links.svelte.ts; a view built elsewhere registers its own part)
+    const { detail, training, why } = this;
+    registerUrlPart("detail", () => ({ panel: detail.panel, layer: detail.layer, head: detail.head, pos: detail.pos }));
+    registerUrlPart("training", () => ({ ckpt: training.checkpoint }));
+    registerUrlPart("why", () => whyUrlParams(why));
     // the URL's language wins over the saved one, without replacing the saved choice; `main.ts` has fetched its
     // strings already, so this switches at once (another host that mounts App sees English until they arrive)
     void setLanguage(fromUrl.lang ?? preferredLanguage(), false);
@@ -42,7 +49,7 @@ export class Page {
 
   /** The query string that reproduces what the page shows; null until a model is known. */
   search(): string | null {
-    const { app, detail, router, why } = this;
+    const { app, router } = this;
     if (!app.modelId) return null;
     const base = writeUrl({
       model: app.modelId,
@@ -51,10 +58,15 @@ export class Page {
       lang: i18n.lang,
       generated: app.generated,
     });
-    if (router.view === "detail") return `${base}&view=detail&${writeDetailUrl(detail)}`;
-    if (router.view === "training") return `${base}&view=training`;
-    if (router.view === "why") return `${base}&view=why&${writeWhyUrl(why)}`;
-    if (router.view === "tokenizers") return `${base}&view=tokenizers`;
-    return base;
+    if (router.view === "next") return base;
+    const part = urlPart(router.view);
+    return `${base}&view=${router.view}${part ? `&${part}` : ""}`;
+  }
+
+  /** The whole link to what the page shows now (the address bar follows a moment later). */
+  link(): string {
+    // from href, not origin: a page opened from file:// (a static export) has the origin "null"
+    const { href, search } = window.location;
+    return `${href.split(/[?#]/)[0] ?? ""}${this.search() ?? search}`;
   }
 }

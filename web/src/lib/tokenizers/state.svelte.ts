@@ -150,10 +150,28 @@ export class TokenizersState {
   }
 
   /** Load the catalogue and the parallel set, then run every section once. */
+  /** the tokenizers a link asked for, kept until the catalogue says which exist */
+  #linked: readonly string[] | null = null;
+
+  /** Take a link's choice (`tokenizers/url.ts`): the text at once, the tokenizers once the catalogue is known. */
+  applyLink(link: { tokenizers?: readonly string[]; text?: string }): void {
+    if (link.text !== undefined) this.text = link.text;
+    if (link.tokenizers?.length) this.#linked = link.tokenizers;
+  }
+
   async start(): Promise<void> {
     await this.catalogue.run(null);
-    if (this.texts === null)
-      this.texts = (await this.source.parallelSet()).texts;
+    const known = this.#linked?.filter((n) => this.catalogue.value?.tokenizers.some((e) => e.name === n)) ?? [];
+    if (known.length) this.chosen = [...known];
+    this.#linked = null;
+    if (this.texts === null) {
+      // a host without the parallel set (a static export) still runs the sections that need no server
+      try {
+        this.texts = (await this.source.parallelSet()).texts;
+      } catch {
+        this.texts = null;
+      }
+    }
     await Promise.all([
       this.compare(),
       this.runTax(),

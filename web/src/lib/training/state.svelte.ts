@@ -5,15 +5,23 @@
 import { failureOf, type ApiFailure } from "../data/failure";
 import type { DataSource } from "../data/source";
 import type { TrainingHistory, TrainingInfo } from "../generated/schema";
+import type { TrainingUrl } from "./url";
 
 export class TrainingState {
   info = $state.raw<TrainingInfo | null>(null);
   history = $state.raw<TrainingHistory | null>(null);
   error = $state.raw<ApiFailure | null>(null);
   loading = $state(false);
+  /** the recorded run's checkpoint the replay shows (its step; null: the first), kept in the URL as `ckpt` */
+  checkpoint = $state<number | null>(null);
   #ticket = 0;
 
-  constructor(readonly source: DataSource) {}
+  constructor(
+    readonly source: DataSource,
+    initial: TrainingUrl = {},
+  ) {
+    if (initial.checkpoint !== undefined) this.checkpoint = initial.checkpoint;
+  }
 
   /** Fetch the model's training info, and its history where it has one. */
   async load(model: string): Promise<void> {

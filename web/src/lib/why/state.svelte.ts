@@ -18,23 +18,9 @@ import type {
 } from "../generated/schema";
 import { Query } from "./query.svelte";
 
-import type { Section } from "./url";
+import { type Method, type PatchSite, type Section, type TokenChoice, type WhyUrl } from "./url";
 
-export { readWhyUrl, SECTIONS, writeWhyUrl, type Section } from "./url";
-export const METHODS = [
-  "gradient_x_input",
-  "integrated_gradients",
-  "occlusion",
-  "shapley",
-] as const;
-export type Method = (typeof METHODS)[number];
-export const SITES = [
-  "resid_pre",
-  "attn_out",
-  "mlp_out",
-  "head_result",
-] as const;
-export type PatchSite = (typeof SITES)[number];
+export { METHODS, readWhyUrl, SECTIONS, SITES, whyUrlParams, writeWhyUrl, type Method, type PatchSite, type Section, type TokenChoice } from "./url";
 
 /**
  * The patching form's first example: the indirect-object sentence of the interpretability literature (Wang et al.,
@@ -47,9 +33,6 @@ export const PATCH_EXAMPLE = {
   answer: " Mary",
   wrong: " John",
 } as const;
-
-/** A token as a form names it: an id picked from the candidates, or a typed text (exactly one token). */
-export type TokenChoice = number | string | null;
 
 /** A typed token as the request wants it: blank means "not given". */
 function tokenRef(choice: TokenChoice): number | string | null {
@@ -108,9 +91,14 @@ export class WhyState {
 
   constructor(
     readonly source: DataSource,
-    initial: { section?: Section } = {},
+    initial: WhyUrl = {},
   ) {
     if (initial.section) this.section = initial.section;
+    if (initial.method) this.method = initial.method;
+    if (initial.genMethod) this.genMethod = initial.genMethod;
+    if (initial.site) this.site = initial.site;
+    if (initial.target !== undefined) this.target = initial.target;
+    if (initial.foil !== undefined) this.foil = initial.foil;
     this.attribution = new Query((req) => source.attribute(req));
     this.matrix = new Query((req) => source.attributionMatrix(req));
     this.patching = new Query((req) => source.patch(req));

@@ -1,26 +1,36 @@
 import { detailCs } from "./detail/cs";
+import { circuitsPanelsCs } from "./circuits_panels/cs";
+import { circuitsCs } from "./circuits/cs";
 import { glossaryCs } from "./glossary/cs";
 import { helpCs } from "./help/cs";
 import { a11yCs } from "./a11y/cs";
 import { insideCs } from "./inside/cs";
+import { shareCs } from "./share/cs";
 import { promptCs } from "./prompt/cs";
 import { trainingCs } from "./training/cs";
 import { tourCs } from "./tour/cs";
 import { tourTrainingCs } from "./tour-training/cs";
 import { whyCs } from "./why/cs";
+import { exportCs } from "./export/cs";
+import { tracesCs } from "./traces/cs";
 import type { Catalog } from "./en";
 
 export const cs: Catalog = {
   ...detailCs,
+  ...circuitsPanelsCs,
+  ...circuitsCs,
   ...glossaryCs,
   ...helpCs,
   ...a11yCs,
   ...insideCs,
+  ...shareCs,
   ...promptCs,
   ...trainingCs,
   ...tourCs,
   ...tourTrainingCs,
   ...whyCs,
+  ...exportCs,
+  ...tracesCs,
   // the tokenizer lab's strings load with its view (catalogs/tokenizers/lazy.ts); its tab label is here
   "tok.view": "Tokenizéry",
   "app.tagline": "Sledujte, jak skutečný jazykový model čte váš text a vybírá další token — každé číslo je skutečné.",

@@ -1,20 +1,28 @@
 /** English: the reference catalog. Every other catalog must have exactly these keys. */
 import { detailEn } from "./detail/en";
+import { circuitsPanelsEn } from "./circuits_panels/en";
+import { circuitsEn } from "./circuits/en";
 import { glossaryEn } from "./glossary/en";
 import { helpEn } from "./help/en";
 import { a11yEn } from "./a11y/en";
 import { insideEn } from "./inside/en";
+import { shareEn } from "./share/en";
 import { promptEn } from "./prompt/en";
 import { trainingEn } from "./training/en";
 import { tourEn } from "./tour/en";
 import { tourTrainingEn } from "./tour-training/en";
 import { whyEn } from "./why/en";
+import { exportEn } from "./export/en";
+import { tracesEn } from "./traces/en";
 export const en = {
   ...detailEn,
+  ...circuitsPanelsEn,
+  ...circuitsEn,
   ...glossaryEn,
   ...helpEn,
   ...a11yEn,
   ...insideEn,
+  ...shareEn,
   ...promptEn,
   ...trainingEn,
   ...tourEn,
@@ -22,6 +30,8 @@ export const en = {
   // the tokenizer lab's strings load with its view (catalogs/tokenizers/lazy.ts); its tab label is here
   "tok.view": "Tokenizers",
   ...whyEn,
+  ...exportEn,
+  ...tracesEn,
   "app.tagline": "Watch a real language model read your text and pick the next token — every number is real.",
   "help.button": "What am I looking at?",
   "help.title": "What am I looking at?",

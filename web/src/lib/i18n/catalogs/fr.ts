@@ -1,26 +1,36 @@
 import { detailFr } from "./detail/fr";
+import { circuitsPanelsFr } from "./circuits_panels/fr";
+import { circuitsFr } from "./circuits/fr";
 import { glossaryFr } from "./glossary/fr";
 import { helpFr } from "./help/fr";
 import { a11yFr } from "./a11y/fr";
 import { insideFr } from "./inside/fr";
+import { shareFr } from "./share/fr";
 import { promptFr } from "./prompt/fr";
 import { trainingFr } from "./training/fr";
 import { tourFr } from "./tour/fr";
 import { tourTrainingFr } from "./tour-training/fr";
 import { whyFr } from "./why/fr";
+import { exportFr } from "./export/fr";
+import { tracesFr } from "./traces/fr";
 import type { Catalog } from "./en";
 
 export const fr: Catalog = {
   ...detailFr,
+  ...circuitsPanelsFr,
+  ...circuitsFr,
   ...glossaryFr,
   ...helpFr,
   ...a11yFr,
   ...insideFr,
+  ...shareFr,
   ...promptFr,
   ...trainingFr,
   ...tourFr,
   ...tourTrainingFr,
   ...whyFr,
+  ...exportFr,
+  ...tracesFr,
   // the tokenizer lab's strings load with its view (catalogs/tokenizers/lazy.ts); its tab label is here
   "tok.view": "Tokeniseurs",
   "app.tagline":

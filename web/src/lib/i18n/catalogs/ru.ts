@@ -1,26 +1,36 @@
 import { detailRu } from "./detail/ru";
+import { circuitsPanelsRu } from "./circuits_panels/ru";
+import { circuitsRu } from "./circuits/ru";
 import { glossaryRu } from "./glossary/ru";
 import { helpRu } from "./help/ru";
 import { a11yRu } from "./a11y/ru";
 import { insideRu } from "./inside/ru";
+import { shareRu } from "./share/ru";
 import { promptRu } from "./prompt/ru";
 import { trainingRu } from "./training/ru";
 import { tourRu } from "./tour/ru";
 import { tourTrainingRu } from "./tour-training/ru";
 import { whyRu } from "./why/ru";
+import { exportRu } from "./export/ru";
+import { tracesRu } from "./traces/ru";
 import type { Catalog } from "./en";
 
 export const ru: Catalog = {
   ...detailRu,
+  ...circuitsPanelsRu,
+  ...circuitsRu,
   ...glossaryRu,
   ...helpRu,
   ...a11yRu,
   ...insideRu,
+  ...shareRu,
   ...promptRu,
   ...trainingRu,
   ...tourRu,
   ...tourTrainingRu,
   ...whyRu,
+  ...exportRu,
+  ...tracesRu,
   // the tokenizer lab's strings load with its view (catalogs/tokenizers/lazy.ts); its tab label is here
   "tok.view": "Токенизаторы",
   "app.tagline": "Посмотрите, как настоящая языковая модель читает ваш текст и выбирает следующий токен — все числа настоящие.",

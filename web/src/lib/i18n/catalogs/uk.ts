@@ -1,26 +1,36 @@
 import { detailUk } from "./detail/uk";
+import { circuitsPanelsUk } from "./circuits_panels/uk";
+import { circuitsUk } from "./circuits/uk";
 import { glossaryUk } from "./glossary/uk";
 import { helpUk } from "./help/uk";
 import { a11yUk } from "./a11y/uk";
 import { insideUk } from "./inside/uk";
+import { shareUk } from "./share/uk";
 import { promptUk } from "./prompt/uk";
 import { trainingUk } from "./training/uk";
 import { tourUk } from "./tour/uk";
 import { tourTrainingUk } from "./tour-training/uk";
 import { whyUk } from "./why/uk";
+import { exportUk } from "./export/uk";
+import { tracesUk } from "./traces/uk";
 import type { Catalog } from "./en";
 
 export const uk: Catalog = {
   ...detailUk,
+  ...circuitsPanelsUk,
+  ...circuitsUk,
   ...glossaryUk,
   ...helpUk,
   ...a11yUk,
   ...insideUk,
+  ...shareUk,
   ...promptUk,
   ...trainingUk,
   ...tourUk,
   ...tourTrainingUk,
   ...whyUk,
+  ...exportUk,
+  ...tracesUk,
   // the tokenizer lab's strings load with its view (catalogs/tokenizers/lazy.ts); its tab label is here
   "tok.view": "Токенізатори",
   "app.tagline": "Подивіться, як справжня мовна модель читає ваш текст і обирає наступний токен — кожне число справжнє.",

@@ -1,26 +1,36 @@
 import { detailZh } from "./detail/zh";
+import { circuitsPanelsZh } from "./circuits_panels/zh";
+import { circuitsZh } from "./circuits/zh";
 import { glossaryZh } from "./glossary/zh";
 import { helpZh } from "./help/zh";
 import { a11yZh } from "./a11y/zh";
 import { insideZh } from "./inside/zh";
+import { shareZh } from "./share/zh";
 import { promptZh } from "./prompt/zh";
 import { trainingZh } from "./training/zh";
 import { tourZh } from "./tour/zh";
 import { tourTrainingZh } from "./tour-training/zh";
 import { whyZh } from "./why/zh";
+import { exportZh } from "./export/zh";
+import { tracesZh } from "./traces/zh";
 import type { Catalog } from "./en";
 
 export const zh: Catalog = {
   ...detailZh,
+  ...circuitsPanelsZh,
+  ...circuitsZh,
   ...glossaryZh,
   ...helpZh,
   ...a11yZh,
   ...insideZh,
+  ...shareZh,
   ...promptZh,
   ...trainingZh,
   ...tourZh,
   ...tourTrainingZh,
   ...whyZh,
+  ...exportZh,
+  ...tracesZh,
   // the tokenizer lab's strings load with its view (catalogs/tokenizers/lazy.ts); its tab label is here
   "tok.view": "分词器",
   "app.tagline": "看一个真实的语言模型如何读你的文字并选出下一个词元——每个数字都是真实的。",
