@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -320,15 +321,7 @@ def to_animatedllm(
     special = [i for i, t in enumerate(context) if t.is_special]
     steps = []
     for st in generation.steps:
-        cands = [
-            AnimatedCandidate(
-                token=token_string(t.token),
-                token_id=t.token.id,
-                logprob=math.log(t.prob) if t.prob > 0 else None,
-                prob=t.prob,
-            )
-            for t in st.top
-        ]
+        cands = _top_as_candidates(st.top)
         method = "forced" if st.forced else ("greedy" if greedy else "sampling")
         steps.append(
             AnimatedGenerationStep(
@@ -382,21 +375,26 @@ def write_animatedllm(
     return out
 
 
-def _summary_as_inference(doc: dict[str, Any], fallback_id: str) -> AnimatedInferenceTrace:
-    """A ``glassbox trace -o`` file: one step, its stored next-token top-k, nothing chosen."""
-    from glassbox.schema.models import load_trace_summary
-
-    summary = load_trace_summary(json.dumps(doc))
-    tokens = summary.tokens
-    cands = [
+def _top_as_candidates(tops: Sequence[Any]) -> list[AnimatedCandidate]:
+    """glassbox's top tokens (``.token``, ``.prob``) as AnimatedLLM's candidates (logprob ``None`` where p = 0)."""
+    return [
         AnimatedCandidate(
             token=token_string(t.token),
             token_id=t.token.id,
             logprob=math.log(t.prob) if t.prob > 0 else None,
             prob=t.prob,
         )
-        for t in summary.next_token
+        for t in tops
     ]
+
+
+def _summary_as_inference(doc: dict[str, Any], fallback_id: str) -> AnimatedInferenceTrace:
+    """A ``glassbox trace -o`` file: one step, its stored next-token top-k, nothing chosen."""
+    from glassbox.schema.models import load_trace_summary
+
+    summary = load_trace_summary(json.dumps(doc))
+    tokens = summary.tokens
+    cands = _top_as_candidates(summary.next_token)
     step = AnimatedGenerationStep(
         step=0,
         input_text=_decoded(tokens),
