@@ -133,7 +133,7 @@ export const cs: Catalog = {
   "error.unsupported_architecture": "Architektura tohoto modelu není podporována.",
   "error.corrupted_file": "Soubor modelu nebo checkpointu je poškozený.",
   "error.training_error": "Trénink na serveru selhal.",
-  "error.not_built": "Serveru pro tohle chybí potřebná část.",
+  "error.not_built": "Tohle tu není k dispozici: potřebná část není sestavená nebo zahrnutá.",
   "error.internal": "Něco se pokazilo.",
   "error.http": "Server odpověděl něčím, čemu tato stránka nerozumí.",
   "status.loading": "Načítání…",

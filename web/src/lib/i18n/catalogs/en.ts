@@ -132,7 +132,7 @@ export const en = {
   "error.unsupported_architecture": "This model's architecture is not supported.",
   "error.corrupted_file": "A model or checkpoint file is damaged.",
   "error.training_error": "Training failed on the server.",
-  "error.not_built": "The server lacks a part it needs for this.",
+  "error.not_built": "This is not available here: the part it needs is not built or not included.",
   "error.internal": "Something went wrong.",
   "error.http": "The server gave an answer this page does not understand.",
   "status.loading": "Loading…",

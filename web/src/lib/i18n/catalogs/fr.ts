@@ -138,7 +138,7 @@ export const fr: Catalog = {
   "error.unsupported_architecture": "L’architecture de ce modèle n’est pas prise en charge.",
   "error.corrupted_file": "Un fichier de modèle ou de point de contrôle est endommagé.",
   "error.training_error": "L’entraînement a échoué sur le serveur.",
-  "error.not_built": "Il manque au serveur une partie nécessaire pour cela.",
+  "error.not_built": "Ce n'est pas disponible ici : la partie nécessaire n'est pas construite ou pas incluse.",
   "error.internal": "Une erreur s’est produite.",
   "error.http": "Le serveur a donné une réponse que cette page ne comprend pas.",
   "status.loading": "Chargement…",

@@ -132,7 +132,7 @@ export const ja: Catalog = {
   "error.unsupported_architecture": "このモデルのアーキテクチャには対応していません。",
   "error.corrupted_file": "モデルまたはチェックポイントのファイルが壊れています。",
   "error.training_error": "サーバーでの学習に失敗しました。",
-  "error.not_built": "この操作に必要な部分がサーバーにありません。",
+  "error.not_built": "ここでは利用できません：必要な部分がビルドされていないか、含まれていません。",
   "error.internal": "問題が発生しました。",
   "error.http": "サーバーはこのページが理解できない応答を返しました。",
   "status.loading": "読み込み中…",

@@ -131,7 +131,7 @@ export const zh: Catalog = {
   "error.unsupported_architecture": "不支持这个模型的架构。",
   "error.corrupted_file": "模型或检查点文件已损坏。",
   "error.training_error": "服务器上的训练失败了。",
-  "error.not_built": "服务器缺少完成此操作所需的部分。",
+  "error.not_built": "此处不可用：所需部分未构建或未包含在内。",
   "error.internal": "出了点问题。",
   "error.http": "服务器返回了这个页面无法理解的响应。",
   "status.loading": "加载中…",
