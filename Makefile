@@ -125,6 +125,7 @@ transcoders: install ## reproduce the embedded model's shipped transcoders, thei
 	rm -rf $(TRANSCODERS)/train_state
 	$(VENV)/bin/glassbox transcoders features --transcoders $(TRANSCODERS)
 	$(VENV)/bin/glassbox transcoders score --transcoders $(TRANSCODERS) --out $(TRANSCODERS)/scores.json
+	$(PY) -c "from glassbox.training.files import write_manifest; write_manifest('$(dir $(TRANSCODERS))')"
 
 clean: ## remove the venv, build outputs and caches
 	rm -rf $(VENV) $(STAMPS) src/glassbox/_static src/glassbox/_export src/glassbox/_tokenizers web/node_modules .pytest_cache .mypy_cache .ruff_cache
