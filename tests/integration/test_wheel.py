@@ -31,6 +31,7 @@ STATIC_INDEX = ROOT / "src" / "glassbox" / "_static" / "index.html"
 MUST_CONTAIN = (
     "glassbox/_static/index.html",
     "glassbox/_export/glassbox-export.js",  # `glassbox export` copies it into every static site
+    "glassbox/_widget/widget.js",  # glassbox.widget's JavaScript (anywidget loads it from the package, no CDN)
     "glassbox/assets/glassbox-tiny/model.safetensors",
 )
 

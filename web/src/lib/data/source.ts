@@ -7,8 +7,8 @@
  *   `models`, `vocab` and the detailed view's slices are data files read by key; `predict` answers from the
  *   exported positions; what nothing there can compute (a new prompt, training, the live run, the Why view)
  *   rejects with `not_built`.
- * - room for a notebook kernel (an anywidget model): each method sends a message to the Python side, which
- *   answers with the same payloads, validated by the same pydantic models.
+ * - `KernelSource` (`./kernel.ts`): a notebook kernel (`glassbox.widget`, an anywidget model): each method sends a
+ *   message to the Python side, which answers with the same payloads through the server's own routes, in-process.
  *
  * Every method resolves with a generated payload type or rejects with an `ApiFailure` (`./failure.ts`). Views and
  * stores never `fetch`: they receive a source (the app's states take it in their constructor; components read
