@@ -128,7 +128,7 @@ model: install ## reproduce the embedded default model from scratch
 TRANSCODERS := src/glassbox/assets/glassbox-tiny/transcoders
 transcoders: install ## reproduce the embedded model's shipped transcoders, their feature cards and graph scores (≈ 5 min)
 	rm -rf $(TRANSCODERS)
-	$(VENV)/bin/glassbox transcoders train --out $(TRANSCODERS) --steps 1400 --sparsity 0.008
+	$(VENV)/bin/glassbox transcoders train --out $(TRANSCODERS) --steps 1400 --sparsity 0.008 --seq-len 128
 	rm -rf $(TRANSCODERS)/train_state
 	$(VENV)/bin/glassbox transcoders features --transcoders $(TRANSCODERS)
 	$(VENV)/bin/glassbox transcoders score --transcoders $(TRANSCODERS) --out $(TRANSCODERS)/scores.json
