@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from e2e_support import SCREENSHOTS, chromium_path, embedded_available
+from e2e_support import SCREENSHOTS, embedded_available
 from playwright.sync_api import expect
 
 from glassbox.capture.forward import next_token_logits
@@ -79,12 +79,10 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             stop_process(proc, timeout=10)
 
 
-def test_widget_renders_the_models_numbers_in_jupyterlab(lab: str) -> None:
+def test_widget_renders_the_models_numbers_in_jupyterlab(lab: str, browser: Any) -> None:
+    """``browser``: the session's Chromium (conftest) — a second sync_playwright in one process is refused."""
     assert embedded_available()
-    path = chromium_path()
-    assert path is not None, "chromium is not installed: run `make browser`"
     import torch
-    from playwright.sync_api import sync_playwright
 
     import glassbox
 
@@ -96,43 +94,40 @@ def test_widget_renders_the_models_numbers_in_jupyterlab(lab: str) -> None:
 
     errors: list[str] = []
     refused: list[str] = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=path, args=["--headless", "--no-sandbox", "--disable-gpu"])
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
 
-        def only_local(route: Any) -> None:
-            if route.request.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:")):
-                route.continue_()
-            else:
-                refused.append(route.request.url)
-                route.abort()
+    def only_local(route: Any) -> None:
+        if route.request.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:")):
+            route.continue_()
+        else:
+            refused.append(route.request.url)
+            route.abort()
 
-        context.route("**/*", only_local)
-        page = context.new_page()
-        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(lab + "lab/tree/widget.ipynb?reset")
-        editor = page.locator(".jp-Notebook .jp-Cell .cm-content").first
-        expect(editor).to_be_visible(timeout=60_000)
-        # the kernel must be connected and idle, or JupyterLab drops the run: the status bar says so
-        expect(page.get_by_text("Python 3 (ipykernel) | Idle")).to_be_visible(timeout=60_000)
-        prompt = page.locator(".jp-Notebook .jp-Cell .jp-InputPrompt").first
-        for _ in range(3):  # a run sent while the kernel's session is still settling is dropped: send it again
-            editor.click()
-            page.keyboard.press("Shift+Enter")
-            try:
-                expect(prompt).not_to_have_text("[ ]:", timeout=10_000)
-                break
-            except AssertionError:
-                continue
-        top = page.locator(".jp-OutputArea [data-testid=candidate]").first
-        expect(top).to_be_visible(timeout=60_000)
-        expect(top).to_have_attribute("data-token-id", str(top_id), timeout=30_000)
-        shown = float(top.get_attribute("data-prob") or "nan")
-        top.scroll_into_view_if_needed()
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SCREENSHOTS / "notebook-jupyterlab.png"))
-        context.close()
-        browser.close()
+    context.route("**/*", only_local)
+    page = context.new_page()
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(lab + "lab/tree/widget.ipynb?reset")
+    editor = page.locator(".jp-Notebook .jp-Cell .cm-content").first
+    expect(editor).to_be_visible(timeout=60_000)
+    # the kernel must be connected and idle, or JupyterLab drops the run: the status bar says so
+    expect(page.get_by_text("Python 3 (ipykernel) | Idle")).to_be_visible(timeout=60_000)
+    prompt = page.locator(".jp-Notebook .jp-Cell .jp-InputPrompt").first
+    for _ in range(3):  # a run sent while the kernel's session is still settling is dropped: send it again
+        editor.click()
+        page.keyboard.press("Shift+Enter")
+        try:
+            expect(prompt).not_to_have_text("[ ]:", timeout=10_000)
+            break
+        except AssertionError:
+            continue
+    top = page.locator(".jp-OutputArea [data-testid=candidate]").first
+    expect(top).to_be_visible(timeout=60_000)
+    expect(top).to_have_attribute("data-token-id", str(top_id), timeout=30_000)
+    shown = float(top.get_attribute("data-prob") or "nan")
+    top.scroll_into_view_if_needed()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "notebook-jupyterlab.png"))
+    context.close()
     assert abs(shown - float(probs[top_id])) < 1e-4, (shown, float(probs[top_id]))
     assert not errors, errors
