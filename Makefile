@@ -17,7 +17,7 @@ WIDGET_BUNDLE := src/glassbox/_widget/widget.js
 TOKENIZERS := src/glassbox/_tokenizers/catalogue.json
 PORT    ?= 8000
 
-.PHONY: help install serve test check lint format typecheck imports schema-check pytest web web-check tokenizers e2e browser bench soak model transcoders schema clean
+.PHONY: help install serve test check lint format typecheck imports schema-check pytest web web-check tokenizers e2e browser bench soak model transcoders schema clean marimo-check
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}'
@@ -134,5 +134,14 @@ transcoders: install ## reproduce the embedded model's shipped transcoders, thei
 	$(VENV)/bin/glassbox transcoders score --transcoders $(TRANSCODERS) --out $(TRANSCODERS)/scores.json
 	$(PY) -c "from glassbox.training.files import write_manifest; write_manifest('$(dir $(TRANSCODERS))')"
 
+# marimo is not a dependency: its own venv, which sees .venv's packages (torch, glassbox) through a .pth line
+MARIMO_VENV := .venv-marimo
+marimo-check: install web browser ## opt-in: glassbox.widget in a real marimo notebook (marimo run + Chromium, ≈ 40 s after a first install)
+	test -x $(MARIMO_VENV)/bin/marimo || { $(PY) -m venv $(MARIMO_VENV) && \
+	  echo "import site; site.addsitedir('$(abspath $(VENV))/lib/python$$($(PY) -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')/site-packages')" \
+	    > $(MARIMO_VENV)/lib/python$$($(PY) -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')/site-packages/glassbox-venv.pth && \
+	  $(MARIMO_VENV)/bin/pip install -q marimo; }
+	$(PY) tests/e2e/marimo_check.py --marimo $(MARIMO_VENV)/bin/marimo
+
 clean: ## remove the venv, build outputs and caches
-	rm -rf $(VENV) $(STAMPS) src/glassbox/_static src/glassbox/_export src/glassbox/_widget src/glassbox/_tokenizers web/node_modules .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(MARIMO_VENV) $(STAMPS) src/glassbox/_static src/glassbox/_export src/glassbox/_widget src/glassbox/_tokenizers web/node_modules .pytest_cache .mypy_cache .ruff_cache

@@ -6,7 +6,8 @@ from glassbox, which is not installed there).
 Builds a TransformerLens ``HookedTransformer`` from the GPT-2 folder's config and weights (offline: TransformerLens's
 ``from_pretrained`` only knows Hub names, so the config is written out here and the weights converted with its own
 ``convert_gpt2_weights``), turns it into circuit-tracer's ``TransformerLensReplacementModel`` with the transcoders
-loaded by its ``load_transcoder_set``, runs ``attribute`` on the given ids, and writes the dense adjacency and the
+loaded by its ``load_transcoder_set`` (or, for a folder whose config says ``cross_layer_transcoder``, its
+``load_clt``), runs ``attribute`` on the given ids, and writes the dense adjacency and the
 feature list to ``OUT_DIR/ct_graph.safetensors`` and the rest (timings, pruning, scores) to ``OUT_DIR/ct.json``.
 """
 
@@ -27,6 +28,7 @@ def main() -> None:
     from circuit_tracer.attribution.attribute import attribute
     from circuit_tracer.graph import compute_graph_scores, prune_graph
     from circuit_tracer.replacement_model.replacement_model_transformerlens import TransformerLensReplacementModel
+    from circuit_tracer.transcoder.cross_layer_transcoder import load_clt
     from circuit_tracer.transcoder.single_layer_transcoder import load_transcoder_set
     from transformer_lens import HookedTransformerConfig
     from transformer_lens.pretrained.weight_conversions.gpt2 import convert_gpt2_weights
@@ -66,16 +68,28 @@ def main() -> None:
         model.unembed.b_U.zero_()
 
     conf = yaml.safe_load((tc_dir / "config.yaml").read_text(encoding="utf-8"))
-    paths = {i: str(tc_dir / name) for i, name in enumerate(conf["transcoders"])}
-    ts = load_transcoder_set(
-        paths,
-        scan=conf.get("scan_name", "glassbox"),
-        feature_input_hook=conf["feature_input_hook"],
-        feature_output_hook=conf["feature_output_hook"],
-        device=torch.device("cpu"),
-        lazy_encoder=False,
-        lazy_decoder=False,
-    )
+    if conf.get("model_kind") == "cross_layer_transcoder":  # a CLT folder: circuit-tracer's own load_clt reads it
+        ts = load_clt(
+            str(tc_dir),
+            feature_input_hook=conf["feature_input_hook"],
+            feature_output_hook=conf["feature_output_hook"],
+            scan=conf.get("scan_name", "glassbox"),
+            device=torch.device("cpu"),
+            dtype=torch.float32,  # its default is bfloat16: the comparison is in float32
+            lazy_encoder=False,
+            lazy_decoder=False,
+        )
+    else:
+        paths = {i: str(tc_dir / name) for i, name in enumerate(conf["transcoders"])}
+        ts = load_transcoder_set(
+            paths,
+            scan=conf.get("scan_name", "glassbox"),
+            feature_input_hook=conf["feature_input_hook"],
+            feature_output_hook=conf["feature_output_hook"],
+            device=torch.device("cpu"),
+            lazy_encoder=False,
+            lazy_decoder=False,
+        )
     model._configure_replacement_model(ts)
     model.eval()
     load_s = time.perf_counter() - t0

@@ -23,6 +23,11 @@ the prompts are the ones ``bench_graph.py`` measures (16 and 64 tokens, beginnin
 
     .venv/bin/python bench/bench_graph_oracle.py            # print the figures
     .venv/bin/python bench/bench_graph_oracle.py --write    # and rewrite its section of docs/benchmarks.md
+
+With ``--clt [DIR]`` the same comparison runs with a *cross-layer* transcoder for glassbox-tiny instead (its own
+section of docs/benchmarks.md): DIR (default ``/tmp/glassbox-clt-tiny``) is trained first when it holds none —
+``glassbox transcoders train --kind clt`` for :data:`CLT_STEPS` steps, written there, never shipped — and
+circuit-tracer reads the same folder with its ``load_clt``; prompts of :data:`CLT_LENGTHS` tokens.
 """
 
 from __future__ import annotations
@@ -42,6 +47,9 @@ from _common import write_section
 from bench_graph import prompt_ids
 
 LENGTHS = (16, 64)
+CLT_DIR = Path("/tmp/glassbox-clt-tiny")
+CLT_STEPS = 300
+CLT_LENGTHS = (16, 32)  # a CLT's layer-0 features fire more: 32 tokens already give ~9,000 feature nodes
 
 
 def ct_python() -> Path | None:
@@ -124,6 +132,22 @@ def compare(model: Any, ids: list[int], ct_dir: Path, glassbox_s: float, graph: 
     return out
 
 
+def _clt_folder() -> Path:
+    """The CLT folder ``--clt`` names (or the default), trained first when it has no config.yaml."""
+    i = sys.argv.index("--clt")
+    folder = Path(sys.argv[i + 1]) if i + 1 < len(sys.argv) and not sys.argv[i + 1].startswith("--") else CLT_DIR
+    if (folder / "config.yaml").is_file():
+        return folder
+    import glassbox
+    from glassbox.training.transcoders import TranscoderTrainConfig, train_transcoders
+
+    print(f"training a cross-layer transcoder for glassbox-tiny ({CLT_STEPS} steps) into {folder} …", flush=True)
+    cfg = TranscoderTrainConfig(kind="clt", steps=CLT_STEPS, sparsity=0.008, seq_len=128)
+    _, report = train_transcoders(glassbox.load_model(), folder, cfg)
+    print("FVU per layer", [round(f.fvu, 3) for f in report.layers], flush=True)
+    return folder
+
+
 def main() -> None:
     py = ct_python()
     venv = os.environ.get("GLASSBOX_CT_VENV", "/tmp/ct-venv")
@@ -140,18 +164,21 @@ def main() -> None:
     import glassbox
     from glassbox.models.loading import embedded_path
 
+    clt = "--clt" in sys.argv
+    tc_folder = _clt_folder() if clt else embedded_path() / "transcoders"
     torch.set_num_threads(1)  # the child runs on one thread too, so the ratio compares the code, not the threads
     model = glassbox.load_model()
     folder = embedded_path()
+    ts = glassbox.load_transcoders(tc_folder)
     rows = []
-    for n in [min(k, model.info.n_ctx) for k in LENGTHS]:
+    for n in [min(k, model.info.n_ctx) for k in (CLT_LENGTHS if clt else LENGTHS)]:
         ids = prompt_ids(model, n)
         with tempfile.TemporaryDirectory() as tmp:
             tmpd = Path(tmp)
             (tmpd / "ids.json").write_text(json.dumps(ids), encoding="utf-8")
             child = Path(__file__).parent / "_graph_oracle_child.py"
             done = subprocess.run(
-                [str(py), str(child), str(folder), str(folder / "transcoders"), str(tmpd / "ids.json"), str(tmpd)],
+                [str(py), str(child), str(folder), str(tc_folder), str(tmpd / "ids.json"), str(tmpd)],
                 capture_output=True,
                 text=True,
             )
@@ -161,7 +188,7 @@ def main() -> None:
             graph = None
             for _ in range(4):  # a warm-up, then the median of three, as the child does
                 t0 = time.perf_counter()
-                graph = glassbox.attribution_graph(model, ids)
+                graph = glassbox.attribution_graph(model, ids, ts)
                 times.append(time.perf_counter() - t0)
             rows.append(compare(model, ids, tmpd, statistics.median(times[1:]), graph))
     import importlib.metadata as md
@@ -176,10 +203,17 @@ def main() -> None:
         text=True,
     ).stdout.split()
     load = os.getloadavg()
+    which = (
+        f"a cross-layer transcoder ({ts.d_transcoder} features per layer, trained by glassbox for {CLT_STEPS} "
+        "steps, not shipped; read by circuit-tracer's `load_clt`)"
+        if clt
+        else "its shipped transcoders"
+    )
     lines = [
         f"circuit-tracer {versions[0]} (TransformerLens {versions[1]}, in its own venv) vs glassbox "
-        f"{md.version('glassbox')}, on glassbox-tiny with its shipped transcoders, the same token ids; "
-        f"`bench/bench_graph_oracle.py`; CPU, one torch thread each; load average {load[0]:.2f} / {load[1]:.2f}.",
+        f"{md.version('glassbox')}, on glassbox-tiny with {which}, the same token ids; "
+        f"`bench/bench_graph_oracle.py{' --clt' if clt else ''}`; CPU, one torch thread each; "
+        f"load average {load[0]:.2f} / {load[1]:.2f}.",
         "",
         "| tokens | active features (ct / glassbox / only in one) | logit targets equal | real logits max abs diff "
         "| activations max abs diff | adjacency max abs diff (÷ max abs entry) | nonzero entries (ct / glassbox) "
@@ -208,7 +242,8 @@ def main() -> None:
     print(body)
     print(json.dumps(rows, indent=1))
     if "--write" in sys.argv:
-        write_section("Attribution graphs against circuit-tracer", body)
+        title = "Attribution graphs against circuit-tracer"
+        write_section(f"{title}: a cross-layer transcoder" if clt else title, body)
 
 
 if __name__ == "__main__":

@@ -31,11 +31,15 @@ if TYPE_CHECKING:
     from glassbox.schema.models import Generation
     from glassbox.traces import load_prompt_trace, trace_prompts
     from glassbox.tracing import Trace, trace
+    from glassbox.training.checkpoint_replay import CheckpointSet, checkpoint_replay, open_checkpoints
     from glassbox.training.feature_cards import feature_cards
+    from glassbox.transcoders.clt import CrossLayerTranscoder
     from glassbox.transcoders.format import TranscoderSet, load_transcoders, save_transcoders
 
 __all__ = [
     "AttributionGraph",
+    "CheckpointSet",
+    "CrossLayerTranscoder",
     "Generation",
     "LoadedModel",
     "Trace",
@@ -45,6 +49,7 @@ __all__ = [
     "attribute",
     "attribute_generation",
     "attribution_graph",
+    "checkpoint_replay",
     "circuits_graph",
     "export_site",
     "feature_cards",
@@ -53,6 +58,7 @@ __all__ = [
     "load_model",
     "load_prompt_trace",
     "load_transcoders",
+    "open_checkpoints",
     "patch",
     "patch_cell",
     "read_animatedllm",
@@ -87,7 +93,11 @@ _LAZY = {
     "circuits_graph": ("glassbox.graph.circuits", "circuits_graph"),
     "intervene_features": ("glassbox.graph.feature_interventions", "intervene_features"),
     "feature_cards": ("glassbox.training.feature_cards", "feature_cards"),
+    "checkpoint_replay": ("glassbox.training.checkpoint_replay", "checkpoint_replay"),
+    "open_checkpoints": ("glassbox.training.checkpoint_replay", "open_checkpoints"),
+    "CheckpointSet": ("glassbox.training.checkpoint_replay", "CheckpointSet"),
     "TranscoderSet": ("glassbox.transcoders.format", "TranscoderSet"),
+    "CrossLayerTranscoder": ("glassbox.transcoders.clt", "CrossLayerTranscoder"),
     "load_transcoders": ("glassbox.transcoders.format", "load_transcoders"),
     "save_transcoders": ("glassbox.transcoders.format", "save_transcoders"),
     "read_animatedllm": ("glassbox.animatedllm", "read_animatedllm"),

@@ -28,6 +28,17 @@ def register(app: typer.Typer) -> None:
         min_p: Annotated[float, typer.Option(help="0 = off")] = 0.0,
         seed: Annotated[int, typer.Option(help="same seed → same tokens")] = 0,
         device: Annotated[str, typer.Option("--device", help="auto, cpu or cuda")] = "auto",
+        why: Annotated[
+            bool, typer.Option("--why/--no-why", help="precompute the Why view of every prompt (--no-why: faster)")
+        ] = True,
+        circuits: Annotated[
+            bool,
+            typer.Option(
+                "--circuits/--no-circuits",
+                help="precompute each prompt's attribution graph and its feature cards, for a model with its own "
+                "transcoders (--no-circuits: smaller)",
+            ),
+        ] = True,
     ) -> None:
         """Write a static, read-only site of the web app for a list of prompts (opens from file://, no server)."""
         from rich.progress import Progress
@@ -37,18 +48,21 @@ def register(app: typer.Typer) -> None:
         from glassbox.export_site import export_site
         from glassbox.traces import read_prompts
 
-        lines = read_prompts(prompts)  # a bad file fails before the model loads
+        read_prompts(prompts)  # a bad file fails before the model loads
         s = settings(temperature=temperature, top_k=top_k, top_p=top_p, min_p=min_p, seed=seed)
         m = _load(model, device)
         with Progress(console=err_console, transient=True) as bar:
-            task = bar.add_task("exporting", total=len(lines))
+            # one step per prompt and stage (its trace, its Why view, its graph): export_site reports the total
+            task = bar.add_task("exporting", total=None)
             report = export_site(  # the file again, not the lines: an error names the prompt's line
                 m,
                 prompts,
                 out,
                 max_new_tokens=n,
                 settings=s,
-                progress=lambda done, _t: bar.update(task, completed=done),
+                progress=lambda done, total: bar.update(task, completed=done, total=total),
+                why=why,
+                circuits=circuits,
             )
         console.print(
             f"wrote {report.out / 'index.html'}: {len(report.manifest.prompts)} prompts, "

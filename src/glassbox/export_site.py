@@ -5,7 +5,9 @@ The site opens from any static host and from ``file://`` with no network, where 
 ``glassbox/_export``) and every data file is a script that registers its payload,
 ``window.__glassbox_data__["<key>"] = {...}``, which the page loads on demand by adding a ``<script>`` tag
 (``web/src/lib/data/static.ts``). ``data/manifest.js`` (a :class:`StaticManifest`) lists the prompts;
-``data/vocab.js`` is the model's vocabulary; ``data/<key>.js`` each prompt's :class:`PromptTrace`.
+``data/vocab.js`` is the model's vocabulary; ``data/<key>.js`` each prompt's :class:`PromptTrace`;
+``data/<key>-why.js`` and ``data/<key>-circuits.js`` its Why and Circuits views (:mod:`glassbox.export_views`), unless
+left out (``why=False``, ``circuits=False``; the Circuits file only for a model with its own transcoders).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from glassbox import __version__
 from glassbox.errors import NotFoundError
+from glassbox.export_views import circuits_export, export_transcoders, why_export
 from glassbox.models.tokens import token_infos
 from glassbox.schema.api import Limits, ModelList, Vocab
 from glassbox.schema.base import Payload
@@ -88,8 +91,13 @@ def export_site(
     max_new_tokens: int = 16,
     settings: SamplingSettings | None = None,
     progress: Callable[[int, int], None] | None = None,
+    why: bool = True,
+    circuits: bool = True,
 ) -> ExportReport:
     """Write the static site for ``prompts`` (a list, or a file with one per line) into ``out``.
+
+    ``why``, ``circuits``: also precompute the Why view and (for a model with its own transcoders) the Circuits
+    view of every prompt. ``progress(done, total)`` counts stages: a prompt's trace, its Why file, its graph.
 
     Raises :class:`~glassbox.errors.NotFoundError` when this glassbox was installed without the export bundle.
     """
@@ -108,12 +116,33 @@ def export_site(
     infos = token_infos(model.tokenizer, list(range(model.info.d_vocab)))
     vocab = Vocab(model=card.id, texts=[i.text for i in infos], special_ids=[i.id for i in infos if i.is_special])
     (data / "vocab.js").write_text(script_of("vocab", vocab), encoding="utf-8")
+    transcoders = export_transcoders(model) if circuits else None
+    per_prompt = 1 + int(why) + int(transcoders is not None)
+    done = 0
+
+    def stage() -> None:
+        nonlocal done
+        done += 1
+        if progress is not None:
+            progress(done, len(lines) * per_prompt)
+
     exported: list[ExportedPrompt] = []
     for i, (where, prompt) in enumerate(lines):
         trace = trace_prompt(model, prompt, max_new_tokens=max_new_tokens, settings=settings, where=where)
         key = f"p{i + 1:04d}"
         path = data / f"{key}.js"
         path.write_text(script_of(key, trace), encoding="utf-8")
+        stage()
+        why_key = circuits_key = None
+        if why:
+            why_key = f"{key}-why"
+            (data / f"{why_key}.js").write_text(script_of(why_key, why_export(model, trace, card.id)), encoding="utf-8")
+            stage()
+        if transcoders is not None:
+            circuits_key = f"{key}-circuits"
+            payload = circuits_export(model, prompt, card.id, transcoders)
+            (data / f"{circuits_key}.js").write_text(script_of(circuits_key, payload), encoding="utf-8")
+            stage()
         exported.append(
             ExportedPrompt(
                 key=key,
@@ -121,10 +150,10 @@ def export_site(
                 n_tokens=len(trace.tokens),
                 n_generated=len(trace.steps),
                 bytes=path.stat().st_size,
+                why=why_key,
+                circuits=circuits_key,
             )
         )
-        if progress is not None:
-            progress(i + 1, len(lines))
     # the page's limits: no prompt longer than the model's context, no generation past what was exported
     limits = Limits(
         max_prompt_tokens=model.info.n_ctx,

@@ -88,8 +88,10 @@ def info_command(path: Annotated[str, typer.Argument(help="a transcoder folder o
 
     ts = load_transcoders(path)
     kinds = sorted({"jumprelu" if t.threshold is not None else "topk" if t.topk else "relu" for t in ts.layers})
+    what = "cross-layer transcoder" if ts.kind == "clt" else "per-layer transcoders"
     console.print(
-        f"{ts.n_layers} layers, d_model={ts.d_model}, d_transcoder={ts.d_transcoder}, activation {'/'.join(kinds)}, "
+        f"{what}: {ts.n_layers} layers, d_model={ts.d_model}, d_transcoder={ts.d_transcoder}, "
+        f"activation {'/'.join(kinds)}, "
         f"skip={'yes' if ts.skip_connection else 'no'}; reads {ts.feature_input_hook}, writes {ts.feature_output_hook}"
     )
 
@@ -102,7 +104,9 @@ def train_command(
     corpus: Annotated[str, typer.Option(help="'embedded' or a UTF-8 text file (blank-line-separated documents)")] = (
         "embedded"
     ),
-    kind: Annotated[str, typer.Option(help="plt (per-layer) or clt (cross-layer, not implemented yet)")] = "plt",
+    kind: Annotated[
+        str, typer.Option(help="plt (per-layer) or clt (cross-layer: each layer's features write to every later MLP)")
+    ] = "plt",
     latents: Annotated[int | None, typer.Option(help="features per layer (default 8 × d_model)")] = None,
     activation: Annotated[str, typer.Option(help="relu, jumprelu or topk")] = "relu",
     k: Annotated[int, typer.Option(help="TopK's k")] = 16,
@@ -117,7 +121,8 @@ def train_command(
     resume: Annotated[bool, typer.Option("--resume", help="continue the run saved in OUT/train_state")] = False,
     device: Annotated[str, typer.Option(help="cpu, cuda or auto")] = "cpu",
 ) -> None:
-    """Train per-layer transcoders on activations streamed from a corpus; save them in circuit-tracer's format."""
+    """Train per-layer transcoders (or a cross-layer transcoder, --kind clt) on activations streamed from a corpus;
+    save them in circuit-tracer's format."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from glassbox.models.loading import load_model

@@ -45,14 +45,18 @@ _ROUTES: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "overview": ("POST", "/api/detail/overview", ()),
     "attentionHead": ("POST", "/api/detail/attention_head", ()),
     "attentionGrid": ("POST", "/api/detail/attention_grid", ()),
+    "linearAttentionHead": ("POST", "/api/detail/linear_attention_head", ()),
     "embedding": ("POST", "/api/detail/embedding", ()),
     "mlp": ("POST", "/api/detail/mlp", ()),
+    "routing": ("POST", "/api/detail/routing", ()),
     "logitLens": ("POST", "/api/detail/logit_lens", ()),
     "tokenAcrossLayers": ("POST", "/api/detail/token", ()),
     "trainingInfo": ("GET", "/api/training/{model}/info", ("model",)),
     "trainingHistory": ("GET", "/api/training/{model}/history", ("model",)),
     "trainStep": ("POST", "/api/training/step", ()),
     "initVsTrained": ("POST", "/api/training/init_vs_trained", ()),
+    "checkpointReplay": ("GET", "/api/training/{model}/checkpoints", ("model",)),
+    "compareCheckpoints": ("POST", "/api/training/checkpoints/compare", ()),
     "startLive": ("POST", "/api/training/live/start", ()),
     "liveStatus": ("GET", "/api/training/live/{run_id}", ("run_id",)),
     "stopLive": ("POST", "/api/training/live/{run_id}/stop", ("run_id",)),
@@ -197,7 +201,9 @@ def _widget_class() -> type[Any]:
     js, css = widget_bundle()
 
     class GlassboxWidget(anywidget.AnyWidget):
-        """The glassbox app in a notebook cell; ``query`` is the app's URL state (view, prompt, selection)."""
+        """The glassbox app in a notebook cell. ``query`` is the app's state as a link's query string (view, prompt,
+        settings, selection): glassbox.widget's arguments open it, and the page writes every change back here (never
+        into the notebook's own URL), so each widget keeps its own state and Python reads what the reader sees."""
 
         _esm = js
         _css = css

@@ -24,7 +24,15 @@ MODEL_TYPES = (
     "gemma3_text",
     "phi3",
     "smollm3",
+    "qwen3_moe",
+    "olmoe",
+    "gpt_oss",
+    "qwen3_5_text",
 )
+
+#: the model types attribution graphs cover: their replacement model freezes softmax attention patterns, and a
+#: linear-attention layer (Qwen3.5) has none (its circuits refuse with a clear message instead)
+GRAPH_MODEL_TYPES = tuple(t for t in MODEL_TYPES if t != "qwen3_5_text")
 
 #: long enough to cross the tiny sliding windows (4 and 6) and to include multi-byte characters
 LONG_PROMPT = "When Mary and John went to the shop, John gave a book to Mary. Столиця — Київ. 東京 🙂"
@@ -117,11 +125,53 @@ def tiny_config(model_type: str, vocab_size: int = 512, **overrides: Any) -> Any
     elif model_type == "smollm3":
         # layer 1 has no positional encoding (NoPE)
         cfg = tf.SmolLM3Config(no_rope_layers=[1, 0], pad_token_id=None, **llama_like)
+    elif model_type == "qwen3_5_text":
+        cfg = _qwen3_5_config(tf, llama_like)
+    elif model_type in ("qwen3_moe", "olmoe", "gpt_oss"):
+        cfg = _moe_config(tf, model_type, llama_like)
     else:
         raise ValueError(f"unknown model_type {model_type!r}; choose from {', '.join(MODEL_TYPES)}")
     for key, value in overrides.items():
         setattr(cfg, key, value)
     return cfg
+
+
+def _qwen3_5_config(tf: Any, llama_like: dict[str, Any]) -> Any:
+    """Qwen3.5's hybrid: linear-attention (gated DeltaNet) layers 0, 2 and 3, gated full attention at layer 1.
+
+    Two key heads serve four value heads (grouped, as in the real models), d_k (8) ≠ d_v (16) so the state is not
+    square, a 3-tap convolution, and a quarter of each full-attention head rotated (Qwen3.5's partial rotary)."""
+    base = dict(llama_like, num_hidden_layers=4, head_dim=16, pad_token_id=None)
+    return tf.Qwen3_5TextConfig(
+        layer_types=["linear_attention", "full_attention", "linear_attention", "linear_attention"],
+        linear_num_key_heads=2, linear_num_value_heads=4, linear_key_head_dim=8, linear_value_head_dim=16,
+        linear_conv_kernel_dim=3, **base,
+    )  # fmt: skip
+
+
+def _moe_config(tf: Any, model_type: str, llama_like: dict[str, Any]) -> Any:
+    """Mixtures of experts: 8 experts of 32 neurons, 2 chosen per token, each family's peculiarity set to matter."""
+    base = {k: v for k, v in llama_like.items() if k != "intermediate_size"}
+    if model_type == "qwen3_moe":
+        # renormalised top-k weights (Qwen3-30B-A3B's setting) on a model with per-head q/k norms
+        return tf.Qwen3MoeConfig(
+            head_dim=16, num_experts=8, num_experts_per_tok=2, moe_intermediate_size=32, intermediate_size=32,
+            norm_topk_prob=True, **base,
+        )  # fmt: skip
+    if model_type == "olmoe":
+        # raw top-k probabilities (OLMoE's setting); no clip_qkv, as OLMoE-1B-7B (its own test sets one)
+        return tf.OlmoeConfig(
+            num_experts=8, num_experts_per_tok=2, intermediate_size=32, norm_topk_prob=False, pad_token_id=None,
+            **base,
+        )  # fmt: skip
+    # gpt-oss: a window (4) shorter than LONG_PROMPT on alternate layers, a SwiGLU clamp small enough to bite,
+    # YaRN-scaled RoPE as the real checkpoints have it (scaled down to the tiny context)
+    rope = {"rope_type": "yarn", "rope_theta": 150000.0, "factor": 4.0, "beta_fast": 32.0, "beta_slow": 1.0,
+            "truncate": False, "original_max_position_embeddings": 32}  # fmt: skip
+    return tf.GptOssConfig(
+        head_dim=16, num_local_experts=8, num_experts_per_tok=2, intermediate_size=32, sliding_window=4,
+        swiglu_limit=0.5, rope_parameters=rope, pad_token_id=None, **base,
+    )  # fmt: skip
 
 
 def make_tiny_model(
@@ -143,6 +193,10 @@ def make_tiny_model(
         for name, p in model.named_parameters():
             if "norm" in name or "ln" in name or name.endswith("bias"):
                 p.add_(0.1 * torch.randn_like(p))
+            if name.endswith("A_log"):
+                # linear attention's decay rates (Qwen3.5): random init draws A up to 16, which forgets the whole
+                # state at every token; slow rates make the tiny model mix across many tokens, as trained ones do
+                p.copy_(torch.log(torch.linspace(0.02, 0.6, p.numel())))
     model.save_pretrained(folder)
     tokenizer.save_pretrained(folder)
     return folder
@@ -167,3 +221,62 @@ def stop_process(proc: Any, timeout: float = 20) -> None:
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.wait(timeout=10)
+
+
+def make_tiny_revisions(
+    folder: str | Path, model_type: str = "gpt_neox", steps: tuple[int, ...] = (0, 3, 8), seed: int = 0
+) -> dict[str, Path]:
+    """Checkpoint folders ``revisions/step<N>`` (Pythia's revision names) of one tiny model trained ``steps`` steps.
+
+    One random model (:func:`make_tiny_model`) is trained on the tokenizer's own text and saved after each listed
+    step, so the folders hold really different weights of the same run; returns {revision name: folder}.
+    """
+    import torch
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    root = Path(folder)
+    base = make_tiny_model(root / "init", model_type, seed=seed)
+    tokenizer = AutoTokenizer.from_pretrained(base)
+    model: Any = AutoModelForCausalLM.from_pretrained(base)
+    opt = torch.optim.AdamW(model.parameters(), lr=3e-3)
+    texts = [tokenizer(t)["input_ids"] for t in _TOKENIZER_TEXT]
+    width = min(len(ids) for ids in texts)  # every text cut to the shortest: one rectangular batch
+    batch = torch.tensor([ids[:width] for ids in texts])
+    out: dict[str, Path] = {}
+    done = 0
+    for target in sorted(steps):
+        while done < target:  # a real language-modelling step: next-token cross-entropy on the text
+            model.train()
+            loss = model(input_ids=batch, labels=batch).loss
+            loss.backward()
+            opt.step()
+            opt.zero_grad()
+            done += 1
+        model.eval()
+        dest = root / "revisions" / f"step{target}"
+        model.save_pretrained(dest)
+        tokenizer.save_pretrained(dest)
+        out[f"step{target}"] = dest
+    return out
+
+
+def make_fake_hub_cache(
+    cache_dir: str | Path, repo_id: str, revisions: dict[str, Path], main: str | None = None
+) -> Path:
+    """A Hugging Face Hub cache (``models--org--name/{refs,snapshots}``) holding ``revisions`` as if downloaded.
+
+    Each revision name gets a ``refs/<name>`` file with a commit hash and a ``snapshots/<hash>/`` copy of its folder,
+    the layout ``huggingface_hub`` resolves ``revision=`` from offline; ``main`` (default: the last) is also ``main``.
+    """
+    import hashlib
+    import shutil
+
+    repo = Path(cache_dir) / ("models--" + repo_id.replace("/", "--"))
+    (repo / "refs").mkdir(parents=True, exist_ok=True)
+    names = list(revisions)
+    for name in [*names, "main"]:
+        source = revisions[main or names[-1]] if name == "main" else revisions[name]
+        commit = hashlib.sha1(f"{repo_id}@{name}".encode()).hexdigest()
+        (repo / "refs" / name).write_text(commit)
+        shutil.copytree(source, repo / "snapshots" / commit, dirs_exist_ok=True)
+    return Path(cache_dir)

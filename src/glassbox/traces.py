@@ -19,8 +19,10 @@ import numpy as np
 import torch
 
 from glassbox.analysis import detail
+from glassbox.analysis.linear_attention import linear_attention_head
 from glassbox.analysis.prediction import next_token_prediction
 from glassbox.analysis.sampling import sampling_pipeline
+from glassbox.capture.names import act_name
 from glassbox.errors import CorruptedModelError, InvalidInputError, NotFoundError, PromptTooLongError
 
 # the record generate() keeps of a step, so a trace's steps read exactly as a Generation's do
@@ -143,7 +145,14 @@ def _detail_slices(model: LoadedModel, model_id: str, ids: list[int]) -> DetailS
         heads=[
             detail.attention_head(t, layer, head, last)
             for layer in range(info.n_layers)
+            if model.adapter.layer_kind(layer) == "attention"
             for head in range(info.n_heads)
+        ],
+        linear_heads=[
+            linear_attention_head(t, layer, head, last)
+            for layer in range(info.n_layers)
+            if model.adapter.layer_kind(layer) == "linear_attention"
+            for head in range(t[act_name("mixing", layer, "attn")].shape[0])  # its value heads
         ],
         logit_lens=t.logit_lens(None, LENS_K),
         embeddings=[detail.embedding(t, pos) for pos in range(t.n_pos)],

@@ -17,7 +17,7 @@ from e2e_support import api_json as api
 from e2e_support import serve_glassbox
 from playwright.sync_api import Browser, expect
 
-from glassbox.testing import MODEL_TYPES
+from glassbox.testing import GRAPH_MODEL_TYPES, MODEL_TYPES
 
 pytestmark = pytest.mark.e2e
 
@@ -42,7 +42,7 @@ def families_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-@pytest.mark.parametrize("family", MODEL_TYPES)
+@pytest.mark.parametrize("family", GRAPH_MODEL_TYPES)
 def test_the_circuits_view_works_on_every_family(browser: Browser, families_server: str, family: str) -> None:
     model = f"tiny-{family}"
     info = api(families_server, f"api/circuits/{model}/info")
@@ -75,4 +75,18 @@ def test_the_circuits_view_works_on_every_family(browser: Browser, families_serv
         expect(density).to_have_attribute("data-value", re.compile(r"\d"))
         assert float(density.get_attribute("data-value") or "nan") == pytest.approx(want["density"], rel=1e-6)
     assert problems == [], problems
+    context.close()
+
+
+def test_the_circuits_view_says_why_it_skips_linear_attention(browser: Browser, families_server: str) -> None:
+    """A family the graphs do not cover (Qwen3.5's linear attention) is refused with its reason, before any build."""
+    missing = set(MODEL_TYPES) - set(GRAPH_MODEL_TYPES)
+    assert missing == {"qwen3_5_text"}
+    info = api(families_server, "api/circuits/tiny-qwen3_5_text/info")
+    assert info["available"] is False and "linear-attention layers" in info["reason"]
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    q = {"model": "tiny-qwen3_5_text", "prompt": PROMPT, "lang": "en", "view": "circuits", "tour": "0"}
+    page.goto(f"{families_server}?{urlencode(q)}")
+    expect(page.get_by_test_id("circuits-unavailable")).to_contain_text("linear-attention layers")
     context.close()

@@ -237,8 +237,9 @@ def test_every_family_renders_its_diagram(
     assert ("tanh(s/" in text) == (family == "gemma2")  # Gemma 2's attention soft-cap, as its formula
     if family != "gpt2":
         expect(page.get_by_test_id("rope-pair").first).to_be_visible()
-        # partial rotary shows how many dimensions turn (a quarter of d_head 16 for GPT-NeoX, a half for Phi-3)
-        partial = {"gpt_neox": "4", "phi3": "8"}.get(family)
+        # partial rotary shows how many dimensions turn (a quarter of d_head 16 for GPT-NeoX and Qwen3.5, a half for
+        # Phi-3)
+        partial = {"gpt_neox": "4", "phi3": "8", "qwen3_5_text": "4"}.get(family)
         if partial is None:
             expect(page.get_by_test_id("rope-partial")).to_have_count(0)
         else:
@@ -246,7 +247,10 @@ def test_every_family_renders_its_diagram(
     else:
         expect(page.get_by_test_id("pos-strip")).to_be_visible()
     page.locator("[data-testid=panel-tab][data-panel=attention]").click()
-    expect(page.get_by_test_id("attention-cell").first).to_be_visible()
+    if family == "qwen3_5_text":  # its layer 0 is linear attention: the token-mixing view, not a pattern
+        expect(page.get_by_test_id("mixing-cell").first).to_be_visible()
+    else:
+        expect(page.get_by_test_id("attention-cell").first).to_be_visible()
     if family in ("gpt2", "cohere", "llama", "gpt_neox", "gemma2"):
         shot(page, f"detail-family-{family}")
 

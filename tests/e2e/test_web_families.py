@@ -26,7 +26,7 @@ pytestmark = pytest.mark.e2e
 
 Shot = Callable[[Page, str], None]
 PROMPT = "The capital of France is"
-FAMILIES = ("gemma2", "gpt_neox", "smollm3")
+FAMILIES = ("gemma2", "gpt_neox", "smollm3", "qwen3_5_text")
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +54,7 @@ def _page(browser: Browser, width: int, height: int, scheme: str = "light") -> P
 def _open(page: Page, server: str, model: str, lang: str = "en", **params: str) -> list[str]:
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
-    query = {"model": model, "prompt": PROMPT, "lang": lang, "view": "detail", **params}
+    query = {"model": model, "prompt": PROMPT, "lang": lang, "view": "detail", "tour": "0", **params}
     page.goto(f"{server}?{urlencode(query)}")
     expect(page.get_by_test_id("overview")).to_be_visible()
     return errors
@@ -154,5 +154,86 @@ def test_smollm3_nope_layer_has_no_rope_label(browser: Browser, fam_server: str)
         attention = page.locator("[data-testid=block-inside] [data-stage=attention]")
         expect(attention).to_be_visible()
         assert ("RoPE" in attention.inner_text()) is rope, layer
+    assert errors == []
+    page.context.close()
+
+
+def _close(a: list[float], b: list[float], rel: float = 1e-5) -> bool:
+    scale = max((abs(x) for x in b), default=0.0)
+    return len(a) == len(b) and all(abs(x - y) <= rel * scale + 1e-12 for x, y in zip(a, b, strict=True))
+
+
+def test_qwen3_5_linear_layer_shows_its_token_mixing(
+    browser: Browser, fam_server: str, models: dict[str, Path], shot: Shot
+) -> None:
+    """Qwen3.5's hybrid: the diagram names each layer's kind; a linear-attention head shows its exact token-mixing
+    row (the API's numbers), its gates and its state's size; the all-heads grid draws every layer; the gated
+    full-attention layer shows its output gate."""
+    from glassbox.analysis.linear_attention import linear_attention_head
+
+    model = glassbox.load_model(str(models["qwen3_5_text"]), device="cpu")
+    t = glassbox.trace(model, PROMPT)
+    kinds = model.info.layer_kinds
+    layer, head, q = kinds.index("linear_attention"), 1, t.n_pos - 1
+    h = linear_attention_head(t, layer, head, q)
+    page = _page(browser, 1280, 900)
+    errors = _open(page, fam_server, "tiny-qwen3_5_text", panel="attention", layer=str(layer), head=str(head),
+                   pos=str(q), blocks="all")  # fmt: skip
+    # the diagram: one kind per layer, as the model's config has it
+    marks = page.get_by_test_id("layer-kind")
+    expect(marks).to_have_count(model.info.n_layers)
+    assert marks.evaluate_all("els => els.map(e => e.dataset.kind)") == kinds
+    n_linear = kinds.count("linear_attention")
+    expect(page.get_by_test_id("blocks-kinds")).to_contain_text(f"{n_linear} with linear attention")
+    view = page.get_by_test_id("linear-head")
+    expect(view).to_have_attribute("data-query", str(q))
+    expect(page.get_by_test_id("mixing-map")).to_have_attribute("data-rows", str(t.n_pos))
+    expect(page.get_by_test_id("mixing-note")).to_be_visible()
+    # the drawn row is the API's row of M, and rows of M are not a softmax's
+    row = h.mixing.to_numpy()[q].tolist()
+    expect(page.get_by_test_id("mixing-cell")).to_have_count(q + 1)
+    assert _close(_values(page, "mixing-cell"), row[: q + 1])
+    assert _close(_values(page, "mixing-row-sum"), [h.row_sums.to_numpy()[q].item()])
+    # Σ_s M[t, s] v_s rebuilt in the browser equals the model's own o_t
+    core = h.core.to_numpy()
+    check = _values(page, "mixing-check")[0]
+    assert check <= 1e-5 * float(abs(core).max())
+    state = page.get_by_test_id("linear-state-size")
+    expect(state).to_have_attribute("data-numbers", str(h.d_k * h.d_v))
+    expect(state).to_have_attribute("data-bytes", str(h.state_bytes))
+    gates = page.get_by_test_id("gate-row")
+    expect(gates).to_have_count(t.n_pos)
+    decay = [float(x) for x in gates.evaluate_all("els => els.map(e => e.dataset.decay)")]
+    change = [float(x) for x in gates.evaluate_all("els => els.map(e => e.dataset.stateChange)")]
+    assert _close(decay, h.decay.to_numpy().tolist()) and _close(change, h.state_change.to_numpy().tolist())
+    shot(page, "detail-qwen3_5-linear-head")
+    # the all-heads grid draws linear layers too (their mixing matrices), and says what they are
+    page.get_by_test_id("panel-tab").and_(page.locator("[data-panel=heads]")).click()
+    expect(page.get_by_test_id("head-thumb")).to_have_count(model.info.n_layers * model.info.n_heads)
+    expect(page.get_by_test_id("grid-linear-note")).to_be_visible()
+    shot(page, "detail-qwen3_5-heads-grid")
+    # the full-attention layer is attention, with its output gate σ(gate)
+    page.locator(f"[data-testid=head-thumb][data-layer='{kinds.index('attention')}'][data-head='0']").click()
+    expect(page.get_by_test_id("attn-gate-strip")).to_be_visible()
+    shot(page, "detail-qwen3_5-gated-attention")
+    assert errors == []
+    page.context.close()
+
+
+def test_qwen3_5_linear_head_on_a_phone(browser: Browser, fam_server: str, models: dict[str, Path], shot: Shot) -> None:
+    """The same view on a 375-px phone, dark, in Ukrainian: nothing wider than the screen."""
+    model = glassbox.load_model(str(models["qwen3_5_text"]), device="cpu")
+    layer = model.info.layer_kinds.index("linear_attention")
+    page = _page(browser, 375, 812, "dark")
+    errors = _open(page, fam_server, "tiny-qwen3_5_text", lang="uk", panel="attention", layer=str(layer), head="0")
+    expect(page.get_by_test_id("linear-head")).to_be_visible()
+    expect(page.get_by_test_id("mixing-note")).to_contain_text("від’ємними")
+    wide = page.evaluate("document.documentElement.scrollWidth")
+    assert wide <= 375, wide
+    shot(page, "detail-qwen3_5-linear-head-phone-dark-uk")
+    # the panel alone, at the phone's own scale, to look at its details
+    from e2e_support import SCREENSHOTS
+
+    page.get_by_test_id("linear-head").screenshot(path=str(SCREENSHOTS / "detail-qwen3_5-linear-head-phone-panel.png"))
     assert errors == []
     page.context.close()

@@ -22,7 +22,7 @@ from glassbox.graph.replacement import Frozen, forward, frozen_weights, real_pas
 from glassbox.models.loading import LoadedModel
 from glassbox.models.tokens import encode
 from glassbox.schema.graph import AttributionGraphPayload, CircuitTracerGraph
-from glassbox.testing import MODEL_TYPES
+from glassbox.testing import GRAPH_MODEL_TYPES
 from glassbox.transcoders import TranscoderSet, random_transcoders, save_transcoders
 
 PROMPT = "The capital of France is Paris. When Mary"
@@ -64,7 +64,7 @@ def _clean_writes(m: LoadedModel, ts: TranscoderSet, ids: list[int]) -> tuple[to
     return tok, [fr.mlp_out[layer] - ts[layer].skip(fr.tc_in[layer]) for layer in range(len(ts))]
 
 
-@pytest.mark.parametrize("family", MODEL_TYPES)
+@pytest.mark.parametrize("family", GRAPH_MODEL_TYPES)
 def test_replacement_with_errors_reproduces_the_model(family: str, tiny_models: dict[str, object]) -> None:
     """(c) The real pass equals the plain Hugging Face forward, and the local replacement model — attention
     patterns and norm scales frozen, each MLP = skip + features + b_dec + error — gives the same logits."""
@@ -92,7 +92,7 @@ def test_replacement_with_errors_reproduces_the_model(family: str, tiny_models: 
         torch.testing.assert_close(acts @ tc.W_dec + tc.b_dec + err, writes[layer], rtol=0, atol=1e-6)
 
 
-@pytest.mark.parametrize("family", MODEL_TYPES)
+@pytest.mark.parametrize("family", GRAPH_MODEL_TYPES)
 def test_direct_effects_into_each_logit_sum_to_its_value(family: str, tiny_models: dict[str, object]) -> None:
     """(a) Before pruning, the effects of all sources on a logit node plus the part no node carries (biases,
     position embeddings, the BOS position's MLP outputs) equal that logit's demeaned value in the real model."""

@@ -21,7 +21,7 @@ from glassbox.graph.replacement import real_pass
 from glassbox.models.loading import LoadedModel
 from glassbox.models.tokens import encode, readable_text
 from glassbox.schema.circuits import CircuitsGraph, FeatureInterventionSpec
-from glassbox.testing import MODEL_TYPES
+from glassbox.testing import GRAPH_MODEL_TYPES
 from glassbox.training.feature_cards import feature_cards
 from glassbox.transcoders import TranscoderSet, random_transcoders
 from glassbox.transcoders.cards import (
@@ -175,7 +175,7 @@ def _active(m: LoadedModel, ts: TranscoderSet, layer: int) -> tuple[int, int, fl
     return pos, f, float(acts[pos, f])
 
 
-@pytest.mark.parametrize("family", MODEL_TYPES)
+@pytest.mark.parametrize("family", GRAPH_MODEL_TYPES)
 def test_scale_one_changes_nothing_in_either_mode(family: str, tiny_models: dict[str, object]) -> None:
     m = _model(tiny_models, family)
     ts = _ts(m)

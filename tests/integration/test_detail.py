@@ -35,7 +35,13 @@ def test_attention_head_steps_are_consistent(family, tiny_models) -> None:  # ty
     assert np.allclose(scores[allowed], expected_scores[allowed], atol=1e-5)
     assert np.all(np.isneginf(scores[~allowed]))
     e = np.exp(scores[allowed] - scores[allowed].max())
-    assert np.allclose(weights[allowed], e / e.sum(), atol=1e-6)
+    # a head with a sink (gpt-oss) spends part of each row on it: its logit is one more term of the softmax
+    sink = 0.0 if h.sink_logit is None else np.exp(h.sink_logit - scores[allowed].max())
+    assert (h.sink_logit is None) == (not model.info.attn_sinks)
+    assert np.allclose(weights[allowed], e / (e.sum() + sink), atol=1e-6)
+    if h.sink is not None:
+        assert np.isclose(arr(h.sink)[q], sink / (e.sum() + sink), atol=1e-6)
+        assert np.allclose(arr(h.pattern).sum(-1) + arr(h.sink), 1, atol=1e-5)
     assert np.all(weights[~allowed] == 0)
     # z = Σ weights · values; the head's pattern row is the weights
     assert np.allclose(arr(h.z), weights @ arr(h.values), atol=1e-5)

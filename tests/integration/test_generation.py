@@ -9,8 +9,12 @@ from glassbox.errors import InvalidInputError
 
 
 @pytest.mark.parametrize(
-    "fam", ["gpt2", "qwen3", "olmo3", "cohere", "gpt_neox", "gemma2", "gemma3_text", "phi3", "smollm3"]
-)
+    "fam",
+    [
+        "gpt2", "qwen3", "olmo3", "cohere", "gpt_neox", "gemma2", "gemma3_text", "phi3", "smollm3", "qwen3_5_text",
+        "qwen3_moe", "olmoe", "gpt_oss",
+    ],
+)  # fmt: skip
 def test_kv_cache_matches_recompute(fam, tiny_models) -> None:  # type: ignore[no-untyped-def]
     model = tiny_models[fam]
     kw = dict(max_new_tokens=12, temperature=0.9, top_k=50, top_p=0.95, seed=11, stop_at_eos=False)

@@ -63,8 +63,8 @@ def test_topk_is_saved_as_a_jumprelu_threshold(tmp_path: Path, llama: LoadedMode
     for tc in back.layers:
         assert tc.topk is None and tc.threshold is not None and tc.threshold.unique().numel() == 1
     assert all(f.l0 < 32 for f in report.layers)
-    with pytest.raises(InvalidInputError, match="not implemented yet"):
-        train_transcoders(llama, tmp_path / "clt", _cfg(kind="clt"))
+    with pytest.raises(InvalidInputError, match=r"use plt \(per-layer\) or clt"):
+        train_transcoders(llama, tmp_path / "bad", _cfg(kind="xlt"))  # CLTs train: tests/integration/test_clt.py
 
 
 def test_jumprelu_trains_its_thresholds(tmp_path: Path, llama: LoadedModel) -> None:

@@ -10,9 +10,9 @@ import yaml
 from safetensors.torch import save_file
 
 from glassbox.capture.forward import run_forward
-from glassbox.errors import CorruptedModelError, InvalidInputError, ModelNotFoundError
+from glassbox.errors import CorruptedModelError, ModelNotFoundError
 from glassbox.graph.replacement import real_pass
-from glassbox.testing import MODEL_TYPES
+from glassbox.testing import GRAPH_MODEL_TYPES
 from glassbox.transcoders import load_transcoders, random_transcoders, save_transcoders
 from glassbox.transcoders.format import THRESHOLD_KEY
 
@@ -85,8 +85,8 @@ def test_bad_folders_fail_clearly(tmp_path: Path) -> None:
     cfg = folder / "config.yaml"
     text = cfg.read_text()
     cfg.write_text(text.replace("transcoder_set", "cross_layer_transcoder"))
-    with pytest.raises(InvalidInputError, match="cross-layer"):
-        load_transcoders(folder)
+    with pytest.raises(CorruptedModelError, match="cross-layer transcoder folder needs W_enc_0"):
+        load_transcoders(folder)  # a per-layer folder that calls itself cross-layer: no W_enc_{i} files
     cfg.write_text("!!python/object/apply:os.system ['echo unsafe']\n")  # safe_load refuses to build objects
     with pytest.raises(CorruptedModelError, match="not valid YAML"):
         load_transcoders(folder)
@@ -102,7 +102,7 @@ def test_bad_folders_fail_clearly(tmp_path: Path) -> None:
         load_transcoders(folder)
 
 
-@pytest.mark.parametrize("family", MODEL_TYPES)
+@pytest.mark.parametrize("family", GRAPH_MODEL_TYPES)
 def test_hooks_are_the_places_circuit_tracer_means(family: str, tiny_models: dict[str, object]) -> None:
     """mlp.hook_in is what the MLP reads (the norm's output), hook_resid_mid the stream before that norm,
     mlp.hook_out what the MLP returns, hook_mlp_out what is added to the stream — checked against the traced

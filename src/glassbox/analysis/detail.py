@@ -47,6 +47,12 @@ def _check(trace: Trace, layer: int | None = None, head: int | None = None, pos:
 def attention_head(trace: Trace, layer: int, head: int, query_pos: int) -> AttentionHead:
     _check(trace, layer, head, query_pos)
     a = trace.model.adapter
+    if a.layer_kind(layer) == "linear_attention":
+        raise InvalidInputError(
+            f"layer {layer} is a linear-attention layer: it has no attention pattern; ask for its token mixing "
+            "(/api/detail/linear_attention_head)"
+        )
+    gate_name = act_name("gate", layer, "attn")
     kv = a.kv_head_of(head)
     q = trace[act_name("q", layer, "attn")][query_pos, head]  # [d_head]
     keys = trace[act_name("k", layer, "attn")][:, kv]  # [key_pos, d_head]
@@ -61,6 +67,7 @@ def attention_head(trace: Trace, layer: int, head: int, query_pos: int) -> Atten
     scaled = dots * scale
     cap = a.attn_softcap(layer)
     capped = torch.tanh(scaled / cap) * cap if cap is not None else None  # what the mask is applied to (Gemma 2)
+    sinks = a.attn_sinks(layer)  # gpt-oss: the rows of the pattern sum to 1 − the sink's share
     return AttentionHead(
         layer=layer,
         head=head,
@@ -78,34 +85,56 @@ def attention_head(trace: Trace, layer: int, head: int, query_pos: int) -> Atten
         scores=tensor_payload(scores, ["key_pos"]),
         allowed=torch.isfinite(scores).tolist(),
         weights=tensor_payload(pattern[query_pos], ["key_pos"]),
-        z=tensor_payload(trace[act_name("z", layer, "attn")][query_pos, head], ["d_head"]),
+        # a gated head's hook_z is Σ weights · values × gate: the payload's z is the sum before the gate
+        z=tensor_payload(
+            pattern[query_pos] @ values if gate_name in trace else trace[act_name("z", layer, "attn")][query_pos, head],
+            ["d_head"],
+        ),
         output=tensor_payload(result, ["d_model"]),
         output_norm=float(result.float().norm()),
         pattern=tensor_payload(pattern, ["query_pos", "key_pos"]),
+        gate=tensor_payload(trace[gate_name][query_pos, head], ["d_head"]) if gate_name in trace else None,
+        sink_logit=None if sinks is None else float(sinks[head]),
+        sink=None if sinks is None else tensor_payload(trace[act_name("sink", layer, "attn")][head], ["query_pos"]),
     )
 
 
 def attention_grid(trace: Trace) -> AttentionGrid:
-    n = trace.model.info.n_layers
-    stacked = torch.stack([trace[act_name("pattern", layer, "attn")] for layer in range(n)])
+    n, a = trace.model.info.n_layers, trace.model.adapter
+    # a linear-attention layer has no pattern: its thumbnail is its exact token-mixing matrix (ModelInfo.layer_kinds)
+    maps = [
+        trace[act_name("mixing" if a.layer_kind(layer) == "linear_attention" else "pattern", layer, "attn")]
+        for layer in range(n)
+    ]
+    counts = sorted({m.shape[0] for m in maps})
+    if len(counts) > 1:  # Qwen3.5's released models: more linear-attention (value) heads than attention heads
+        raise InvalidInputError(
+            f"the all-heads grid needs one head count; this model's layers have {' and '.join(map(str, counts))} "
+            "heads (linear and softmax attention): open each layer's heads one at a time"
+        )
+    stacked = torch.stack(maps)
     return AttentionGrid(patterns=tensor_payload(stacked, ["layer", "head", "query_pos", "key_pos"], "float16"))
 
 
 def _rotation(trace: Trace, pos: int) -> Rotation | None:
     a = trace.model.adapter
-    if not a.rope_layer(0):  # learned positions, or a first layer without positional encoding (SmolLM3 NoPE)
+    # the first softmax-attention layer (layer 0, except in hybrids whose first layers are linear attention)
+    layer = next((i for i in range(a.n_layers) if a.layer_kind(i) == "attention"), None)
+    # learned positions, or a first attention layer without positional encoding (SmolLM3 NoPE)
+    if layer is None or not a.rope_layer(layer):
         return None
     positions = torch.arange(trace.n_pos, device=trace.model.device)
-    x = trace[act_name("resid_pre", 0)]
-    cos, sin = a.rotary(0, x, positions)  # [pos, d_head]
+    x = trace[act_name("resid_pre", layer)]
+    cos, sin = a.rotary(layer, x, positions)  # [pos, d_head]
     interleaved = a.rotary_pairing == "interleaved"
     half = cos.shape[-1] // 2
     # cos/sin cover the rotated dimensions only: d_head, or fewer with partial rotary
     c, s = (cos[pos, ::2], sin[pos, ::2]) if interleaved else (cos[pos, :half], sin[pos, :half])
-    q_after = trace[act_name("q", 0, "attn")][pos : pos + 1, :1]  # [1, 1, d_head]
+    q_after = trace[act_name("q", layer, "attn")][pos : pos + 1, :1]  # [1, 1, d_head]
     # undo the rotation: R(θ)⁻¹ = R(-θ)
     q_before = a.apply_rotary(q_after, cos[pos : pos + 1], -sin[pos : pos + 1])
     return Rotation(
+        layer=layer,
         pairing="interleaved" if interleaved else "half",
         angles=tensor_payload(torch.atan2(s.float(), c.float()), ["pair"]),
         q_before=tensor_payload(q_before[0, 0], ["d_head"]),

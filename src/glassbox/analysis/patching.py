@@ -30,7 +30,7 @@ import torch
 
 from glassbox.analysis.distributions import compare_next_token
 from glassbox.analysis.inputs import prompt_ids, resolve_token
-from glassbox.capture.batched import Edit, final_logits, run_blocks
+from glassbox.capture.batched import Edit, final_logits, past_names, run_blocks
 from glassbox.capture.forward import run_forward
 from glassbox.capture.names import act_name
 from glassbox.errors import InvalidInputError
@@ -55,8 +55,7 @@ def _site_name(site: PatchSite, layer: int) -> str:
 def _run(model: LoadedModel, ids: list[int], site: PatchSite) -> dict[str, torch.Tensor]:
     a = model.adapter
     wanted = {act_name("resid_pre", layer) for layer in range(a.n_layers)}
-    wanted |= {act_name("k", layer, "attn") for layer in range(a.n_layers)}
-    wanted |= {act_name("v", layer, "attn") for layer in range(a.n_layers)}
+    wanted |= {name for layer in range(a.n_layers) for name in past_names(model, layer)}
     wanted |= {_site_name(site, layer) for layer in range(a.n_layers)}
     return run_forward(model, ids, wanted.__contains__)
 
@@ -117,7 +116,7 @@ class _Runs:
         opened cell is exactly the map's."""
         a, c, k, site = model.adapter, self.c, self.k, self.site
         name = _site_name(site, layer)
-        past = [(k[act_name("k", ll, "attn")], k[act_name("v", ll, "attn")]) for ll in range(a.n_layers)]
+        past = [(k[kn], k[vn]) for kn, vn in (past_names(model, ll) for ll in range(a.n_layers))]
         cells = [(p, h) for p in range(p0, min(self.n, p0 + CHUNK)) for h in range(self.n_heads)]
         rows = len(cells)
         row_idx = torch.arange(rows)

@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING
 import torch
 
 from glassbox.capture.forward import causal_mask
+from glassbox.capture.linear_attention import linear_attention_batched
+from glassbox.capture.moe import softmax_with_sinks
 from glassbox.capture.names import act_name
 
 if TYPE_CHECKING:
@@ -36,6 +38,16 @@ axis in :func:`run_blocks`), returns what the forward pass continues with."""
 PastKV = Sequence[tuple[torch.Tensor, torch.Tensor]]
 """Per layer, the keys and values ``[pos, kv_head, d_head]`` of at least the positions before the span being run
 (``hook_k``/``hook_v`` of an unedited trace; only the first ``start_pos`` are read), shared by every row."""
+
+
+def past_names(model: LoadedModel, layer: int) -> tuple[str, str]:
+    """The two activations of an unedited run that make up ``past[layer]``: ``hook_k``/``hook_v``, or for a
+    linear-attention layer (whose recurrence has no keys to reuse) its normed input ``ln1.hook_normalized`` twice,
+    from which :func:`run_blocks` recomputes the earlier positions."""
+    if model.adapter.layer_kind(layer) == "linear_attention":
+        name = act_name("normalized", layer, "ln1")
+        return name, name
+    return act_name("k", layer, "attn"), act_name("v", layer, "attn")
 
 
 def run_blocks(
@@ -70,28 +82,43 @@ def run_blocks(
             resid = edit(act_name("resid_pre", layer), resid)
         flat = resid.reshape(b * m, d)
         x1, _ = a.ln1(layer)(flat)
-        q, k, v = a.qkv(layer, x1, flat_pos)  # q [batch * pos, head, d_head]; k, v [batch * pos, kv_head, d_head]
-        q = q.reshape(b, m, a.n_heads, -1)
-        k = k.reshape(b, m, a.n_kv_heads, -1)
-        v = v.reshape(b, m, a.n_kv_heads, -1)
-        if start_pos > 0:
-            assert past is not None
-            pk, pv = past[layer][0][:start_pos], past[layer][1][:start_pos]
-            k = torch.cat([pk.to(k.dtype).unsqueeze(0).expand(b, -1, -1, -1), k], dim=1)
-            v = torch.cat([pv.to(v.dtype).unsqueeze(0).expand(b, -1, -1, -1), v], dim=1)
-        if group > 1:
-            k = k.repeat_interleave(group, dim=2)
-            v = v.repeat_interleave(group, dim=2)
-        window = a.sliding_window(layer)
-        if window not in masks:
-            masks[window] = causal_mask(n_keys, window, dev)[start_pos:]  # [query_pos, key_pos]
-        scores = torch.einsum("bqhd,bkhd->bhqk", q, k) * a.attn_scale(layer)
-        cap = a.attn_softcap(layer)
-        if cap is not None:
-            scores = torch.tanh(scores / cap) * cap
-        scores = scores.masked_fill(~masks[window], float("-inf"))
-        pattern = torch.softmax(scores.float(), dim=-1).to(q.dtype)
-        z = torch.einsum("bhqk,bkhd->bqhd", pattern, v)  # [batch, pos, head, d_head]
+        if a.layer_kind(layer) == "linear_attention":
+            seq = x1.reshape(b, m, d)
+            if start_pos > 0:  # the recurrence and the convolution read every earlier position: prepend them
+                assert past is not None
+                prefix = past[layer][0][:start_pos].to(seq.dtype)
+                seq = torch.cat([prefix.unsqueeze(0).expand(b, -1, -1), seq], dim=1)
+            z = linear_attention_batched(a, layer, seq)[:, start_pos:]
+        else:
+            q, k, v = a.qkv(layer, x1, flat_pos)  # q [batch * pos, head, d_head]; k, v [batch * pos, kv_head, d_head]
+            q = q.reshape(b, m, a.n_heads, -1)
+            k = k.reshape(b, m, a.n_kv_heads, -1)
+            v = v.reshape(b, m, a.n_kv_heads, -1)
+            if start_pos > 0:
+                assert past is not None
+                pk, pv = past[layer][0][:start_pos], past[layer][1][:start_pos]
+                k = torch.cat([pk.to(k.dtype).unsqueeze(0).expand(b, -1, -1, -1), k], dim=1)
+                v = torch.cat([pv.to(v.dtype).unsqueeze(0).expand(b, -1, -1, -1), v], dim=1)
+            if group > 1:
+                k = k.repeat_interleave(group, dim=2)
+                v = v.repeat_interleave(group, dim=2)
+            window = a.sliding_window(layer)
+            if window not in masks:
+                masks[window] = causal_mask(n_keys, window, dev)[start_pos:]  # [query_pos, key_pos]
+            scores = torch.einsum("bqhd,bkhd->bhqk", q, k) * a.attn_scale(layer)
+            cap = a.attn_softcap(layer)
+            if cap is not None:
+                scores = torch.tanh(scores / cap) * cap
+            scores = scores.masked_fill(~masks[window], float("-inf"))
+            sinks = a.attn_sinks(layer)
+            if sinks is None:
+                pattern = torch.softmax(scores.float(), dim=-1).to(q.dtype)
+            else:
+                pattern = softmax_with_sinks(scores, sinks)[0]
+            z = torch.einsum("bhqk,bkhd->bqhd", pattern, v)  # [batch, pos, head, d_head]
+            gate = a.attn_output_gate(layer, x1)
+            if gate is not None:
+                z = z * gate.reshape(z.shape)
         if edit is not None:
             z = edit(act_name("z", layer, "attn"), z)
         W_O = a.W_O(layer)  # [head, d_head, d_model]

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 import torch
 
+from glassbox.capture.linear_attention import linear_attention
+from glassbox.capture.moe import put_routing, softmax_with_sinks
 from glassbox.capture.names import act_name
 
 if TYPE_CHECKING:
@@ -96,25 +98,37 @@ def run_forward(
         if ln1.kind != "identity":
             put(act_name("scale", layer, "ln1"), s1)
             put(act_name("normalized", layer, "ln1"), x1)
-        q, k, v = a.qkv(layer, x1, positions)  # q [pos, head, d_head]; k, v [pos, kv_head, d_head]
-        put(act_name("q", layer, "attn"), q)
-        put(act_name("k", layer, "attn"), k)
-        put(act_name("v", layer, "attn"), v)
-        if group > 1:  # grouped-query attention: query head h reads kv head h // group
-            k = k.repeat_interleave(group, dim=1)
-            v = v.repeat_interleave(group, dim=1)
-        window = a.sliding_window(layer)
-        if window not in masks:
-            masks[window] = causal_mask(n, window, dev)
-        scores = torch.einsum("qhd,khd->hqk", q, k) * a.attn_scale(layer)
-        cap = a.attn_softcap(layer)
-        if cap is not None:  # Gemma 2: soft-capped before the mask, as HF does
-            scores = torch.tanh(scores / cap) * cap
-        scores = scores.masked_fill(~masks[window], float("-inf"))
-        put(act_name("attn_scores", layer, "attn"), scores)
-        pattern = torch.softmax(scores.float(), dim=-1).to(q.dtype)
-        put(act_name("pattern", layer, "attn"), pattern)
-        z = torch.einsum("hqk,khd->qhd", pattern, v)  # [pos, head, d_head]
+        if a.layer_kind(layer) == "linear_attention":  # no softmax: a recurrence (capture/linear_attention.py)
+            z = linear_attention(a, layer, x1, put, keep)
+        else:
+            q, k, v = a.qkv(layer, x1, positions)  # q [pos, head, d_head]; k, v [pos, kv_head, d_head]
+            put(act_name("q", layer, "attn"), q)
+            put(act_name("k", layer, "attn"), k)
+            put(act_name("v", layer, "attn"), v)
+            if group > 1:  # grouped-query attention: query head h reads kv head h // group
+                k = k.repeat_interleave(group, dim=1)
+                v = v.repeat_interleave(group, dim=1)
+            window = a.sliding_window(layer)
+            if window not in masks:
+                masks[window] = causal_mask(n, window, dev)
+            scores = torch.einsum("qhd,khd->hqk", q, k) * a.attn_scale(layer)
+            cap = a.attn_softcap(layer)
+            if cap is not None:  # Gemma 2: soft-capped before the mask, as HF does
+                scores = torch.tanh(scores / cap) * cap
+            scores = scores.masked_fill(~masks[window], float("-inf"))
+            put(act_name("attn_scores", layer, "attn"), scores)
+            sinks = a.attn_sinks(layer)
+            if sinks is None:
+                pattern = torch.softmax(scores.float(), dim=-1).to(q.dtype)
+            else:  # gpt-oss: a sink per head takes part of each row; record its share so the rows add up
+                pattern, sink = softmax_with_sinks(scores, sinks)
+                put(act_name("sink", layer, "attn"), sink)
+            put(act_name("pattern", layer, "attn"), pattern)
+            z = torch.einsum("hqk,khd->qhd", pattern, v)  # [pos, head, d_head]
+            gate = a.attn_output_gate(layer, x1)
+            if gate is not None:  # Qwen3.5's full-attention layers gate each head's output, elementwise
+                put(act_name("gate", layer, "attn"), gate)
+                z = z * gate
         if edit is not None:
             z = edit(act_name("z", layer, "attn"), z)
         put(act_name("z", layer, "attn"), z)
@@ -158,6 +172,7 @@ def run_forward(
                 put(act_name("scale", layer, "ln2"), s2)
                 put(act_name("normalized", layer, "ln2"), x2)
         m = a.mlp(layer, x2)
+        put_routing(put, layer, m)
         put(act_name("pre", layer, "mlp"), m.pre)
         if m.pre_linear is not None:
             put(act_name("pre_linear", layer, "mlp"), m.pre_linear)

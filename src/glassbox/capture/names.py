@@ -30,11 +30,23 @@ name                                   what                                     
 ``logits``                             unembedding output                          pos, d_vocab
 =====================================  ==========================================  =======================
 
+Mixtures of experts (``blocks.{l}.mlp.hook_router_*``, ``hook_expert_*``) and attention sinks
+(``blocks.{l}.attn.hook_sink``): see :mod:`glassbox.capture.moe`; an MoE layer's ``hook_pre``/``hook_post`` span
+all experts' neurons, ``expert · d_expert + index`` (:mod:`glassbox.models.adapters.moe`).
+
 For post-norm blocks (OLMo 2/3, Gemma 2/3's sandwich), ``hook_result``/``hook_attn_out``/``hook_mlp_out`` are
 what is *added* to the residual, i.e. after the sublayer's output norm (per head: each head's share of the normed
 sum, exact because the norm's 1/σ is one number per position); ``ln1_post``/``ln2_post`` are those output norms
 (TransformerLens's names for Gemma 2). ``blocks.{l}.hook_resid_mid`` does not exist for parallel blocks (Cohere,
 GPT-NeoX); a parallel block's ``ln2`` (GPT-NeoX) reads the block's input, as ``ln1`` does.
+
+Linear-attention layers (Qwen3.5's gated DeltaNet, ``ModelInfo.layer_kinds``) have no ``hook_attn_scores`` and no
+``hook_pattern``. They have ``attn.hook_q``/``hook_k`` [pos, k_head, d_k] (after the causal convolution and the L2
+norm), ``hook_v`` [pos, v_head, d_v], ``attn.hook_decay`` α_t and ``attn.hook_beta`` β_t [pos, head],
+``attn.hook_state_norm`` ‖S_t‖_F and ``attn.hook_state_change`` ‖S_t − S_{t−1}‖_F [pos, head], ``attn.hook_mixing``
+(the exact token-mixing matrix M, o_t = Σ_s M[t, s] v_s) [head, query_pos, key_pos], ``attn.hook_core`` (o_t, before
+the gated norm) and ``attn.hook_gate`` (silu(z)); ``hook_z`` is the gated norm's output, what ``out_proj`` reads.
+Gated full attention (Qwen3.5): ``attn.hook_gate`` is σ(gate) [pos, head, d_head] and ``hook_z`` is pattern·v × gate.
 
 Soft-capped attention (Gemma 2): ``hook_attn_scores`` is what the softmax reads, ``c·tanh(q·kᵀ × scale / c)``
 with the mask applied; the value before the cap is ``q·kᵀ × scale`` of the captured ``hook_q``/``hook_k``.
@@ -65,7 +77,22 @@ DIMS: dict[str, list[Dim]] = {
     "hook_pre": ["pos", "d_mlp"],
     "hook_pre_linear": ["pos", "d_mlp"],
     "hook_post": ["pos", "d_mlp"],
+    # linear attention (capture/linear_attention.py) and output gates
+    "hook_decay": ["pos", "head"],
+    "hook_beta": ["pos", "head"],
+    "hook_state_norm": ["pos", "head"],
+    "hook_state_change": ["pos", "head"],
+    "hook_mixing": ["head", "query_pos", "key_pos"],
+    "hook_core": ["pos", "head", "d_head"],
+    "hook_gate": ["pos", "head", "d_head"],
     "logits": ["pos", "d_vocab"],
+    # mixtures of experts and attention sinks: capture/moe.py
+    "hook_router_logits": ["pos", "expert"],
+    "hook_router_probs": ["pos", "expert"],
+    "hook_expert_index": ["pos", "top_k"],
+    "hook_expert_weight": ["pos", "top_k"],
+    "hook_expert_out": ["pos", "top_k", "d_model"],
+    "hook_sink": ["head", "query_pos"],
 }
 
 

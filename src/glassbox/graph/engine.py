@@ -16,6 +16,11 @@ site at once (a vector–Jacobian product per target); dotting with every source
 Only rows of targets (features and logits) exist: no square matrix of all nodes is ever built, and each row keeps
 only its nonzero entries (a source later in the sequence, or at the same or a later layer, has no direct effect).
 
+With a cross-layer transcoder (:mod:`glassbox.transcoders.clt`) a feature of layer ``i`` writes ``a_s W_dec_i[s, t]``
+to every MLP output ``t ≥ i``, and its direct effect is the sum of the effects through each of those writes:
+``A[t, s] = Σ_{l ≥ i} v_t · J_{t←l} · a_s W_dec_i[s, l − i]``, the write sites at or above the target's layer
+contributing nothing. A layer's error is its real MLP output minus what the decoders of every layer up to it write.
+
 Nodes, in circuit-tracer's order: active features sorted by (layer, position, feature); one error per (layer,
 position); one token per position; the logit targets (the most likely next tokens until their probabilities add
 up to ``desired_logit_prob``, at most ``max_n_logits``). The beginning-of-text position gets no feature or error
@@ -193,7 +198,6 @@ class _Sources:
     feat_pos: torch.Tensor  # [F]
     feat_idx: torch.Tensor  # [F]
     acts: torch.Tensor  # [F]
-    decoders: torch.Tensor  # [F, d_model]: a_s · W_dec[s]
     encoders: torch.Tensor  # [F, d_model]: W_enc[s]
     errors: torch.Tensor  # [n_layers, pos, d_model]
     tokens: torch.Tensor  # [pos, d_model]
@@ -202,14 +206,17 @@ class _Sources:
 
 
 def _sources(model: LoadedModel, ts: TranscoderSet, ids: Sequence[int], fr: Frozen, zero_bos: bool) -> _Sources:
-    layers, poss, idxs, vals, decs, encs, errs, writes, explained = [], [], [], [], [], [], [], [], []
+    """Features, errors and tokens. A layer's error is its real MLP output minus everything the transcoders write
+    there: for a cross-layer transcoder, the decoders of every layer up to it (``ts.reconstruct``)."""
+    layers, poss, idxs, vals, encs, errs, writes, explained = [], [], [], [], [], [], [], []
+    all_acts: list[torch.Tensor] = []
     for layer, tc in enumerate(ts.layers):
         x = fr.tc_in[layer]
         acts = tc.encode(x)
         if zero_bos:
             acts[0] = 0
-        recon = acts @ tc.W_dec + tc.b_dec + tc.skip(x)
-        err = fr.mlp_out[layer] - recon
+        all_acts.append(acts)
+        err = fr.mlp_out[layer] - ts.reconstruct(layer, all_acts, x)
         if zero_bos:
             err[0] = 0
         pos, feat = acts.nonzero(as_tuple=True)  # row-major: sorted by position, then feature
@@ -218,18 +225,16 @@ def _sources(model: LoadedModel, ts: TranscoderSet, ids: Sequence[int], fr: Froz
         poss.append(pos)
         idxs.append(feat)
         vals.append(v)
-        decs.append(tc.W_dec[feat] * v[:, None])
         encs.append(tc.W_enc[feat])
         errs.append(err)
         writes.append(fr.mlp_out[layer] - tc.skip(x))
-        explained.append((acts @ tc.W_dec) + err)
+        explained.append(ts.decode_at(layer, all_acts) + err)
     tok_ids = torch.tensor(list(ids), dtype=torch.long, device=model.device)
     return _Sources(
         feat_layer=torch.cat(layers),
         feat_pos=torch.cat(poss),
         feat_idx=torch.cat(idxs),
         acts=torch.cat(vals),
-        decoders=torch.cat(decs),
         encoders=torch.cat(encs),
         errors=torch.stack(errs),
         tokens=model.adapter.embed(tok_ids).float(),
@@ -356,14 +361,18 @@ def _attribute(
     tok = src.tokens[None] + tok_delta
     writes = [w[None] + d for w, d in zip(src.writes, write_deltas, strict=True)]
     tc_ins, x_final, _ = forward(model, ts, ids, "frozen", frozen=fr, tok=tok, writes=writes)
-    # where each source writes: features grouped by (layer, position), with their decoder outputs side by side, so
-    # a batch's feature columns are one small matmul per group (memory B × features, never B × features × d_model)
+    # where each source writes: features grouped by (layer, position), with their decoder outputs a_s · W_dec side
+    # by side, so a batch's feature columns are one small matmul per group (memory B × features, never
+    # B × features × d_model). A cross-layer transcoder's feature writes to every later layer too: one group per
+    # target layer, and its column is the sum of its effects through each (groups[target]).
     groups: list[list[tuple[int, torch.Tensor, torch.Tensor]]] = [[] for _ in range(n_layers)]
     for layer in range(n_layers):
         in_layer = src.feat_layer == layer
         for p in sorted(set(src.feat_pos[in_layer].tolist())):
             idx = (in_layer & (src.feat_pos == p)).nonzero(as_tuple=True)[0]
-            groups[layer].append((int(p), idx, src.decoders[idx].T.contiguous()))
+            for target in ts.target_layers(layer):
+                dec = ts.decoder(layer, target)[src.feat_idx[idx]] * src.acts[idx, None]
+                groups[target].append((int(p), idx, dec.T.contiguous()))
     # targets: (layer read at, position, reading vector, node index); logits read x_final at the last position
     t_layer = torch.cat([torch.full((K,), n_layers, dtype=torch.long), src.feat_layer.cpu()])
     t_pos = torch.cat([torch.full((K,), n - 1, dtype=torch.long), src.feat_pos.cpu()])
@@ -396,7 +405,7 @@ def _attribute(
                     err_parts.append(torch.zeros(B, n))
                     continue
                 for p, idx, dec_t in groups[layer]:
-                    feat_cols[:, idx] = g_l[:, p, :] @ dec_t
+                    feat_cols[:, idx] += g_l[:, p, :] @ dec_t
                 err_parts.append(torch.einsum("bpd,pd->bp", g_l, src.errors[layer]))
             err_cols = torch.stack(err_parts, dim=1).reshape(B, n_layers * n)
             tok_cols = torch.einsum("bpd,pd->bp", g_tok, src.tokens)

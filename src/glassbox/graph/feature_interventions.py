@@ -12,6 +12,10 @@ greedy continuation:
 - ``real``: the real model, with ``(a' − a) · W_dec[f]`` added to that MLP's output at that position, where ``a``
   is the feature's activation in that same (intervened) pass and ``a'`` the value asked for.
 
+With a cross-layer transcoder a feature of layer ``i`` writes to every MLP output ``t ≥ i``: both edited models
+change each of those by the feature's decoder to that layer (``(a' − a) · W_dec_i[f, t − i]`` in ``real``; the
+whole reconstruction from every layer's features so far in ``replacement``).
+
 Interventions apply at prompt positions only. At generated positions both edited models run the real MLPs
 (there is no original pass to take errors from, and nothing was asked there): the continuation shows how the
 edited prompt positions steer what follows.
@@ -27,7 +31,7 @@ import torch
 
 from glassbox.errors import InvalidInputError
 from glassbox.graph.engine import resolve_transcoders
-from glassbox.graph.replacement import MlpEdit, check_compatible, forward
+from glassbox.graph.replacement import Frozen, MlpEdit, check_compatible, forward
 from glassbox.schema.circuits import (
     FeatureInterventionResult,
     FeatureInterventionSpec,
@@ -89,19 +93,40 @@ def _edit(
     n_prompt: int,
     errors: Sequence[torch.Tensor],
 ) -> MlpEdit:
+    # A cross-layer transcoder's features write to later layers too: the edit keeps every layer's activations of
+    # the pass it is in (the forward calls it once per layer, in order, so layer 0 starts a new pass).
+    acts_so_far: list[torch.Tensor] = []
+    new_so_far: list[torch.Tensor] = []
+
     def edit(layer: int, tc_in: torch.Tensor, out: torch.Tensor) -> torch.Tensor:
-        tc = ts[layer]
+        if layer == 0:
+            acts_so_far.clear()
+            new_so_far.clear()
         x = tc_in[:n_prompt]
-        acts = tc.encode(x)
+        acts = ts[layer].encode(x)
         new = _new_acts(acts, specs, layer)
+        acts_so_far.append(acts)
+        new_so_far.append(new)
         result = out.clone()
         if mode == "replacement":
-            result[:n_prompt] = tc.decode(new, x) + errors[layer]
+            result[:n_prompt] = ts.reconstruct(layer, new_so_far, x) + errors[layer]
         else:
-            result[:n_prompt] = out[:n_prompt] + (new - acts) @ tc.W_dec
+            deltas = [b - a for a, b in zip(acts_so_far, new_so_far, strict=True)]
+            result[:n_prompt] = out[:n_prompt] + ts.decode_at(layer, deltas)
         return result
 
     return edit
+
+
+def _errors(ts: TranscoderSet, rec: Frozen) -> list[torch.Tensor]:
+    """Each layer's error in the original pass: the real MLP output minus all the transcoders write there."""
+    acts: list[torch.Tensor] = []
+    out = []
+    for layer in range(ts.n_layers):
+        x = rec.tc_in[layer]
+        acts.append(ts[layer].encode(x))
+        out.append(rec.mlp_out[layer] - ts.reconstruct(layer, acts, x))
+    return out
 
 
 def _top(model: LoadedModel, logits: torch.Tensor, k: int) -> list[TokenProb]:
@@ -176,7 +201,7 @@ def intervene_features(
     with model.lock, torch.no_grad():
         _, _, orig = forward(model, ts, ids, "real")
         assert orig is not None
-        errors = [orig.mlp_out[layer] - ts[layer](orig.tc_in[layer]) for layer in range(ts.n_layers)]
+        errors = _errors(ts, orig)
         for mode in ("original", "replacement", "real"):
             edit = None if mode == "original" else _edit(ts, interventions, mode, n, errors)
             top, cont, _ = _run(model, ts, ids, edit, max_new_tokens, k)
@@ -209,6 +234,6 @@ def next_token_probs(
     with model.lock, torch.no_grad():
         _, _, orig = forward(model, ts, ids, "real")
         assert orig is not None
-        errors = [orig.mlp_out[layer] - ts[layer](orig.tc_in[layer]) for layer in range(ts.n_layers)]
+        errors = _errors(ts, orig)
         edit = None if mode == "original" else _edit(ts, interventions, mode, len(ids), errors)
         return _run(model, ts, ids, edit, 0, 1)[2]

@@ -6,7 +6,7 @@ One function, :func:`forward`, runs the model from its weights (through its adap
 - ``"real"``: the model itself; records what attribution freezes (every norm's 1/σ, every attention pattern)
   and what the transcoders read and what the MLP writes at the transcoders' hooks;
 - ``"replace"``: the MLPs swapped for the transcoders (no error terms): the replacement model whose next-token
-  loss training reports;
+  loss training reports (a cross-layer transcoder's output at a layer sums the decoders of every layer so far);
 - ``"frozen"``: the *local* replacement model of circuit-tracer: patterns and norm scales fixed at the real
   pass's values, each MLP's output = the transcoder's skip connection of its (live) input + a written vector
   that the caller supplies (features + error + ``b_dec`` for the real prompt). In this mode the map from the
@@ -28,7 +28,8 @@ from typing import TYPE_CHECKING, Literal
 import torch
 
 from glassbox.capture.forward import causal_mask
-from glassbox.errors import InvalidInputError
+from glassbox.capture.moe import softmax_with_sinks
+from glassbox.errors import InvalidInputError, UnsupportedArchitectureError
 
 if TYPE_CHECKING:
     from glassbox.models.adapters.base import NormSpec
@@ -91,9 +92,26 @@ def _scale_of(spec: NormSpec | None, x: torch.Tensor) -> tuple[torch.Tensor, tor
     return out, (None if spec.kind == "identity" else scale)
 
 
+def check_architecture(model: LoadedModel) -> None:
+    """Attribution graphs need every layer's token mixing frozen as a softmax pattern; refuse models without one."""
+    a = model.adapter
+    linear = [layer for layer in range(a.n_layers) if a.layer_kind(layer) == "linear_attention"]
+    if linear:  # the replacement model freezes softmax patterns; a linear-attention layer has none to freeze
+        raise UnsupportedArchitectureError(
+            f"attribution graphs do not cover linear-attention layers yet; {model.name} has them at layers "
+            f"{', '.join(map(str, linear))}. The detailed view shows their exact token mixing instead"
+        )
+
+
 def check_compatible(model: LoadedModel, ts: TranscoderSet) -> None:
     """The transcoders must fit the model: one per layer, the model's width, hooks the architecture has."""
     a = model.adapter
+    check_architecture(model)
+    if a.value_clip is not None:  # a clamp on q, k and v: the frozen-pattern model is no longer linear in the values
+        raise UnsupportedArchitectureError(
+            f"attribution graphs need values linear in the residual stream; {model.name} clamps q, k and v to "
+            f"±{a.value_clip} (clip_qkv), which the replacement model cannot carry"
+        )
     if ts.n_layers != a.n_layers:
         raise InvalidInputError(f"the transcoders cover {ts.n_layers} layers; the model {model.name} has {a.n_layers}")
     if ts.d_model != a.d_model:
@@ -153,6 +171,7 @@ def forward(
     tc_ins: list[torch.Tensor] = []
     outs: list[torch.Tensor] = []
     masks: dict[int | None, torch.Tensor] = {}
+    rep_acts: list[torch.Tensor] = []  # replace mode: every layer's features so far (a CLT's write to later layers)
     d = a.d_model
     for layer in range(a.n_layers):
         ln1 = a.ln1(layer)
@@ -222,7 +241,11 @@ def forward(
             real = a.mlp(layer, x2).out
             if edit is not None and (write_pre or post_mlp is None):
                 real = edit(layer, tc_in, real)
-            out_pre = real if mode == "real" else tc(tc_in)
+            if mode == "real":
+                out_pre = real
+            else:
+                rep_acts.append(tc.encode(tc_in))
+                out_pre = ts.reconstruct(layer, rep_acts, tc_in)
             if post_mlp is not None:
                 normed, sm = _scale_of(post_mlp, real)
                 if edit is not None and not write_pre:  # the hook is after the MLP's own out-norm
@@ -283,6 +306,9 @@ def _pattern(
     if cap is not None:  # Gemma 2: soft-capped before the mask, as the traced forward does
         scores = torch.tanh(scores / cap) * cap
     scores = scores.masked_fill(~masks[window], float("-inf"))
+    sinks = a.attn_sinks(layer)
+    if sinks is not None:  # gpt-oss: each row also spends probability on the head's sink, which adds no value
+        return softmax_with_sinks(scores.float(), sinks)[0]
     return torch.softmax(scores.float(), dim=-1)
 
 

@@ -29,6 +29,9 @@ class TrainingInfo(Payload):
     live: LiveHistory | None = Field(
         None, description="a micro model trained live on this server: its run's loss curve and samples"
     )
+    checkpoint_replay: bool = Field(
+        False, description="the server was started with this model's checkpoints (glassbox serve --checkpoints)"
+    )
 
 
 class TrainStepRequest(Request):

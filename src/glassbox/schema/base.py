@@ -30,8 +30,11 @@ Dim = Literal[
     "d_vocab",
     "layer",
     "pair",
+    "expert",
+    "top_k",
 ]
-"""Names of tensor axes (TransformerLens's vocabulary; ``pair`` = a RoPE frequency pair)."""
+"""Names of tensor axes (TransformerLens's vocabulary; ``expert``/``top_k``: a mixture of experts' experts and
+those chosen per token; ``pair`` = a RoPE frequency pair)."""
 
 
 class Strict(BaseModel):

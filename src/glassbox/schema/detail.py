@@ -47,20 +47,35 @@ class AttentionHead(Payload):
     output: TensorPayload = Field(description="what this head writes into the residual stream here [d_model]")
     output_norm: float
     pattern: TensorPayload = Field(description="the head's whole pattern [query_pos, key_pos]")
+    gate: TensorPayload | None = Field(
+        None, description="the output gate σ(gate) multiplying Σ weights · values elementwise (Qwen3.5) [d_head]"
+    )
+    sink_logit: float | None = Field(
+        None, description="this head's learned sink logit (gpt-oss): one more softmax entry that no value answers"
+    )
+    sink: TensorPayload | None = Field(
+        None, description="the sink's share of each query's softmax [query_pos]: each pattern row sums to 1 − it"
+    )
 
 
 class AttentionGrid(Payload):
     """Every layer × head pattern, float16: the model view's thumbnails."""
 
     kind: Literal["attention_grid"] = "attention_grid"
-    patterns: TensorPayload = Field(description="[layer, head, query_pos, key_pos]")
+    patterns: TensorPayload = Field(
+        description="[layer, head, query_pos, key_pos]; for a linear-attention layer (ModelInfo.layer_kinds) its exact "
+        "token-mixing matrix, which can be negative and whose rows need not sum to 1"
+    )
 
 
 class Rotation(Strict):
+    layer: int = Field(
+        0, description="the layer whose head 0 is shown: the first with softmax attention (0 but in hybrids, Qwen3.5)"
+    )
     pairing: Literal["half", "interleaved"] = Field(description="RoPE pairs dim i with i + d/2, or 2i with 2i+1")
     angles: TensorPayload = Field(description="rotation angle of each pair at this position, radians [pair]")
-    q_before: TensorPayload = Field(description="head 0's query before RoPE, layer 0 [d_head]")
-    q_after: TensorPayload = Field(description="head 0's query after RoPE, layer 0 [d_head]")
+    q_before: TensorPayload = Field(description="head 0's query before RoPE, at `layer` [d_head]")
+    q_after: TensorPayload = Field(description="head 0's query after RoPE, at `layer` [d_head]")
     rotated_dims: int | None = Field(
         None,
         description="how many of d_head's dimensions RoPE turns (partial rotary: GPT-NeoX, Phi-3); the rest pass "

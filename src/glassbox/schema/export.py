@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from glassbox.schema.animatedllm import ANIMATEDLLM_MODELS
 from glassbox.schema.api import API_MODELS
+from glassbox.schema.api_checkpoints import API_CHECKPOINT_MODELS
 from glassbox.schema.api_detail import API_DETAIL_MODELS
 from glassbox.schema.api_training import API_TRAINING_MODELS
 from glassbox.schema.attribution import ATTRIBUTION_MODELS
@@ -24,9 +25,12 @@ from glassbox.schema.circuits import CIRCUITS_MODELS
 from glassbox.schema.detail import DETAIL_MODELS
 from glassbox.schema.errors import ERROR_MODELS
 from glassbox.schema.evaluation import EVALUATION_MODELS
+from glassbox.schema.export_views import EXPORT_VIEW_MODELS
 from glassbox.schema.graph import GRAPH_MODELS
 from glassbox.schema.history import HISTORY_MODELS
+from glassbox.schema.linear_attention import LINEAR_ATTENTION_MODELS
 from glassbox.schema.models import CORE_MODELS
+from glassbox.schema.moe import MOE_MODELS
 from glassbox.schema.tokenizers import TOKENIZER_MODELS
 from glassbox.schema.traces import TRACE_FILE_MODELS
 from glassbox.schema.why import WHY_MODELS
@@ -43,9 +47,12 @@ def all_models() -> list[type[BaseModel]]:
         API_MODELS,
         API_DETAIL_MODELS,
         DETAIL_MODELS,
+        MOE_MODELS,
+        LINEAR_ATTENTION_MODELS,
         ATTRIBUTION_MODELS,
         API_TRAINING_MODELS,
         HISTORY_MODELS,
+        API_CHECKPOINT_MODELS,
         EVALUATION_MODELS,
         CHECKSUM_MODELS,
         WHY_MODELS,
@@ -53,6 +60,7 @@ def all_models() -> list[type[BaseModel]]:
         GRAPH_MODELS,
         CIRCUITS_MODELS,
         TRACE_FILE_MODELS,
+        EXPORT_VIEW_MODELS,
         ANIMATEDLLM_MODELS,
     ):
         models.extend(m for m in group if m not in models)

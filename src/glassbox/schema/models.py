@@ -72,7 +72,7 @@ class ModelInfo(Strict):
 
     name: str
     architecture: str = Field(description="the transformers class, e.g. GPT2LMHeadModel")
-    family: Literal["gpt2", "llama", "cohere", "gpt_neox", "gemma", "phi3", "smollm3"]
+    family: Literal["gpt2", "llama", "cohere", "gpt_neox", "gemma", "phi3", "smollm3", "moe", "gpt_oss", "qwen3_5"]
     model_type: str = Field(
         description="config.model_type, e.g. gpt2, llama, qwen3, olmo2, olmo3, mistral, gpt_neox, gemma2, phi3"
     )
@@ -110,6 +110,21 @@ class ModelInfo(Strict):
     )
     embed_scale: float | None = Field(
         None, description="token embeddings are multiplied by this (Gemma: √d_model) before block 0; null: 1"
+    )
+    n_experts: int = Field(
+        0, description="a mixture of experts' experts per MLP layer (Qwen3-MoE, OLMoE, gpt-oss); 0: a dense MLP"
+    )
+    experts_per_token: int = Field(0, description="experts the router chooses for each token (top-k); 0: dense")
+    d_expert: int = Field(
+        0, description="neurons per expert; d_mlp = n_experts · d_expert, neuron e·d_expert + i is expert e's i-th"
+    )
+    attn_sinks: bool = Field(
+        False, description="each head has a learned sink logit in its softmax (gpt-oss): pattern rows sum to < 1"
+    )
+    layer_kinds: list[Literal["attention", "linear_attention"]] = Field(
+        default_factory=list,
+        description="how each layer mixes tokens: softmax attention, or linear attention (Qwen3.5's gated DeltaNet: "
+        "a recurrent state, no pattern); empty: every layer is attention",
     )
     n_params: int
     dtype: str = Field(description="the weights' torch dtype, e.g. float32, bfloat16")

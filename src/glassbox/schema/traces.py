@@ -17,6 +17,7 @@ from glassbox.schema.api import ModelCard, ModelList
 from glassbox.schema.api_detail import DetailOverview
 from glassbox.schema.base import Payload, Strict
 from glassbox.schema.detail import AttentionGrid, AttentionHead, EmbeddingDetail, MlpDetail
+from glassbox.schema.linear_attention import LinearAttentionHead
 from glassbox.schema.models import GenerationStep, LogitLens, SamplingSettings, TokenInfo, TopToken
 
 LOGITS_ENCODING = "f16-shift-split-deflate"
@@ -49,7 +50,10 @@ class DetailSlices(Strict):
 
     overview: DetailOverview
     attention_grid: AttentionGrid
-    heads: list[AttentionHead] = Field(description="every layer × head at the last position")
+    heads: list[AttentionHead] = Field(description="every softmax-attention layer × head at the last position")
+    linear_heads: list[LinearAttentionHead] = Field(
+        default_factory=list, description="every linear-attention layer × head at the last position (Qwen3.5)"
+    )
     logit_lens: LogitLens = Field(description="top-5 per cell, as the view asks for")
     embeddings: list[EmbeddingDetail] = Field(description="the embedding of every position")
     mlps: list[MlpDetail] = Field(description="every layer's MLP at the last position (top 10 neurons)")
@@ -80,6 +84,8 @@ class ExportedPrompt(Strict):
     n_tokens: int
     n_generated: int
     bytes: int = Field(description="size of its data file")
+    why: str | None = Field(None, description="data/<why>.js registers its WhyExport; None: not exported")
+    circuits: str | None = Field(None, description="data/<circuits>.js registers its CircuitsExport; None: none")
 
 
 class StaticManifest(Payload):

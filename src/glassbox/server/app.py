@@ -38,8 +38,10 @@ from glassbox.schema.errors import ApiError, ErrorCode, ErrorResponse
 from glassbox.server.circuits_service import CircuitsService
 from glassbox.server.registry import Registry
 from glassbox.server.routes import router
+from glassbox.server.routes_checkpoints import router as checkpoints_router
 from glassbox.server.routes_circuits import router as circuits_router
 from glassbox.server.routes_detail import router as detail_router
+from glassbox.server.routes_moe import router as moe_router
 from glassbox.server.routes_tokenizers import files_router as tokenizers_files_router
 from glassbox.server.routes_tokenizers import router as tokenizers_router
 from glassbox.server.routes_traces import TraceFolder
@@ -49,6 +51,7 @@ from glassbox.server.routes_why import router as why_router
 from glassbox.server.security import HostOriginGuard
 from glassbox.server.sequencing import Sequencer
 from glassbox.server.trace_cache import TraceCache
+from glassbox.training.checkpoint_replay import CheckpointSet
 
 log = logging.getLogger(__name__)
 
@@ -169,7 +172,9 @@ def build_api() -> FastAPI:
     _install_error_handlers(app)
     app.include_router(router)
     app.include_router(detail_router)
+    app.include_router(moe_router)
     app.include_router(training_router)
+    app.include_router(checkpoints_router)
     app.include_router(tokenizers_router)
     app.include_router(tokenizers_files_router)
     app.include_router(why_router)
@@ -187,13 +192,15 @@ def create_app_for(
     max_body_bytes: int = MAX_BODY_BYTES,
     traces_dir: Path | None = None,
     transcoders: Mapping[str, Path] | None = None,
+    checkpoints: Mapping[str, CheckpointSet] | None = None,
 ) -> FastAPI:
     """The app around models that are already loaded (tests and benchmarks reuse loaded models).
 
     ``allowed_hosts``: names besides loopback the server answers to (``glassbox serve --allowed-host``);
     ``max_body_bytes``: the largest request body it reads; ``traces_dir``: the folder of trace files it offers
     (``glassbox serve --traces``); ``transcoders``: the Circuits view's transcoder folder per model id, besides
-    each model's own (``glassbox serve --transcoders MODEL=DIR``).
+    each model's own (``glassbox serve --transcoders MODEL=DIR``); ``checkpoints``: a model id's training checkpoints
+    (``glassbox serve --checkpoints``), fixed here.
     """
     app = build_api()
     app.state.registry = registry
@@ -203,6 +210,7 @@ def create_app_for(
     app.state.shutting_down = threading.Event()
     app.state.circuits = CircuitsService(dict(transcoders or {}))
     app.state.traces = TraceFolder(traces_dir) if traces_dir is not None else None
+    app.state.checkpoints = dict(checkpoints or {})
     app.add_middleware(GZipMiddleware, minimum_size=1024)
     # added last, so outermost: a refused request costs no routing, no decompression and no body read
     app.add_middleware(HostOriginGuard, allowed_hosts=list(allowed_hosts), max_body_bytes=max_body_bytes)

@@ -123,6 +123,9 @@ class CircuitsService:
         with self._lock:
             if entry.id in self._loaded:
                 return self._loaded[entry.id]
+        from glassbox.graph.replacement import check_architecture, check_compatible
+
+        check_architecture(entry.model)  # before "no transcoders": none would help a model the graphs cannot cover
         folder = self.folder(entry)
         if folder is None:
             raise NoTranscodersError(
@@ -130,8 +133,6 @@ class CircuitsService:
                 f"train some (glassbox transcoders train --model … --out DIR) and serve them with "
                 f"glassbox serve --transcoders {entry.id}=DIR"
             )
-        from glassbox.graph.replacement import check_compatible
-
         ts = load_transcoders(folder)
         check_compatible(entry.model, ts)
         loaded = Transcoders(transcoders_name(ts, folder), folder, ts)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -49,6 +49,15 @@ def serve(
             "the page offers in its trace picker; pages pick from its listing, never name a path",
         ),
     ] = None,
+    checkpoints: Annotated[
+        str | None,
+        typer.Option(
+            "--checkpoints",
+            help="training checkpoints of the (first) --model for the pre-training view, comma-separated: Hub "
+            "revisions from the local cache (step1000,step2000 for Pythia; OLMo's stage1-step…), local folders "
+            "(DIR1,DIR2), or one folder with a sub-folder per checkpoint; ordered by the step in their names",
+        ),
+    ] = None,
     transcoders: Annotated[
         list[str] | None,
         typer.Option(
@@ -87,15 +96,25 @@ def serve(
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     console = Console(stderr=True)
     names = model or ["glassbox-tiny"]
+    if checkpoints:  # a revision missing from the cache fails now, before any weights are read
+        from glassbox.training.checkpoint_replay import resolve_checkpoints
+
+        resolve_checkpoints(names[0], checkpoints)
     loaded = []
     for name in names:
         with console.status(f"loading {name}…"):
             loaded.append(load_model(name, device=device))
     tune_threads(loaded)
+    checkpoint_sets = open_served_checkpoints(loaded[0], checkpoints, device, console) if checkpoints else {}
     limits = Limits(max_prompt_tokens=max_prompt_tokens, max_new_tokens=max_new_tokens, max_top_k=max_top_k)
     allowed = [h.strip() for h in allowed_host or [] if h.strip()]
     app = create_app_for(
-        Registry(loaded), limits, allowed_hosts=allowed, traces_dir=traces, transcoders=transcoder_dirs
+        Registry(loaded),
+        limits,
+        allowed_hosts=allowed,
+        traces_dir=traces,
+        transcoders=transcoder_dirs,
+        checkpoints=checkpoint_sets,
     )
     shown_host = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     url = f"http://{f'[{shown_host}]' if ':' in shown_host else shown_host}:{port}/"
@@ -106,6 +125,22 @@ def serve(
     if not no_browser:
         threading.Timer(1.0, webbrowser.open, args=(url,)).start()
     GlassboxServer(server_config(app, host, port), on_exit=lambda: begin_shutdown(app)).run()
+
+
+def open_served_checkpoints(model: Any, items: str, device: str, console: Any) -> dict[str, Any]:
+    """``--checkpoints``: the first model's checkpoint set, its probe replay computed now (with a progress bar),
+    so that the page's first look costs nothing and a bad revision stops the server before it starts."""
+    from rich.progress import Progress
+
+    from glassbox.training.checkpoint_replay import open_checkpoints
+
+    found = open_checkpoints(model, items, device=device)
+    with Progress(console=console, transient=True) as bar:
+        task = bar.add_task(f"replaying {len(found.refs)} checkpoints of {model.name}", total=len(found.refs))
+        found.replay(progress=lambda done, _n: bar.update(task, completed=done))
+    order = "by step" if found.ordered_by == "step" else "as given (not every name says a step)"
+    console.print(f"checkpoints of {model.name}, {order}: {', '.join(found.labels)}")
+    return {model.name: found}
 
 
 def parse_transcoders(items: list[str]) -> dict[str, Path]:

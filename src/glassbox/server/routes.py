@@ -88,7 +88,7 @@ def list_models(reg: RegistryDep, lim: LimitsDep) -> ModelList:
     return ModelList(models=reg.cards(), default_model=reg.default, limits=lim)
 
 
-@router.get("/models/{model_id}/vocab", summary="the display text of every token of a model, by id")
+@router.get("/models/{model_id:path}/vocab", summary="the display text of every token of a model, by id")
 def vocab(model_id: str, reg: RegistryDep) -> Vocab:
     return reg.get(model_id).get_vocab()
 

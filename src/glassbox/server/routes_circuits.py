@@ -47,7 +47,7 @@ def service(request: Request) -> CircuitsService:
     return svc
 
 
-@router.get("/{model}/info", summary="whether the Circuits view can run on a model: its transcoders, or why not")
+@router.get("/{model:path}/info", summary="whether the Circuits view can run on a model: its transcoders, or why not")
 def info_route(model: str, request: Request, reg: RegistryDep) -> CircuitsInfo:
     return service(request).info(reg.get(model))
 
@@ -72,7 +72,7 @@ def graph_route(job_id: str, request: Request) -> CircuitsGraph:
     return service(request).graph(job_id)
 
 
-@router.get("/feature/{model}/{layer}/{feature}", summary="one transcoder feature's card")
+@router.get("/feature/{model:path}/{layer}/{feature}", summary="one transcoder feature's card")
 def feature_route(model: str, layer: int, feature: int, request: Request, reg: RegistryDep) -> FeatureCard:
     entry = reg.get(model)
     svc = service(request)

@@ -13,7 +13,7 @@ from typing import Annotated, TypeVar
 
 from fastapi import APIRouter, Depends, Request
 
-from glassbox.analysis import detail
+from glassbox.analysis import detail, linear_attention
 from glassbox.models.tokens import check_ids, encode_prompt
 from glassbox.models.truncation import encode_truncated
 from glassbox.schema.api import Limits
@@ -34,6 +34,7 @@ from glassbox.schema.detail import (
     ResidualStream,
     TokenAcrossLayers,
 )
+from glassbox.schema.linear_attention import LinearAttentionHead
 from glassbox.schema.models import LogitLens
 from glassbox.server.limits import check_new_tokens
 from glassbox.server.registry import Registry
@@ -104,6 +105,14 @@ def overview(req: DetailRequest, tracer: TracerDep) -> DetailOverview:
 @router.post("/attention_head", summary="one head at one query position, every step of the computation")
 def attention_head(req: AttentionHeadRequest, tracer: TracerDep) -> AttentionHead:
     return tracer.slice(req, lambda t: detail.attention_head(t, req.layer, req.head, req.query_pos))
+
+
+@router.post(
+    "/linear_attention_head",
+    summary="one head of a linear-attention layer: its gates, its state's size and change, its exact token mixing",
+)
+def linear_attention_head(req: AttentionHeadRequest, tracer: TracerDep) -> LinearAttentionHead:
+    return tracer.slice(req, lambda t: linear_attention.linear_attention_head(t, req.layer, req.head, req.query_pos))
 
 
 @router.post("/attention_grid", summary="every layer × head attention pattern (float16)")

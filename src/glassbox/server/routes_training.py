@@ -36,6 +36,7 @@ from glassbox.schema.api_training import (
 from glassbox.schema.history import TrainingHistory
 from glassbox.server.registry import Registry
 from glassbox.server.routes import ERRORS, LimitsDep, RegistryDep
+from glassbox.server.routes_checkpoints import checkpoint_sets
 from glassbox.training import views
 from glassbox.training.live import LiveLimits, LiveManager, LiveRun, sse_message, tiny_live_config
 
@@ -80,14 +81,16 @@ def _registry(request: Request) -> Registry:
     return registry
 
 
-@router.get("/{model}/info", summary="what the pre-training view can show for this model")
+@router.get("/{model:path}/info", summary="what the pre-training view can show for this model")
 def info(model: str, reg: RegistryDep, request: Request) -> TrainingInfo:
     entry = reg.get(model)
     run = live_manager(request).peek(entry.id) if entry.micro is not None else None
-    return views.training_info(entry.model, entry.id, live=None if run is None else run.history())
+    found = views.training_info(entry.model, entry.id, live=None if run is None else run.history())
+    found.checkpoint_replay = entry.id in checkpoint_sets(request)  # glassbox serve --checkpoints
+    return found
 
 
-@router.get("/{model}/history", summary="the recorded training history: losses, checkpoints, probe predictions")
+@router.get("/{model:path}/history", summary="the recorded training history: losses, checkpoints, probe predictions")
 def history(model: str, reg: RegistryDep) -> TrainingHistory:
     entry = reg.get(model)
     return views.served_history(entry.model, entry.id)

@@ -1,4 +1,4 @@
-"""Training per-layer transcoders (PLTs) on activations streamed from a text corpus.
+"""Training per-layer transcoders (PLTs) and cross-layer transcoders (CLTs) on activations streamed from a corpus.
 
 Each layer's transcoder learns to map what the MLP reads (``mlp.hook_in``) to what it writes (``mlp.hook_out``):
 
@@ -6,7 +6,14 @@ Each layer's transcoder learns to map what the MLP reads (``mlp.hook_in``) to wh
 
 with sparsity ``Σ_i a_i ‖W_dec[i]‖`` for ReLU, the number of active features (a straight-through estimate of the
 step function's gradient, as for JumpReLU SAEs) for JumpReLU, and none for TopK (exactly ``k`` active). All layers
-train at once from the same batches. Activations come from glassbox's own forward pass
+train at once from the same batches.
+
+A cross-layer transcoder (``kind="clt"``) has the same encoders, but layer ``i``'s features write to every MLP
+output ``t ≥ i`` through one decoder per target; the loss is the sum over layers of the reconstruction of each
+layer's output from the features of every layer up to it, plus each layer's sparsity (for ReLU the activation
+times the sum of the feature's decoder norms). circuit-tracer's CLT files have no skip connection: none is trained.
+
+Activations come from glassbox's own forward pass
 (:func:`glassbox.graph.replacement.forward`), over sequences packed from the corpus (the embedded corpus by default,
 or a UTF-8 text file, one document per blank-line-separated paragraph).
 
@@ -26,7 +33,7 @@ import json
 import math
 import random
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -34,6 +41,7 @@ import torch
 
 from glassbox.errors import InvalidInputError, TrainingError
 from glassbox.graph.replacement import forward, replacement_logits
+from glassbox.transcoders.clt import CrossLayerTranscoder
 from glassbox.transcoders.format import Transcoder, TranscoderSet, save_transcoders
 
 if TYPE_CHECKING:
@@ -198,6 +206,12 @@ class _Trainable(torch.nn.Module):
         out = a @ self.W_dec + self.b_dec
         return out + x @ self.W_skip.T if self.W_skip is not None else out
 
+    def dec_norm(self) -> torch.Tensor:
+        """[latents]: each feature's decoder norm (what the ReLU penalty weighs its activation by)."""
+        W_dec: torch.Tensor = self.W_dec
+        norm: torch.Tensor = W_dec.norm(dim=-1)
+        return norm
+
     def sparsity(self, x: torch.Tensor, a: torch.Tensor) -> torch.Tensor:
         if self.activation == "topk":
             return torch.zeros((), device=x.device)
@@ -205,8 +219,7 @@ class _Trainable(torch.nn.Module):
             pre = x @ self.W_enc.T + self.b_enc
             step: torch.Tensor = _Step.apply(pre, self.log_theta.exp())  # type: ignore[no-untyped-call]
             return step.sum(-1).mean()
-        W_dec: torch.Tensor = self.W_dec
-        penalty: torch.Tensor = (a * W_dec.norm(dim=-1)).sum(-1).mean()
+        penalty: torch.Tensor = (a * self.dec_norm()).sum(-1).mean()
         return penalty
 
     def export(self, sx: float, sy: float) -> Transcoder:
@@ -221,6 +234,54 @@ class _Trainable(torch.nn.Module):
             W_skip=d["W_skip"] * (sy / sx) if "W_skip" in d else None,
             topk=self.k if self.activation == "topk" else None,
         )
+
+
+class _TrainableCLT(_Trainable):
+    """One layer's part of a cross-layer transcoder: its encoder, its decoders to this and every later layer
+    (``W_dec`` [latents, n_out, d_model]) and the decoder bias of its own layer's output."""
+
+    def __init__(self, d_model: int, latents: int, cfg: TranscoderTrainConfig, g: torch.Generator, n_out: int) -> None:
+        super().__init__(d_model, latents, replace(cfg, skip=False), g)  # circuit-tracer's CLT files have no skip
+        # the per-layer start, shared out over the target layers: the decoders sum to what a per-layer one starts at
+        W = self.W_dec.detach()
+        self.W_dec = torch.nn.Parameter(W[:, None, :].repeat(1, n_out, 1) / n_out)
+
+    def dec_norm(self) -> torch.Tensor:
+        """The sum of the feature's decoder norms over its target layers (one write per layer to pay for)."""
+        W_dec: torch.Tensor = self.W_dec
+        norm: torch.Tensor = W_dec.norm(dim=-1).sum(-1)
+        return norm
+
+
+def _clt_outputs(layers: Sequence[_TrainableCLT], acts: Sequence[torch.Tensor]) -> list[torch.Tensor]:
+    """Every layer's reconstruction (unit scale): ``b_dec_t + Σ_{i ≤ t} a_i @ W_dec_i[:, t − i]``."""
+    outs = []
+    for t, layer in enumerate(layers):
+        out = layer.b_dec + sum((acts[i] @ layers[i].W_dec[:, t - i] for i in range(t + 1)), torch.zeros(()))
+        outs.append(out)
+    return outs
+
+
+def _export_clt(
+    model: LoadedModel, layers: Sequence[_TrainableCLT], sx: Sequence[float], sy: Sequence[float], name: str
+) -> CrossLayerTranscoder:
+    """The CLT on the model's own scale: encoders read ``x / sx_i``, a decoder to layer ``t`` writes ``y / sy_t``."""
+    tcs, decs = [], []
+    for i, layer in enumerate(layers):
+        d = {k: v.detach().clone().float() for k, v in layer.named_parameters()}
+        scale = torch.tensor(sy[i:], dtype=torch.float32)[None, :, None]
+        decs.append(d["W_dec"] * scale)
+        tcs.append(
+            Transcoder(
+                W_enc=d["W_enc"] / sx[i],
+                W_dec=torch.zeros(d["W_enc"].shape),  # the CLT sets it (the sum of its decoders)
+                b_enc=d["b_enc"],
+                b_dec=d["b_dec"] * sy[i],
+                threshold=d["log_theta"].exp() if "log_theta" in d else None,
+                topk=layer.k if layer.activation == "topk" else None,
+            )
+        )
+    return CrossLayerTranscoder(tcs, config={"scan_name": name, "model_name": model.name}, W_dec_layers=decs)
 
 
 def _placeholder_set(model: LoadedModel) -> TranscoderSet:
@@ -278,10 +339,12 @@ def evaluate_transcoders(model: LoadedModel, ts: TranscoderSet, rows: torch.Tens
     over the held-out ``rows``."""
     xs, ys = _activations(model, ts, rows)
     report = TrainReport(steps=0, latents=ts.d_transcoder, activation="")
+    all_acts: list[torch.Tensor] = []
     for layer, tc in enumerate(ts.layers):
         with torch.no_grad():
             acts = tc.encode(xs[layer])
-            err = tc.decode(acts, xs[layer]) - ys[layer]
+            all_acts.append(acts)
+            err = ts.reconstruct(layer, all_acts, xs[layer]) - ys[layer]
             var = (ys[layer] - ys[layer].mean(0)).pow(2).sum()
             active = (acts != 0).float()
             freq = active.mean(0)
@@ -316,13 +379,17 @@ def train_transcoders(
     resume: bool = False,
     progress: Callable[[int, int, float], None] | None = None,
 ) -> tuple[TranscoderSet, TrainReport]:
-    """Train per-layer transcoders for ``model`` and save them to ``out`` (circuit-tracer's format) with
-    ``report.json``; ``resume`` continues from ``out/train_state`` (same configuration required).
+    """Train per-layer transcoders (``cfg.kind == "plt"``) or a cross-layer transcoder (``"clt"``) for ``model``
+    and save them to ``out`` (circuit-tracer's format) with ``report.json``; ``resume`` continues from
+    ``out/train_state`` (same configuration required).
 
     ``progress(step, steps, loss)`` is called after every step."""
     cfg = cfg or TranscoderTrainConfig()
-    if cfg.kind == "clt":
-        raise InvalidInputError("cross-layer transcoders (--kind clt) are not implemented yet: use --kind plt")
+    if cfg.kind not in ("plt", "clt"):
+        raise InvalidInputError(f"kind {cfg.kind!r}: use plt (per-layer) or clt (cross-layer)")
+    clt = cfg.kind == "clt"
+    if clt:
+        cfg.skip = False  # circuit-tracer's CLT files have no skip connection (and the config must say what ran)
     a = model.adapter
     if cfg.seq_len > a.n_ctx:
         raise InvalidInputError(f"seq_len {cfg.seq_len} is longer than the model's context ({a.n_ctx})")
@@ -334,7 +401,11 @@ def train_transcoders(
     rows = _pack(model, train_texts, cfg.seq_len)
     held = _pack(model, held_texts, cfg.seq_len)[: cfg.heldout_sequences]
     g = torch.Generator().manual_seed(cfg.seed)
-    layers = [_Trainable(a.d_model, latents, cfg, g) for _ in range(a.n_layers)]
+    layers: list[_Trainable] = (
+        [_TrainableCLT(a.d_model, latents, cfg, g, a.n_layers - i) for i in range(a.n_layers)]
+        if clt
+        else [_Trainable(a.d_model, latents, cfg, g) for _ in range(a.n_layers)]
+    )
     params = [p for layer in layers for p in layer.parameters()]
     opt = torch.optim.Adam(params, lr=cfg.lr)
     placeholder = _placeholder_set(model)
@@ -368,7 +439,14 @@ def train_transcoders(
         pick = [order[(step * cfg.batch_size + j) % len(order)] for j in range(cfg.batch_size)]
         xs, ys = _activations(model, placeholder, rows[pick])
         total = torch.zeros(())
-        for i, layer in enumerate(layers):
+        if clt:  # sum over layers of reconstruction (from every layer's features so far) + sparsity
+            x_in = [xs[i] / sx[i] for i in range(len(layers))]
+            acts_l = [layer.acts(x) for layer, x in zip(layers, x_in, strict=True)]
+            outs = _clt_outputs([layer for layer in layers if isinstance(layer, _TrainableCLT)], acts_l)
+            for i, layer in enumerate(layers):
+                mse = (outs[i] - ys[i] / sy[i]).pow(2).sum(-1).mean() / d
+                total = total + mse + lam * layer.sparsity(x_in[i], acts_l[i])
+        for i, layer in enumerate(layers if not clt else []):
             x, y = xs[i] / sx[i], ys[i] / sy[i]
             acts = layer.acts(x)
             mse = (layer.decode(acts, x) - y).pow(2).sum(-1).mean() / d
@@ -382,18 +460,19 @@ def train_transcoders(
             progress(step + 1, cfg.steps, float(total.detach()))
         if (step + 1) % 100 == 0 or step + 1 == cfg.steps:
             _save_state(state_dir, step + 1, layers, opt, asdict(cfg))
-    exported = [layer.export(sx[i], sy[i]) for i, layer in enumerate(layers)]
+    name = f"glassbox/{model.name}-{cfg.kind}-{latents}-{cfg.activation}"
+    ts: TranscoderSet
+    if clt:
+        ts = _export_clt(model, [x for x in layers if isinstance(x, _TrainableCLT)], sx, sy, name)
+        exported = ts.layers
+    else:
+        exported = [layer.export(sx[i], sy[i]) for i, layer in enumerate(layers)]
     if cfg.activation == "topk":  # the format has no TopK: save the equivalent JumpReLU threshold
         xs_h, _ = _activations(model, placeholder, held)
         for i, (layer, tc) in enumerate(zip(layers, exported, strict=True)):
             tc.threshold, tc.topk = _topk_threshold(layer, xs_h[i] / sx[i]), None
-    ts = TranscoderSet(
-        exported,
-        config={
-            "scan_name": f"glassbox/{model.name}-plt-{latents}-{cfg.activation}",
-            "model_name": model.name,
-        },
-    )
+    if not clt:
+        ts = TranscoderSet(exported, config={"scan_name": name, "model_name": model.name})
     save_transcoders(ts, out)
     report = evaluate_transcoders(model, ts, held)
     report.steps, report.activation = cfg.steps, cfg.activation

@@ -154,7 +154,11 @@ def check_feature(ts: TranscoderSet, layer: int, feature: int) -> None:
 def logit_direction(model: LoadedModel, ts: TranscoderSet, layer: int, feature: int) -> torch.Tensor:
     """``W_dec[f] · W_U`` [d_vocab]: the feature's decoder row read straight by the unembedding. It ignores
     everything between the MLP's output and the unembedding: later layers, the final norm's 1/σ and its weight,
-    an output norm after the MLP, and Gemma's soft-cap (so the numbers rank tokens; they are not logits)."""
+    an output norm after the MLP, and Gemma's soft-cap (so the numbers rank tokens; they are not logits).
+
+    For a cross-layer transcoder ``W_dec[f]`` is the sum of the feature's decoders to every layer it writes to
+    (:class:`~glassbox.transcoders.clt.CrossLayerTranscoder`): all it adds to the residual stream, which the
+    unembedding reads once."""
     W_U = model.adapter.W_U.float()
     return ts[layer].W_dec[feature].to(W_U.device) @ W_U
 

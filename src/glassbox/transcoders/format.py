@@ -20,6 +20,9 @@ glassbox understands the hooks circuit-tracer's own configs use for the architec
 
 Everything is read into float32 on the CPU (the graph engine's exactness is stated in float32). Files are read
 with ``safetensors`` and YAML with ``yaml.safe_load``: no pickle anywhere.
+
+A folder whose config says ``model_kind: cross_layer_transcoder`` is a cross-layer transcoder:
+:func:`load_transcoders` hands it to :mod:`glassbox.transcoders.clt`, and :func:`save_transcoders` writes one back.
 """
 
 from __future__ import annotations
@@ -165,6 +168,34 @@ class TranscoderSet:
     def skip_connection(self) -> bool:
         return any(tc.W_skip is not None for tc in self.layers)
 
+    # What a reconstruction needs, the same for per-layer and cross-layer transcoders (a CLT overrides these):
+    # the graph engine, the replacement model, interventions and training go through them, never ``W_dec`` alone.
+
+    @property
+    def kind(self) -> str:
+        """``"plt"`` (per-layer) or ``"clt"`` (cross-layer)."""
+        return "plt"
+
+    def target_layers(self, layer: int) -> range:
+        """The layers whose MLP output layer ``layer``'s features write to (only their own, here)."""
+        return range(layer, layer + 1)
+
+    def decoder(self, layer: int, target: int) -> torch.Tensor:
+        """[d_transcoder, d_model]: what layer ``layer``'s features write to layer ``target``'s MLP output."""
+        if target != layer:
+            raise ValueError(f"per-layer transcoders write to their own layer only ({layer}), not {target}")
+        return self.layers[layer].W_dec
+
+    def decode_at(self, target: int, acts: list[torch.Tensor]) -> torch.Tensor:
+        """What the features write to layer ``target``'s MLP output, given every layer's activations so far
+        (``acts[i]`` for ``i ≤ target``), without ``b_dec`` or the skip connection."""
+        return acts[target] @ self.layers[target].W_dec
+
+    def reconstruct(self, target: int, acts: list[torch.Tensor], x: torch.Tensor) -> torch.Tensor:
+        """The transcoders' whole output at layer ``target``: :meth:`decode_at` + ``b_dec`` + skip of its input."""
+        tc = self.layers[target]
+        return self.decode_at(target, acts) + tc.b_dec + tc.skip(x)
+
 
 def _check_shapes(tc: Transcoder, where: str, d_model: int) -> None:
     d_tc = tc.W_enc.shape[0]
@@ -191,7 +222,8 @@ def _check_shapes(tc: Transcoder, where: str, d_model: int) -> None:
 
 
 def save_transcoders(ts: TranscoderSet, path: str | Path) -> Path:
-    """Write ``ts`` as circuit-tracer's folder: ``layer_{i}.safetensors`` and ``config.yaml``; return the folder.
+    """Write ``ts`` as circuit-tracer's folder: ``layer_{i}.safetensors`` and ``config.yaml``; return the folder
+    (a cross-layer transcoder is written as circuit-tracer writes those: :func:`glassbox.transcoders.clt.save_clt`).
 
     Tensors are written as they are held (float32, contiguous); the config keeps every key ``ts.config`` holds
     and lists the layer files in ``transcoders``, by name relative to the folder.
@@ -199,6 +231,11 @@ def save_transcoders(ts: TranscoderSet, path: str | Path) -> Path:
     import yaml
     from safetensors.torch import save_file
 
+    if ts.kind == "clt":
+        from glassbox.transcoders.clt import CrossLayerTranscoder, save_clt
+
+        assert isinstance(ts, CrossLayerTranscoder)
+        return save_clt(ts, path)
     folder = Path(path)
     folder.mkdir(parents=True, exist_ok=True)
     names = []
@@ -284,8 +321,9 @@ def load_transcoders(path: str | Path) -> TranscoderSet:
     (``owner/name[/subfolder][@revision]``) whose files are already in the local Hugging Face cache.
 
     Raises :class:`~glassbox.errors.ModelNotFoundError` when there is no such folder,
-    :class:`~glassbox.errors.CorruptedModelError` for unreadable files or inconsistent shapes, and
-    :class:`~glassbox.errors.InvalidInputError` for a kind glassbox does not read yet (cross-layer transcoders).
+    :class:`~glassbox.errors.CorruptedModelError` for unreadable files, inconsistent shapes or an unknown kind.
+    A cross-layer transcoder folder (``model_kind: cross_layer_transcoder``) gives a
+    :class:`~glassbox.transcoders.clt.CrossLayerTranscoder` (see :mod:`glassbox.transcoders.clt`).
     """
     import yaml
     from safetensors import SafetensorError
@@ -303,11 +341,13 @@ def load_transcoders(path: str | Path) -> TranscoderSet:
         raise CorruptedModelError(f"{cfg_path}: expected a mapping of keys, got {type(config).__name__}")
     kind = config.get("model_kind", "transcoder_set")  # older configs have no model_kind: they are per-layer sets
     if kind == "cross_layer_transcoder":
-        raise InvalidInputError(
-            f"{cfg_path}: cross-layer transcoders (model_kind: {kind}) are not read by glassbox yet"
-        )
+        from glassbox.transcoders.clt import load_clt
+
+        return load_clt(folder, config)
     if kind != "transcoder_set":
-        raise CorruptedModelError(f"{cfg_path}: unknown model_kind {kind!r} (expected transcoder_set)")
+        raise CorruptedModelError(
+            f"{cfg_path}: unknown model_kind {kind!r} (expected transcoder_set or cross_layer_transcoder)"
+        )
     for key in ("feature_input_hook", "feature_output_hook"):
         if not isinstance(config.get(key), str):
             raise CorruptedModelError(f"{cfg_path}: {key} is missing")

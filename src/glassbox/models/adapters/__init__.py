@@ -11,7 +11,9 @@ from glassbox.models.adapters.gemma import GemmaAdapter
 from glassbox.models.adapters.gpt2 import GPT2Adapter
 from glassbox.models.adapters.gpt_neox import GPTNeoXAdapter
 from glassbox.models.adapters.llama import LlamaAdapter
+from glassbox.models.adapters.moe import GptOssAdapter, MoeAdapter
 from glassbox.models.adapters.phi3 import Phi3Adapter
+from glassbox.models.adapters.qwen3_5 import Qwen35Adapter
 from glassbox.models.adapters.smollm3 import SmolLM3Adapter
 
 ADAPTERS: tuple[type[Adapter], ...] = (
@@ -22,6 +24,9 @@ ADAPTERS: tuple[type[Adapter], ...] = (
     GemmaAdapter,
     Phi3Adapter,
     SmolLM3Adapter,
+    Qwen35Adapter,
+    MoeAdapter,
+    GptOssAdapter,
 )
 
 #: model_type -> adapter class, e.g. "qwen3" -> LlamaAdapter

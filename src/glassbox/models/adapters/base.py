@@ -11,15 +11,21 @@ Shapes use the canonical dimension names: ``pos, head, kv_head, d_head, d_model,
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 import torch
+
+if TYPE_CHECKING:
+    from glassbox.schema.moe import WeightsRule
 
 NormKind = Literal["layernorm", "rmsnorm", "identity"]
 """``identity``: no norm at this place in this architecture (OLMo's pre-sublayer norms)."""
 
 RotaryPairing = Literal["half", "interleaved"]
 """Which dimensions RoPE rotates together: ``i`` with ``i + d_head/2`` (Llama) or ``2i`` with ``2i + 1`` (Cohere)."""
+
+LayerKind = Literal["attention", "linear_attention"]
+"""How a layer mixes tokens: softmax attention, or a linear-attention recurrence (Qwen3.5's gated DeltaNet)."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +77,22 @@ class MlpOut:
     out: torch.Tensor  # [pos, d_model]
 
 
+@dataclass(frozen=True)
+class DeltaInputs:
+    """What a gated-DeltaNet layer feeds its recurrence (after the short causal convolution), before any q/k norm.
+
+    The recurrence (:mod:`glassbox.capture.linear_attention`) is ``S_t = α_t (I − β_t k_t k_tᵀ) S_{t−1} + β_t k_t v_tᵀ``
+    with ``α_t = exp(log_decay_t)``, read as ``o_t = S_tᵀ q_t``."""
+
+    q: torch.Tensor  # [pos, k_head, d_k]
+    k: torch.Tensor  # [pos, k_head, d_k]
+    v: torch.Tensor  # [pos, v_head, d_v]
+    log_decay: torch.Tensor  # [pos, v_head]  g ≤ 0, float32
+    beta: torch.Tensor  # [pos, v_head]  the delta rule's step size, in (0, 1)
+    z: torch.Tensor  # [pos, v_head, d_v]  the output gate's input (silu(z) multiplies the normed output)
+    conv_kernel: int  # the causal convolution's length: each q/k/v reads this many positions of its input
+
+
 class Adapter:
     """One architecture family. Subclasses set the class attributes and implement the methods."""
 
@@ -113,6 +135,20 @@ class Adapter:
     def d_mlp(self) -> int:
         return int(self.config.intermediate_size)
 
+    # mixtures of experts (``adapters/moe.py``): experts per MLP, experts chosen per token, neurons per expert;
+    # 0 for dense MLPs
+    @property
+    def n_experts(self) -> int:
+        return 0
+
+    @property
+    def experts_per_token(self) -> int:
+        return 0
+
+    @property
+    def d_expert(self) -> int:
+        return 0
+
     @property
     def d_vocab(self) -> int:
         return int(self.config.vocab_size)
@@ -144,6 +180,10 @@ class Adapter:
         """The key/value head a query head reads (grouped-query attention: consecutive groups)."""
         return head // (self.n_heads // self.n_kv_heads)
 
+    def layer_kind(self, layer: int) -> LayerKind:
+        """Softmax attention, or linear attention (then :meth:`delta_inputs` and :meth:`delta_out_norm` apply)."""
+        return "attention"
+
     # --- the pieces of the forward pass ------------------------------------------------------------
     def embed(self, ids: torch.Tensor) -> torch.Tensor:  # [pos] -> [pos, d_model]
         raise NotImplementedError
@@ -174,6 +214,18 @@ class Adapter:
         """q [pos, head, d_head] and k, v [pos, kv_head, d_head]; q and k after any q/k norm and RoPE."""
         raise NotImplementedError
 
+    def attn_output_gate(self, layer: int, x: torch.Tensor) -> torch.Tensor | None:
+        """A gate [pos, head, d_head] multiplying pattern·v before the output projection (Qwen3.5); None: none."""
+        return None
+
+    def delta_inputs(self, layer: int, x: torch.Tensor) -> DeltaInputs:
+        """A linear-attention layer's q, k, v, decay, β and output-gate input, from its normed input x."""
+        raise NotImplementedError(f"{self.family} has no linear-attention layers")
+
+    def delta_out_norm(self, layer: int, core: torch.Tensor, z: torch.Tensor) -> torch.Tensor:
+        """A linear-attention layer's gated norm of the recurrence's output core [pos, v_head, d_v]."""
+        raise NotImplementedError(f"{self.family} has no linear-attention layers")
+
     def rotary(self, layer: int, x: torch.Tensor, positions: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         """cos, sin [pos, d_head] of rotary models."""
         raise NotImplementedError(f"{self.family} has no rotary positions")
@@ -191,6 +243,21 @@ class Adapter:
 
     def attn_softcap(self, layer: int) -> float | None:
         """Gemma 2's attention logit soft-cap c: scores become ``c · tanh(scores / c)`` before the mask."""
+        return None
+
+    @property
+    def weights_rule(self) -> WeightsRule | None:
+        """How a mixture of experts turns router logits into the chosen experts' weights (None: a dense MLP)."""
+        return None
+
+    @property
+    def value_clip(self) -> float | None:
+        """OLMoE's optional ``clip_qkv``: q, k and v are clamped to ±this after their projections (None: no clip)."""
+        return None
+
+    def attn_sinks(self, layer: int) -> torch.Tensor | None:
+        """gpt-oss's learned sink logit per head [head]: one more entry in every softmax row that no value answers,
+        so each query's pattern sums to 1 minus the sink's share (None: no sinks)."""
         return None
 
     def rope_layer(self, layer: int) -> bool:

@@ -56,6 +56,9 @@ export class HttpSource implements DataSource {
     unwrap(await this.#api.POST("/api/detail/attention_grid", { body }));
   embedding: DataSource["embedding"] = async (body) => unwrap(await this.#api.POST("/api/detail/embedding", { body }));
   mlp: DataSource["mlp"] = async (body) => unwrap(await this.#api.POST("/api/detail/mlp", { body }));
+  routing: DataSource["routing"] = async (body) => unwrap(await this.#api.POST("/api/detail/routing", { body }));
+  linearAttentionHead: DataSource["linearAttentionHead"] = async (body) =>
+    unwrap(await this.#api.POST("/api/detail/linear_attention_head", { body }));
   logitLens: DataSource["logitLens"] = async (body) => unwrap(await this.#api.POST("/api/detail/logit_lens", { body }));
   tokenAcrossLayers: DataSource["tokenAcrossLayers"] = async (body) =>
     unwrap(await this.#api.POST("/api/detail/token", { body }));
@@ -69,6 +72,11 @@ export class HttpSource implements DataSource {
   }
 
   trainStep: DataSource["trainStep"] = async (body) => unwrap(await this.#api.POST("/api/training/step", { body }));
+  async checkpointReplay(model: string) {
+    return unwrap(await this.#api.GET("/api/training/{model}/checkpoints", { params: { path: { model } } }));
+  }
+  compareCheckpoints: DataSource["compareCheckpoints"] = async (body) =>
+    unwrap(await this.#api.POST("/api/training/checkpoints/compare", { body }));
   initVsTrained: DataSource["initVsTrained"] = async (body) =>
     unwrap(await this.#api.POST("/api/training/init_vs_trained", { body }));
   startLive: DataSource["startLive"] = async (body) =>

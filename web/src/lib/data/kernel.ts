@@ -169,6 +169,8 @@ export class KernelSource implements DataSource {
     this.#call("attentionGrid", req);
   embedding: DataSource["embedding"] = (req) => this.#call("embedding", req);
   mlp: DataSource["mlp"] = (req) => this.#call("mlp", req);
+  routing: DataSource["routing"] = (req) => this.#call("routing", req);
+  linearAttentionHead: DataSource["linearAttentionHead"] = (req) => this.#call("linearAttentionHead", req);
   logitLens: DataSource["logitLens"] = (req) => this.#call("logitLens", req);
   tokenAcrossLayers: DataSource["tokenAcrossLayers"] = (req) =>
     this.#call("tokenAcrossLayers", req);
@@ -179,6 +181,10 @@ export class KernelSource implements DataSource {
   trainStep: DataSource["trainStep"] = (req) => this.#call("trainStep", req);
   initVsTrained: DataSource["initVsTrained"] = (req) =>
     this.#call("initVsTrained", req);
+  checkpointReplay: DataSource["checkpointReplay"] = (model) =>
+    this.#call("checkpointReplay", model);
+  compareCheckpoints: DataSource["compareCheckpoints"] = (req) =>
+    this.#call("compareCheckpoints", req);
   startLive: DataSource["startLive"] = (req) => this.#call("startLive", req);
   liveStatus = (runId: string): Promise<LiveRunStatus> =>
     this.#call("liveStatus", runId);

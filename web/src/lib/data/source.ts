@@ -5,8 +5,9 @@
  * - `HttpSource` (`./http.ts`): the live `glassbox serve` server, through the client generated from its OpenAPI.
  * - `StaticSource` (`./static.ts`): a static export (`glassbox export`, from any static host or `file://`):
  *   `models`, `vocab` and the detailed view's slices are data files read by key; `predict` answers from the
- *   exported positions; what nothing there can compute (a new prompt, training, the live run, the Why view)
- *   rejects with `not_built`.
+ *   exported positions, the Why and Circuits views from each prompt's own files (`./static-views.ts`); what
+ *   nothing there can compute (a new prompt, training, the live run, a question not exported) rejects with
+ *   `not_built`.
  * - `KernelSource` (`./kernel.ts`): a notebook kernel (`glassbox.widget`, an anywidget model): each method sends a
  *   message to the Python side, which answers with the same payloads through the server's own routes, in-process.
  *
@@ -15,6 +16,7 @@
  * it from Svelte context, `./context.ts`).
  */
 import type { TraceFile, TraceList } from "../generated/schema";
+import type { CheckpointCompare, CheckpointCompareRequest, CheckpointReplay } from "../generated/schema";
 import type {
   CircuitsGraph,
   CircuitsGraphRequest,
@@ -61,6 +63,9 @@ import type {
   LogitLensRequest,
   MlpDetail,
   MlpRequest,
+  LinearAttentionHead,
+  Routing,
+  RoutingRequest,
   ModelList,
   PatchCellRequest,
   PatchedCell,
@@ -97,6 +102,9 @@ export interface LiveListener {
 export type PredictQuery = Omit<PredictRequest, "client_id" | "seq">;
 
 export interface DataSource {
+  /** true for a source that answers from files written ahead of time (a static export): the views disable what
+   * needs a running model, and say why */
+  readonly readOnly?: boolean;
   /** the models offered, the default one, and the request limits */
   models(): Promise<ModelList>;
   /** the display text of every token of a model, by id */
@@ -110,6 +118,10 @@ export interface DataSource {
   attentionGrid(req: DetailRequest): Promise<AttentionGrid>;
   embedding(req: EmbeddingRequest): Promise<EmbeddingDetail>;
   mlp(req: MlpRequest): Promise<MlpDetail>;
+  /** a mixture of experts' router over the text and the chosen experts' outputs at one position */
+  routing(req: RoutingRequest): Promise<Routing>;
+  /** one head of a linear-attention layer: its gates, its state and its exact token-mixing matrix */
+  linearAttentionHead(req: AttentionHeadRequest): Promise<LinearAttentionHead>;
   logitLens(req: LogitLensRequest): Promise<LogitLens>;
   tokenAcrossLayers(req: TokenAcrossLayersRequest): Promise<TokenAcrossLayers>;
 
@@ -118,6 +130,10 @@ export interface DataSource {
   trainingHistory(model: string): Promise<TrainingHistory>;
   trainStep(req: TrainStepRequest): Promise<TrainStepResult>;
   initVsTrained(req: InitVsTrainedRequest): Promise<InitVsTrained>;
+  /** the probe prompts' predictions across a served model's training checkpoints (glassbox serve --checkpoints) */
+  checkpointReplay(model: string): Promise<CheckpointReplay>;
+  /** one prompt through two of those checkpoints, side by side */
+  compareCheckpoints(req: CheckpointCompareRequest): Promise<CheckpointCompare>;
 
   // live micro-training
   startLive(req: LiveStartRequest): Promise<LiveRunStatus>;

@@ -7,7 +7,7 @@
  * `predict` answers along each prompt's exported generation: the full-vocabulary logits of every position are
  * there (float16, deflated: `decodeLogits`), so the page re-samples them with any settings exactly as live; a
  * step off that path, a new prompt, training and the other computations reject with `not_built`, and the message
- * says why in the page's language.
+ * says why in the page's language. The Why and Circuits views answer from each prompt's own files (`./static-views.ts`).
  */
 import type {
   EncodedLogits,
@@ -23,6 +23,7 @@ import type {
 import { t } from "../i18n/i18n.svelte";
 import { ApiFailure } from "./failure";
 import type { DataSource, LiveStream, PredictQuery } from "./source";
+import { ExportedViews } from "./static-views";
 
 /** The window property the data files register their payloads under (`glassbox.export_site.GLOBAL`). */
 export const DATA_GLOBAL = "__glassbox_data__";
@@ -119,18 +120,22 @@ function settingsText(s: SamplingSettings): string {
 }
 
 const notBuilt =
-  (key: "export.newPrompt" | "export.notDetail" | "export.cannot") =>
+  (key: "export.newPrompt" | "export.notDetail" | "export.cannot" | "exportViews.intervene" | "exportViews.patching") =>
   (): Promise<never> =>
     Promise.reject(new ApiFailure("not_built", t(key)));
 
 export class StaticSource implements DataSource {
   readonly #manifest: StaticManifest;
   readonly #base: string;
+  readonly #views: ExportedViews;
   #seq = 0;
+  /** answers from files written ahead of time: what needs a model is disabled in the views, with the reason */
+  readonly readOnly = true;
 
   constructor(manifest: StaticManifest, base = "data/") {
     this.#manifest = manifest;
     this.#base = base;
+    this.#views = new ExportedViews(manifest, (key) => loadData(key, base));
   }
 
   get prompts(): readonly ExportedPrompt[] {
@@ -213,11 +218,20 @@ export class StaticSource implements DataSource {
     return lens;
   };
   tokenAcrossLayers: DataSource["tokenAcrossLayers"] = notBuilt("export.notDetail");
+  routing: DataSource["routing"] = notBuilt("export.notDetail");
+  linearAttentionHead: DataSource["linearAttentionHead"] = async (req) => {
+    const d = await this.#detail(req);
+    const head = (d.linear_heads ?? []).find((h) => h.layer === req.layer && h.head === req.head && h.query_pos === req.query_pos);
+    if (!head) throw new ApiFailure("not_built", t("export.notDetail"));
+    return head;
+  };
 
   trainingInfo: DataSource["trainingInfo"] = notBuilt("export.cannot");
   trainingHistory: DataSource["trainingHistory"] = notBuilt("export.cannot");
   trainStep: DataSource["trainStep"] = notBuilt("export.cannot");
   initVsTrained: DataSource["initVsTrained"] = notBuilt("export.cannot");
+  checkpointReplay: DataSource["checkpointReplay"] = notBuilt("export.cannot");
+  compareCheckpoints: DataSource["compareCheckpoints"] = notBuilt("export.cannot");
   startLive: DataSource["startLive"] = notBuilt("export.cannot");
   liveStatus: DataSource["liveStatus"] = notBuilt("export.cannot");
   stopLive: DataSource["stopLive"] = notBuilt("export.cannot");
@@ -227,20 +241,21 @@ export class StaticSource implements DataSource {
     return { close() {} };
   }
 
-  attribute: DataSource["attribute"] = notBuilt("export.cannot");
-  // the Circuits view computes on a server: an export has no transcoders to run
-  circuitsInfo: DataSource["circuitsInfo"] = notBuilt("export.cannot");
-  circuitsStart: DataSource["circuitsStart"] = notBuilt("export.cannot");
-  circuitsJob: DataSource["circuitsJob"] = notBuilt("export.cannot");
-  circuitsGraph: DataSource["circuitsGraph"] = notBuilt("export.cannot");
-  circuitsFeature: DataSource["circuitsFeature"] = notBuilt("export.cannot");
-  circuitsIntervene: DataSource["circuitsIntervene"] = notBuilt("export.cannot");
-  attributionMatrix: DataSource["attributionMatrix"] = notBuilt("export.cannot");
+  // the Why and Circuits views: each prompt's exported answers (./static-views.ts), nothing else
+  attribute: DataSource["attribute"] = (req) => this.#views.attribute(req);
+  attributionMatrix: DataSource["attributionMatrix"] = (req) => this.#views.attributionMatrix(req);
+  scoreText: DataSource["scoreText"] = (req) => this.#views.scoreText(req);
+  circuitsInfo: DataSource["circuitsInfo"] = (model) => this.#views.circuitsInfo(model);
+  circuitsStart: DataSource["circuitsStart"] = (req) => this.#views.circuitsStart(req);
+  circuitsJob: DataSource["circuitsJob"] = (jobId) => this.#views.circuitsJob(jobId);
+  circuitsGraph: DataSource["circuitsGraph"] = (jobId) => this.#views.circuitsGraph(jobId);
+  circuitsFeature: DataSource["circuitsFeature"] = (model, layer, feature) =>
+    this.#views.circuitsFeature(model, layer, feature);
+  circuitsIntervene: DataSource["circuitsIntervene"] = notBuilt("exportViews.intervene");
   dla: DataSource["dla"] = notBuilt("export.cannot");
   ablate: DataSource["ablate"] = notBuilt("export.cannot");
-  patch: DataSource["patch"] = notBuilt("export.cannot");
-  patchCell: DataSource["patchCell"] = notBuilt("export.cannot");
-  scoreText: DataSource["scoreText"] = notBuilt("export.cannot");
+  patch: DataSource["patch"] = notBuilt("exportViews.patching");
+  patchCell: DataSource["patchCell"] = notBuilt("exportViews.patching");
   tokenizerCatalogue: DataSource["tokenizerCatalogue"] = notBuilt("export.cannot");
   parallelSet: DataSource["parallelSet"] = notBuilt("export.cannot");
   tokenizeText: DataSource["tokenizeText"] = notBuilt("export.cannot");

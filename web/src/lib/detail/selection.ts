@@ -11,15 +11,20 @@ export interface DetailUrl {
   layer?: number;
   head?: number;
   pos?: number;
+  /** the overview's open block (its layer) */
+  block?: number;
+  /** the overview shows every block, not only the selected one */
+  allBlocks?: boolean;
 }
 
-/** The detailed view's part of the URL (`panel`, `layer`, `head`, `pos`). */
+/** The detailed view's part of the URL (`panel`, `layer`, `head`, `pos`; the overview's `block` and `blocks=all`). */
 export function readDetailUrl(search: string): DetailUrl {
   const q = new URLSearchParams(search);
   const out: DetailUrl = {};
   const panel = q.get("panel");
   if (isPanel(panel)) out.panel = panel;
-  for (const key of ["layer", "head", "pos"] as const) {
+  if (q.get("blocks") === "all") out.allBlocks = true;
+  for (const key of ["layer", "head", "pos", "block"] as const) {
     const raw = q.get(key);
     if (raw === null || raw.trim() === "") continue;
     const v = Number(raw);

@@ -11,11 +11,13 @@ import type {
   DetailOverview,
   DetailRequest,
   EmbeddingDetail,
+  LinearAttentionHead,
   LogitLens,
   MlpDetail,
   TokenAcrossLayers,
 } from "../generated/schema";
 import { LruCache } from "./cache";
+import { isLinearLayer } from "./linear";
 import { wrap, type DetailUrl, type Panel } from "./selection";
 
 export { isPanel, PANELS, readDetailUrl, writeDetailUrl, type DetailUrl, type Panel } from "./selection";
@@ -39,6 +41,8 @@ export class DetailState {
   loading = $state(0);
 
   attn = $state.raw<AttentionHead | null>(null);
+  /** the selected head when its layer is linear attention (it has no softmax pattern: ./linear.ts) */
+  linear = $state.raw<LinearAttentionHead | null>(null);
   grid = $state.raw<AttentionGrid | null>(null);
   embedding = $state.raw<EmbeddingDetail | null>(null);
   mlp = $state.raw<MlpDetail | null>(null);
@@ -60,6 +64,8 @@ export class DetailState {
     if (initial.layer !== undefined) this.layer = initial.layer;
     if (initial.head !== undefined) this.head = initial.head;
     if (initial.pos !== undefined) this.pos = initial.pos;
+    if (initial.block !== undefined) this.openBlock = initial.block;
+    if (initial.allBlocks) this.allBlocks = true;
   }
 
   #key(): string {
@@ -94,6 +100,7 @@ export class DetailState {
     this.overview = ov;
     this.layer = Math.min(this.layer, ov.info.n_layers - 1);
     this.head = Math.min(this.head, ov.info.n_heads - 1);
+    if (this.openBlock !== null) this.openBlock = Math.min(this.openBlock, ov.info.n_layers - 1);
     if (this.pos >= ov.tokens.length) this.pos = -1;
     await this.refresh();
   }
@@ -106,6 +113,13 @@ export class DetailState {
     const stale = () => text !== this.text;
     switch (this.panel) {
       case "attention": {
+        if (isLinearLayer(this.overview.info, layer)) {
+          const lin = await this.#get(`linear/${layer}/${head}/${pos}`, () =>
+            this.source.linearAttentionHead({ ...text, layer, head, query_pos: pos }),
+          );
+          if (lin && !stale() && layer === this.layer && head === this.head && pos === this.position) this.linear = lin;
+          break;
+        }
         const v = await this.#get(`head/${layer}/${head}/${pos}`, () => this.source.attentionHead({ ...text, layer, head, query_pos: pos }));
         if (v && !stale() && layer === this.layer && head === this.head && pos === this.position) this.attn = v;
         break;

@@ -119,6 +119,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/detail/linear_attention_head": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** one head of a linear-attention layer: its gates, its state's size and change, its exact token mixing */
+        post: operations["linear_attention_head_api_detail_linear_attention_head_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/detail/attention_grid": {
         parameters: {
             query?: never;
@@ -215,6 +232,23 @@ export interface paths {
         put?: never;
         /** one token's probability and rank at every layer of the logit lens */
         post: operations["token_across_layers_api_detail_token_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/detail/routing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** a mixture of experts' router over the text, and the chosen experts at one position */
+        post: operations["routing_api_detail_routing_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -368,6 +402,40 @@ export interface paths {
         get: operations["live_events_api_training_live__run_id__events_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/{model}/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** the probe prompts' predictions across the model's training checkpoints */
+        get: operations["checkpoints_api_training__model__checkpoints_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/checkpoints/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** the same prompt through two of the model's training checkpoints */
+        post: operations["compare_api_training_checkpoints_compare_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1005,7 +1073,7 @@ export interface components {
              * @constant
              */
             kind?: "attention_grid";
-            /** @description [layer, head, query_pos, key_pos] */
+            /** @description [layer, head, query_pos, key_pos]; for a linear-attention layer (ModelInfo.layer_kinds) its exact token-mixing matrix, which can be negative and whose rows need not sum to 1 */
             patterns: components["schemas"]["TensorPayload"];
         };
         /**
@@ -1079,6 +1147,15 @@ export interface components {
             output_norm: number;
             /** @description the head's whole pattern [query_pos, key_pos] */
             pattern: components["schemas"]["TensorPayload"];
+            /** @description the output gate σ(gate) multiplying Σ weights · values elementwise (Qwen3.5) [d_head] */
+            gate?: components["schemas"]["TensorPayload"] | null;
+            /**
+             * Sink Logit
+             * @description this head's learned sink logit (gpt-oss): one more softmax entry that no value answers
+             */
+            sink_logit?: number | null;
+            /** @description the sink's share of each query's softmax [query_pos]: each pattern row sums to 1 − it */
+            sink?: components["schemas"]["TensorPayload"] | null;
         };
         /** AttentionHeadRequest */
         AttentionHeadRequest: {
@@ -1378,6 +1455,93 @@ export interface components {
              */
             add_generation_prompt?: boolean;
         };
+        /** CheckpointCompare */
+        CheckpointCompare: {
+            /**
+             * Schema Version
+             * @default 2.0
+             */
+            schema_version?: string;
+            /**
+             * Kind
+             * @default checkpoint_compare
+             * @constant
+             */
+            kind?: "checkpoint_compare";
+            /** Model */
+            model: string;
+            /** Tokens */
+            tokens: components["schemas"]["TokenInfo"][];
+            a: components["schemas"]["CheckpointSide"];
+            b: components["schemas"]["CheckpointSide"];
+        };
+        /** CheckpointCompareRequest */
+        CheckpointCompareRequest: {
+            /** Model */
+            model: string;
+            /** Prompt */
+            prompt: string;
+            /**
+             * A
+             * @description label of the first checkpoint (usually the earlier)
+             */
+            a: string;
+            /**
+             * B
+             * @description label of the second checkpoint (usually the later)
+             */
+            b: string;
+            /**
+             * Score
+             * @description also score the prompt as a text: the loss of every token after the first
+             * @default false
+             */
+            score?: boolean;
+            /**
+             * Top K
+             * @default 10
+             */
+            top_k?: number;
+        };
+        /**
+         * CheckpointEntry
+         * @description One checkpoint of the served set.
+         */
+        CheckpointEntry: {
+            /**
+             * Label
+             * @description the revision name (Hub) or the folder's name (local): how a page names it
+             */
+            label: string;
+            /**
+             * Step
+             * @description the training step its name says (step(\d+)); None when it says none
+             */
+            step: number | null;
+            /**
+             * Source
+             * @description a revision from the local Hub cache, or a local folder
+             * @enum {string}
+             */
+            source: "hub" | "folder";
+            /**
+             * Revision
+             * @description the Hub revision (None for a folder)
+             */
+            revision: string | null;
+            /** N Params */
+            n_params: number;
+            /**
+             * Probe Loss
+             * @description mean next-token cross-entropy (nats) over every token of the probe texts (each probe's prompt followed by its expected answer), computed by glassbox on this checkpoint: not a training or held-out loss
+             */
+            probe_loss: number;
+            /**
+             * Probe Tokens
+             * @description tokens the probe loss averages over
+             */
+            probe_tokens: number;
+        };
         /** CheckpointRecord */
         CheckpointRecord: {
             /** Step */
@@ -1396,6 +1560,89 @@ export interface components {
              * @description folder with config.json + model.safetensors (float16), or None
              */
             weights: string | null;
+        };
+        /**
+         * CheckpointReplay
+         * @description The probe prompts' predictions at every checkpoint, in training order (see ``ordered_by``).
+         */
+        CheckpointReplay: {
+            /**
+             * Schema Version
+             * @default 2.0
+             */
+            schema_version?: string;
+            /**
+             * Kind
+             * @default checkpoint_replay
+             * @constant
+             */
+            kind?: "checkpoint_replay";
+            /**
+             * Model
+             * @description the served model these checkpoints belong to
+             */
+            model: string;
+            /**
+             * Ordered By
+             * @enum {string}
+             */
+            ordered_by: "step" | "given";
+            /** Top K */
+            top_k: number;
+            /** Checkpoints */
+            checkpoints: components["schemas"]["CheckpointEntry"][];
+            /** Probes */
+            probes: components["schemas"]["Probe"][];
+            /**
+             * Snapshots
+             * @description one per checkpoint, in the checkpoints' order
+             */
+            snapshots: components["schemas"]["CheckpointSnapshot"][];
+            /**
+             * Peak Checkpoint Bytes
+             * @description bytes of the largest checkpoint's parameters: checkpoints are loaded one at a time and freed, so this is the most the replay holds beside the served model
+             */
+            peak_checkpoint_bytes: number;
+        };
+        /** CheckpointSide */
+        CheckpointSide: {
+            /** Label */
+            label: string;
+            /** Step */
+            step: number | null;
+            /**
+             * Top
+             * @description the top-k next tokens after the prompt, over the full vocabulary
+             */
+            top: components["schemas"]["TopToken"][];
+            /**
+             * Entropy
+             * @description entropy of the full next-token distribution, in nats
+             */
+            entropy: number;
+            /**
+             * Token Losses
+             * @description per-token loss of the prompt (when scored)
+             */
+            token_losses: components["schemas"]["TokenLoss"][] | null;
+            /**
+             * Mean Loss
+             * @description mean of token_losses' loss (when scored)
+             */
+            mean_loss: number | null;
+        };
+        /** CheckpointSnapshot */
+        CheckpointSnapshot: {
+            /**
+             * Label
+             * @description the checkpoint (CheckpointEntry.label)
+             */
+            label: string;
+            /**
+             * Predictions
+             * @description one per probe, in the probes' order
+             */
+            predictions: components["schemas"]["ProbePrediction"][];
         };
         /**
          * CircuitsGraph
@@ -1889,6 +2136,48 @@ export interface components {
         ErrorResponse: {
             error: components["schemas"]["ApiError"];
         };
+        /**
+         * ExpertOutput
+         * @description One chosen expert at one position: its weight, its activations and what it adds to the residual stream.
+         */
+        ExpertOutput: {
+            /** Expert */
+            expert: number;
+            /**
+             * Slot
+             * @description its rank among the chosen experts (0 = the router's first choice)
+             */
+            slot: number;
+            /**
+             * Prob
+             * @description the router's probability of this expert (softmax over all experts)
+             */
+            prob: number;
+            /**
+             * Weight
+             * @description what its output is multiplied by before the sum
+             */
+            weight: number;
+            /** @description the expert's hidden activations [d_mlp] (d_expert of them, before the weight): neuron (layer, expert, index) is index `expert·d_expert + index` of the MLP's neurons */
+            activations: components["schemas"]["TensorPayload"];
+            /**
+             * Contribution Norm
+             * @description ‖weight × the expert's output‖
+             */
+            contribution_norm: number;
+            /**
+             * Cosine
+             * @description cosine between weight × output and the MLP's whole output (1: the same way)
+             */
+            cosine: number;
+            /**
+             * Promotes
+             * @description tokens whose logit at this position this expert's contribution raises most, directly (through the final norm with its 1/σ frozen, as in direct logit attribution; `logit` holds the amount, `prob` is 0)
+             */
+            promotes: components["schemas"]["TopToken"][];
+            /** Suppresses */
+            suppresses: components["schemas"]["TopToken"][];
+        };
         /** FeatureCard */
         FeatureCard: {
             /**
@@ -2288,6 +2577,80 @@ export interface components {
             max_top_k?: number;
         };
         /**
+         * LinearAttentionHead
+         * @description One value head of a linear-attention layer, over the whole prompt, and its numbers at one query position.
+         */
+        LinearAttentionHead: {
+            /**
+             * Schema Version
+             * @default 2.0
+             */
+            schema_version?: string;
+            /**
+             * Kind
+             * @default linear_attention_head
+             * @constant
+             */
+            kind?: "linear_attention_head";
+            /** Layer */
+            layer: number;
+            /**
+             * Head
+             * @description the value head (what the output projection reads)
+             */
+            head: number;
+            /**
+             * K Head
+             * @description the query/key head it reads (several value heads share one)
+             */
+            k_head: number;
+            /** Query Pos */
+            query_pos: number;
+            /** D K */
+            d_k: number;
+            /** D V */
+            d_v: number;
+            /**
+             * Conv Kernel
+             * @description the causal convolution's length before q, k and v: positions it reads
+             */
+            conv_kernel: number;
+            /**
+             * State Numbers
+             * @description numbers in this head's recurrent state S: d_k × d_v
+             */
+            state_numbers: number;
+            /**
+             * State Bytes
+             * @description the state's size in bytes, float32 as the model keeps it
+             */
+            state_bytes: number;
+            /** @description α_t = exp(g_t) ∈ (0, 1]: how much of the state each token keeps [pos] */
+            decay: components["schemas"]["TensorPayload"];
+            /** @description β_t ∈ (0, 1): the delta rule's step size at each token [pos] */
+            beta: components["schemas"]["TensorPayload"];
+            /** @description ‖S_t‖_F after each token [pos] */
+            state_norm: components["schemas"]["TensorPayload"];
+            /** @description ‖S_t − S_{t−1}‖_F: how much each token changed the state [pos] */
+            state_change: components["schemas"]["TensorPayload"];
+            /** @description the exact token-mixing matrix M [query_pos, key_pos]: o_t = Σ_s M[t, s] v_s; rows need not sum to 1 and entries can be negative; zero above the diagonal */
+            mixing: components["schemas"]["TensorPayload"];
+            /** @description Σ_s M[t, s] for every query position [query_pos] */
+            row_sums: components["schemas"]["TensorPayload"];
+            /** @description v_s after the convolution [key_pos, d_head] */
+            values: components["schemas"]["TensorPayload"];
+            /** @description o_t = Σ_s M[t, s] v_s at the query position, before the gated norm [d_head] */
+            core: components["schemas"]["TensorPayload"];
+            /** @description silu(z): the output gate multiplying the normed o_t [d_head] */
+            gate: components["schemas"]["TensorPayload"];
+            /** @description w · rmsnorm(o_t) · silu(z): what the output projection reads [d_head] */
+            z: components["schemas"]["TensorPayload"];
+            /** @description what this head writes into the residual stream here [d_model] */
+            output: components["schemas"]["TensorPayload"];
+            /** Output Norm */
+            output_norm: number;
+        };
+        /**
          * LiveControl
          * @description The body of ``POST /api/training/live/{run_id}/stop`` and ``/resume``: nothing to say yet, but a JSON body
          *     (with its content type) is what marks a request as sent by a page of this server (see ``server/security.py``).
@@ -2668,7 +3031,7 @@ export interface components {
              * Family
              * @enum {string}
              */
-            family: "gpt2" | "llama" | "cohere" | "gpt_neox" | "gemma" | "phi3" | "smollm3";
+            family: "gpt2" | "llama" | "cohere" | "gpt_neox" | "gemma" | "phi3" | "smollm3" | "moe" | "gpt_oss" | "qwen3_5";
             /**
              * Model Type
              * @description config.model_type, e.g. gpt2, llama, qwen3, olmo2, olmo3, mistral, gpt_neox, gemma2, phi3
@@ -2754,6 +3117,35 @@ export interface components {
              * @description token embeddings are multiplied by this (Gemma: √d_model) before block 0; null: 1
              */
             embed_scale?: number | null;
+            /**
+             * N Experts
+             * @description a mixture of experts' experts per MLP layer (Qwen3-MoE, OLMoE, gpt-oss); 0: a dense MLP
+             * @default 0
+             */
+            n_experts?: number;
+            /**
+             * Experts Per Token
+             * @description experts the router chooses for each token (top-k); 0: dense
+             * @default 0
+             */
+            experts_per_token?: number;
+            /**
+             * D Expert
+             * @description neurons per expert; d_mlp = n_experts · d_expert, neuron e·d_expert + i is expert e's i-th
+             * @default 0
+             */
+            d_expert?: number;
+            /**
+             * Attn Sinks
+             * @description each head has a learned sink logit in its softmax (gpt-oss): pattern rows sum to < 1
+             * @default false
+             */
+            attn_sinks?: boolean;
+            /**
+             * Layer Kinds
+             * @description how each layer mixes tokens: softmax attention, or linear attention (Qwen3.5's gated DeltaNet: a recurrent state, no pattern); empty: every layer is attention
+             */
+            layer_kinds?: ("attention" | "linear_attention")[];
             /** N Params */
             n_params: number;
             /**
@@ -3288,6 +3680,12 @@ export interface components {
         /** Rotation */
         Rotation: {
             /**
+             * Layer
+             * @description the layer whose head 0 is shown: the first with softmax attention (0 but in hybrids, Qwen3.5)
+             * @default 0
+             */
+            layer?: number;
+            /**
              * Pairing
              * @description RoPE pairs dim i with i + d/2, or 2i with 2i+1
              * @enum {string}
@@ -3295,15 +3693,100 @@ export interface components {
             pairing: "half" | "interleaved";
             /** @description rotation angle of each pair at this position, radians [pair] */
             angles: components["schemas"]["TensorPayload"];
-            /** @description head 0's query before RoPE, layer 0 [d_head] */
+            /** @description head 0's query before RoPE, at `layer` [d_head] */
             q_before: components["schemas"]["TensorPayload"];
-            /** @description head 0's query after RoPE, layer 0 [d_head] */
+            /** @description head 0's query after RoPE, at `layer` [d_head] */
             q_after: components["schemas"]["TensorPayload"];
             /**
              * Rotated Dims
              * @description how many of d_head's dimensions RoPE turns (partial rotary: GPT-NeoX, Phi-3); the rest pass through unchanged. null: all of them
              */
             rotated_dims?: number | null;
+        };
+        /**
+         * Routing
+         * @description The router of one MoE layer over the whole text, and the chosen experts' outputs at one position.
+         */
+        Routing: {
+            /**
+             * Schema Version
+             * @default 2.0
+             */
+            schema_version?: string;
+            /**
+             * Kind
+             * @default routing
+             * @constant
+             */
+            kind?: "routing";
+            /** Layer */
+            layer: number;
+            /** Pos */
+            pos: number;
+            /** N Experts */
+            n_experts: number;
+            /** Experts Per Token */
+            experts_per_token: number;
+            /** D Expert */
+            d_expert: number;
+            /**
+             * Weights Rule
+             * @enum {string}
+             */
+            weights_rule: "softmax_topk" | "softmax_topk_renormalised" | "topk_softmax";
+            /** @description the router's probabilities [pos, expert] (softmax over all experts) */
+            probs: components["schemas"]["TensorPayload"];
+            /**
+             * Chosen
+             * @description per position, the chosen experts, the router's first choice first
+             */
+            chosen: number[][];
+            /** @description per position, the chosen experts' weights [pos, top_k] */
+            weights: components["schemas"]["TensorPayload"];
+            /**
+             * Load
+             * @description per expert, how many positions of the text chose it
+             */
+            load: number[];
+            /**
+             * Experts
+             * @description the experts chosen at `pos`, in the router's order
+             */
+            experts: components["schemas"]["ExpertOutput"][];
+            /**
+             * Mlp Out Norm
+             * @description ‖the MLP's output‖ at `pos`
+             */
+            mlp_out_norm: number;
+            /**
+             * Sum Error
+             * @description max |Σ weight × expert output − the MLP's output| at `pos`: the weighted sum reproduces it
+             */
+            sum_error: number;
+        };
+        /** RoutingRequest */
+        RoutingRequest: {
+            /** Model */
+            model: string;
+            /** Prompt */
+            prompt: string;
+            /**
+             * Generated Ids
+             * @description tokens appended after the prompt
+             */
+            generated_ids?: number[];
+            /**
+             * Truncate
+             * @description a prompt longer than the model or the server allows is refused (413) unless 'left': then its first tokens are dropped so that it and `generated_ids` fit (as /api/predict does)
+             */
+            truncate?: "left" | null;
+            /** Layer */
+            layer: number;
+            /**
+             * Pos
+             * @description the position whose chosen experts' outputs are returned
+             */
+            pos: number;
         };
         /**
          * SamplingSettings
@@ -3526,7 +4009,7 @@ export interface components {
              * Dims
              * @description one name per axis, e.g. ['head', 'query_pos', 'key_pos']
              */
-            dims: ("pos" | "query_pos" | "key_pos" | "head" | "kv_head" | "d_head" | "d_model" | "d_mlp" | "d_vocab" | "layer" | "pair")[];
+            dims: ("pos" | "query_pos" | "key_pos" | "head" | "kv_head" | "d_head" | "d_model" | "d_mlp" | "d_vocab" | "layer" | "pair" | "expert" | "top_k")[];
             /**
              * Data
              * @description base64 of the little-endian bytes in C order
@@ -3688,6 +4171,24 @@ export interface components {
              * @default false
              */
             partial_utf8?: boolean;
+        };
+        /** TokenLoss */
+        TokenLoss: {
+            /**
+             * Pos
+             * @description the position of the scored token (its prediction is read at pos - 1)
+             */
+            pos: number;
+            /**
+             * Prob
+             * @description p(token at pos | tokens before it)
+             */
+            prob: number;
+            /**
+             * Loss
+             * @description −log prob, in nats
+             */
+            loss: number;
         };
         /** TokenProb */
         TokenProb: {
@@ -4064,6 +4565,12 @@ export interface components {
             init_available: boolean;
             /** @description a micro model trained live on this server: its run's loss curve and samples */
             live?: components["schemas"]["LiveHistory"] | null;
+            /**
+             * Checkpoint Replay
+             * @description the server was started with this model's checkpoints (glassbox serve --checkpoints)
+             * @default false
+             */
+            checkpoint_replay?: boolean;
         };
         /**
          * Vocab
@@ -4810,6 +5317,102 @@ export interface operations {
             };
         };
     };
+    linear_attention_head_api_detail_linear_attention_head_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttentionHeadRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinearAttentionHead"];
+                };
+            };
+            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request from a page of another site (its Origin is not this server): invalid_input */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no such model, route or resource on this server: unknown_model, not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description superseded by a newer request of the same page (nothing was computed), or busy: superseded, busy */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the prompt (or pasted text) has more tokens than the model or the server allows, or the request body is larger than the server accepts: prompt_too_long, text_too_long */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request without a JSON body (Content-Type: application/json): invalid_input */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a limit or a field's constraint was exceeded: invalid_input, too_many_new_tokens, top_k_too_large, unsupported_architecture, corrupted_file */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a bug in glassbox (the server logged its traceback): internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     attention_grid_api_detail_attention_grid_post: {
         parameters: {
             query?: never;
@@ -5310,6 +5913,102 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TokenAcrossLayers"];
+                };
+            };
+            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request from a page of another site (its Origin is not this server): invalid_input */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no such model, route or resource on this server: unknown_model, not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description superseded by a newer request of the same page (nothing was computed), or busy: superseded, busy */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the prompt (or pasted text) has more tokens than the model or the server allows, or the request body is larger than the server accepts: prompt_too_long, text_too_long */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request without a JSON body (Content-Type: application/json): invalid_input */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a limit or a field's constraint was exceeded: invalid_input, too_many_new_tokens, top_k_too_large, unsupported_architecture, corrupted_file */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a bug in glassbox (the server logged its traceback): internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    routing_api_detail_routing_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoutingRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Routing"];
                 };
             };
             /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */
@@ -6172,6 +6871,196 @@ export interface operations {
                 };
                 content: {
                     "application/json": unknown;
+                };
+            };
+            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request from a page of another site (its Origin is not this server): invalid_input */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no such model, route or resource on this server: unknown_model, not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description superseded by a newer request of the same page (nothing was computed), or busy: superseded, busy */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the prompt (or pasted text) has more tokens than the model or the server allows, or the request body is larger than the server accepts: prompt_too_long, text_too_long */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request without a JSON body (Content-Type: application/json): invalid_input */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a limit or a field's constraint was exceeded: invalid_input, too_many_new_tokens, top_k_too_large, unsupported_architecture, corrupted_file */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a bug in glassbox (the server logged its traceback): internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    checkpoints_api_training__model__checkpoints_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                model: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckpointReplay"];
+                };
+            };
+            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request from a page of another site (its Origin is not this server): invalid_input */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no such model, route or resource on this server: unknown_model, not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description superseded by a newer request of the same page (nothing was computed), or busy: superseded, busy */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the prompt (or pasted text) has more tokens than the model or the server allows, or the request body is larger than the server accepts: prompt_too_long, text_too_long */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request without a JSON body (Content-Type: application/json): invalid_input */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a limit or a field's constraint was exceeded: invalid_input, too_many_new_tokens, top_k_too_large, unsupported_architecture, corrupted_file */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a bug in glassbox (the server logged its traceback): internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    compare_api_training_checkpoints_compare_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckpointCompareRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckpointCompare"];
                 };
             };
             /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */

@@ -53,9 +53,16 @@ export interface GlassboxSchema {
   ChatMessage?: ChatMessage;
   ChatRendering?: ChatRendering;
   ChatRequest?: ChatRequest;
+  CheckpointCompare?: CheckpointCompare;
+  CheckpointCompareRequest?: CheckpointCompareRequest;
+  CheckpointEntry?: CheckpointEntry;
   CheckpointRecord?: CheckpointRecord;
+  CheckpointReplay?: CheckpointReplay;
+  CheckpointSide?: CheckpointSide;
+  CheckpointSnapshot?: CheckpointSnapshot;
   ChecksumManifest?: ChecksumManifest;
   CircuitTracerGraph?: CircuitTracerGraph;
+  CircuitsExport?: CircuitsExport;
   CircuitsGraph?: CircuitsGraph;
   CircuitsGraphRequest?: CircuitsGraphRequest;
   CircuitsInfo?: CircuitsInfo;
@@ -78,6 +85,9 @@ export interface GlassboxSchema {
   ErrorCode?: ErrorCode;
   ErrorResponse?: ErrorResponse;
   EvalReport?: EvalReport;
+  ExpertOutput?: ExpertOutput;
+  ExportedAttribution?: ExportedAttribution;
+  ExportedMatrix?: ExportedMatrix;
   ExportedPrompt?: ExportedPrompt;
   FeatureCard?: FeatureCard;
   FeatureContext?: FeatureContext;
@@ -98,6 +108,7 @@ export interface GlassboxSchema {
   InitVsTrainedRequest?: InitVsTrainedRequest;
   InterventionOutcome?: InterventionOutcome;
   Limits?: Limits;
+  LinearAttentionHead?: LinearAttentionHead;
   LiveControl?: LiveControl;
   LiveEnd?: LiveEnd;
   LiveEventEnvelope?: LiveEventEnvelope;
@@ -140,6 +151,8 @@ export interface GlassboxSchema {
   QuantileExample?: QuantileExample;
   ResidualStream?: ResidualStream;
   Rotation?: Rotation;
+  Routing?: Routing;
+  RoutingRequest?: RoutingRequest;
   SamplingSettings?: SamplingSettings;
   ScoreRequest?: ScoreRequest;
   ScoredAlternative?: ScoredAlternative;
@@ -158,6 +171,7 @@ export interface GlassboxSchema {
   TokenAcrossLayersRequest?: TokenAcrossLayersRequest;
   TokenChange?: TokenChange;
   TokenInfo?: TokenInfo;
+  TokenLoss?: TokenLoss;
   TokenProb?: TokenProb;
   TokenTax?: TokenTax;
   TokenizeRequest?: TokenizeRequest;
@@ -176,6 +190,7 @@ export interface GlassboxSchema {
   TrainingInfo?: TrainingInfo;
   Vocab?: Vocab;
   WeightsView?: WeightsView;
+  WhyExport?: WhyExport;
   WordMerges?: WordMerges;
 }
 /**
@@ -292,6 +307,8 @@ export interface TensorPayload {
     | "d_vocab"
     | "layer"
     | "pair"
+    | "expert"
+    | "top_k"
   )[];
   /**
    * base64 of the little-endian bytes in C order
@@ -539,6 +556,18 @@ export interface AttentionHead {
   output: TensorPayload;
   output_norm: number;
   pattern: TensorPayload;
+  /**
+   * the output gate σ(gate) multiplying Σ weights · values elementwise (Qwen3.5) [d_head]
+   */
+  gate?: TensorPayload | null;
+  /**
+   * this head's learned sink logit (gpt-oss): one more softmax entry that no value answers
+   */
+  sink_logit?: number | null;
+  /**
+   * the sink's share of each query's softmax [query_pos]: each pattern row sums to 1 − it
+   */
+  sink?: TensorPayload | null;
 }
 /**
  * This interface was referenced by `GlassboxSchema`'s JSON-Schema
@@ -898,6 +927,114 @@ export interface ChatRequest {
 }
 /**
  * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "CheckpointCompare".
+ */
+export interface CheckpointCompare {
+  schema_version?: string;
+  kind?: "checkpoint_compare";
+  model: string;
+  tokens: TokenInfo[];
+  a: CheckpointSide;
+  b: CheckpointSide;
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "CheckpointSide".
+ */
+export interface CheckpointSide {
+  label: string;
+  step: number | null;
+  /**
+   * the top-k next tokens after the prompt, over the full vocabulary
+   */
+  top: TopToken[];
+  /**
+   * entropy of the full next-token distribution, in nats
+   */
+  entropy: number;
+  /**
+   * per-token loss of the prompt (when scored)
+   */
+  token_losses: TokenLoss[] | null;
+  /**
+   * mean of token_losses' loss (when scored)
+   */
+  mean_loss: number | null;
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "TokenLoss".
+ */
+export interface TokenLoss {
+  /**
+   * the position of the scored token (its prediction is read at pos - 1)
+   */
+  pos: number;
+  /**
+   * p(token at pos | tokens before it)
+   */
+  prob: number;
+  /**
+   * −log prob, in nats
+   */
+  loss: number;
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "CheckpointCompareRequest".
+ */
+export interface CheckpointCompareRequest {
+  model: string;
+  prompt: string;
+  /**
+   * label of the first checkpoint (usually the earlier)
+   */
+  a: string;
+  /**
+   * label of the second checkpoint (usually the later)
+   */
+  b: string;
+  /**
+   * also score the prompt as a text: the loss of every token after the first
+   */
+  score?: boolean;
+  top_k?: number;
+}
+/**
+ * One checkpoint of the served set.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "CheckpointEntry".
+ */
+export interface CheckpointEntry {
+  /**
+   * the revision name (Hub) or the folder's name (local): how a page names it
+   */
+  label: string;
+  /**
+   * the training step its name says (step(\d+)); None when it says none
+   */
+  step: number | null;
+  /**
+   * a revision from the local Hub cache, or a local folder
+   */
+  source: "hub" | "folder";
+  /**
+   * the Hub revision (None for a folder)
+   */
+  revision: string | null;
+  n_params: number;
+  /**
+   * mean next-token cross-entropy (nats) over every token of the probe texts (each probe's prompt followed by its expected answer), computed by glassbox on this checkpoint: not a training or held-out loss
+   */
+  probe_loss: number;
+  /**
+   * tokens the probe loss averages over
+   */
+  probe_tokens: number;
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
  * via the `definition` "CheckpointRecord".
  */
 export interface CheckpointRecord {
@@ -912,6 +1049,90 @@ export interface CheckpointRecord {
    * folder with config.json + model.safetensors (float16), or None
    */
   weights: string | null;
+}
+/**
+ * The probe prompts' predictions at every checkpoint, in training order (see ``ordered_by``).
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "CheckpointReplay".
+ */
+export interface CheckpointReplay {
+  schema_version?: string;
+  kind?: "checkpoint_replay";
+  /**
+   * the served model these checkpoints belong to
+   */
+  model: string;
+  ordered_by: "step" | "given";
+  top_k: number;
+  checkpoints: CheckpointEntry[];
+  probes: Probe[];
+  /**
+   * one per checkpoint, in the checkpoints' order
+   */
+  snapshots: CheckpointSnapshot[];
+  /**
+   * bytes of the largest checkpoint's parameters: checkpoints are loaded one at a time and freed, so this is the most the replay holds beside the served model
+   */
+  peak_checkpoint_bytes: number;
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "Probe".
+ */
+export interface Probe {
+  id: string;
+  language: string;
+  /**
+   * what the probe tests: a fact relation (capital, city_country, …), ioi, sequence
+   */
+  task: string;
+  prompt: string;
+  /**
+   * the continuation a fully trained model should predict
+   */
+  expected: string;
+  /**
+   * the prompt's token ids (beginning-of-text token included)
+   */
+  token_ids: number[];
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "CheckpointSnapshot".
+ */
+export interface CheckpointSnapshot {
+  /**
+   * the checkpoint (CheckpointEntry.label)
+   */
+  label: string;
+  /**
+   * one per probe, in the probes' order
+   */
+  predictions: ProbePrediction[];
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "ProbePrediction".
+ */
+export interface ProbePrediction {
+  probe_id: string;
+  /**
+   * top-k next-token predictions after the prompt, best first
+   */
+  top: TokenProb[];
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "TokenProb".
+ */
+export interface TokenProb {
+  token_id: number;
+  /**
+   * the token on its own; incomplete UTF-8 shown as its bytes, e.g. <e4 b8>
+   */
+  token: string;
+  prob: number;
 }
 /**
  * ``{relative path: sha256 hex}`` of the files in a model folder (``/``-separated, the manifest excluded).
@@ -942,6 +1163,55 @@ export interface CircuitTracerGraph {
   nodes: CTNode[];
   links: CTLink[];
   scores: GraphScores;
+}
+/**
+ * The Circuits view's graph of one exported prompt and its features' cards (see the module docstring).
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "CircuitsExport".
+ */
+export interface CircuitsExport {
+  schema_version?: string;
+  kind?: "circuits_export";
+  info: CircuitsInfo;
+  graph: CircuitsGraph;
+  /**
+   * the card of every feature node of the graph
+   */
+  cards: FeatureCard[];
+}
+/**
+ * Whether the Circuits view can run on a model: its transcoders (the server's own), or ``available: false``.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "CircuitsInfo".
+ */
+export interface CircuitsInfo {
+  schema_version?: string;
+  kind?: "circuits_info";
+  model: string;
+  /**
+   * the server has transcoders for this model
+   */
+  available: boolean;
+  /**
+   * their name (the shipped set's, or the folder's name)
+   */
+  transcoders?: string | null;
+  n_layers?: number | null;
+  d_transcoder?: number | null;
+  /**
+   * feature cards were precomputed next to the transcoders
+   */
+  cards_precomputed?: boolean;
+  /**
+   * the model's context length: the longest prompt a graph can take
+   */
+  n_ctx?: number | null;
+  /**
+   * why not, when not available
+   */
+  reason?: string | null;
 }
 /**
  * Nodes kept at ``node_threshold_max`` and all their edges, as index arrays into ``nodes``.
@@ -991,18 +1261,6 @@ export interface CircuitsGraph {
    * time the server took to build the graph
    */
   seconds: number;
-}
-/**
- * This interface was referenced by `GlassboxSchema`'s JSON-Schema
- * via the `definition` "TokenProb".
- */
-export interface TokenProb {
-  token_id: number;
-  /**
-   * the token on its own; incomplete UTF-8 shown as its bytes, e.g. <e4 b8>
-   */
-  token: string;
-  prob: number;
 }
 /**
  * One node. ``id`` is glassbox's unique id (``f{layer}.{pos}.{feature}``, ``e{layer}.{pos}``, ``t{pos}``,
@@ -1056,6 +1314,67 @@ export interface PrunedAtDefaults {
   edge_count: number;
 }
 /**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "FeatureCard".
+ */
+export interface FeatureCard {
+  schema_version?: string;
+  kind?: "feature_card";
+  model: string;
+  transcoders: string;
+  layer: number;
+  feature: number;
+  label: string;
+  /**
+   * always derived from the numbers below, never written
+   */
+  label_derived?: true;
+  /**
+   * fraction of sampled tokens where the feature is active
+   */
+  density: number;
+  max_activation: number;
+  top_contexts: FeatureContext[];
+  quantile_examples: QuantileExample[];
+  /**
+   * W_dec[f] · W_U: the largest entries (prob holds the weight)
+   */
+  promoted: TokenProb[];
+  /**
+   * the most negative entries (prob holds the weight)
+   */
+  suppressed: TokenProb[];
+  /**
+   * how many corpus tokens the statistics were taken over
+   */
+  sampled_tokens: number;
+}
+/**
+ * A window of corpus text around one activation of a feature.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "FeatureContext".
+ */
+export interface FeatureContext {
+  tokens: string[];
+  activations: number[];
+  /**
+   * index in ``tokens`` of the activation this window was chosen for
+   */
+  peak: number;
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "QuantileExample".
+ */
+export interface QuantileExample {
+  /**
+   * the activation quantile (among the feature's nonzero activations)
+   */
+  quantile: number;
+  context: FeatureContext;
+}
+/**
  * Build the attribution graph of a prompt with the model's transcoders (the server's, never a client path).
  *
  * This interface was referenced by `GlassboxSchema`'s JSON-Schema
@@ -1072,39 +1391,6 @@ export interface CircuitsGraphRequest {
    * the loosest node threshold the page offers (at least the default 0.8, so that the default pruning is part of what is sent)
    */
   node_threshold_max?: number;
-}
-/**
- * Whether the Circuits view can run on a model: its transcoders (the server's own), or ``available: false``.
- *
- * This interface was referenced by `GlassboxSchema`'s JSON-Schema
- * via the `definition` "CircuitsInfo".
- */
-export interface CircuitsInfo {
-  schema_version?: string;
-  kind?: "circuits_info";
-  model: string;
-  /**
-   * the server has transcoders for this model
-   */
-  available: boolean;
-  /**
-   * their name (the shipped set's, or the folder's name)
-   */
-  transcoders?: string | null;
-  n_layers?: number | null;
-  d_transcoder?: number | null;
-  /**
-   * feature cards were precomputed next to the transcoders
-   */
-  cards_precomputed?: boolean;
-  /**
-   * the model's context length: the longest prompt a graph can take
-   */
-  n_ctx?: number | null;
-  /**
-   * why not, when not available
-   */
-  reason?: string | null;
 }
 /**
  * A graph being built: poll until ``state`` is ``done`` (then fetch the graph) or ``failed``.
@@ -1298,7 +1584,8 @@ export interface ModelInfo {
    * the transformers class, e.g. GPT2LMHeadModel
    */
   architecture: string;
-  family: "gpt2" | "llama" | "cohere" | "gpt_neox" | "gemma" | "phi3" | "smollm3";
+  family:
+    "gpt2" | "llama" | "cohere" | "gpt_neox" | "gemma" | "phi3" | "smollm3" | "moe" | "gpt_oss" | "qwen3_5";
   /**
    * config.model_type, e.g. gpt2, llama, qwen3, olmo2, olmo3, mistral, gpt_neox, gemma2, phi3
    */
@@ -1354,6 +1641,26 @@ export interface ModelInfo {
    * token embeddings are multiplied by this (Gemma: √d_model) before block 0; null: 1
    */
   embed_scale?: number | null;
+  /**
+   * a mixture of experts' experts per MLP layer (Qwen3-MoE, OLMoE, gpt-oss); 0: a dense MLP
+   */
+  n_experts?: number;
+  /**
+   * experts the router chooses for each token (top-k); 0: dense
+   */
+  experts_per_token?: number;
+  /**
+   * neurons per expert; d_mlp = n_experts · d_expert, neuron e·d_expert + i is expert e's i-th
+   */
+  d_expert?: number;
+  /**
+   * each head has a learned sink logit in its softmax (gpt-oss): pattern rows sum to < 1
+   */
+  attn_sinks?: boolean;
+  /**
+   * how each layer mixes tokens: softmax attention, or linear attention (Qwen3.5's gated DeltaNet: a recurrent state, no pattern); empty: every layer is attention
+   */
+  layer_kinds?: ("attention" | "linear_attention")[];
   n_params: number;
   /**
    * the weights' torch dtype, e.g. float32, bfloat16
@@ -1449,9 +1756,13 @@ export interface DetailSlices {
   overview: DetailOverview;
   attention_grid: AttentionGrid;
   /**
-   * every layer × head at the last position
+   * every softmax-attention layer × head at the last position
    */
   heads: AttentionHead[];
+  /**
+   * every linear-attention layer × head at the last position (Qwen3.5)
+   */
+  linear_heads?: LinearAttentionHead[];
   logit_lens: LogitLens;
   /**
    * the embedding of every position
@@ -1461,6 +1772,52 @@ export interface DetailSlices {
    * every layer's MLP at the last position (top 10 neurons)
    */
   mlps: MlpDetail[];
+}
+/**
+ * One value head of a linear-attention layer, over the whole prompt, and its numbers at one query position.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "LinearAttentionHead".
+ */
+export interface LinearAttentionHead {
+  schema_version?: string;
+  kind?: "linear_attention_head";
+  layer: number;
+  /**
+   * the value head (what the output projection reads)
+   */
+  head: number;
+  /**
+   * the query/key head it reads (several value heads share one)
+   */
+  k_head: number;
+  query_pos: number;
+  d_k: number;
+  d_v: number;
+  /**
+   * the causal convolution's length before q, k and v: positions it reads
+   */
+  conv_kernel: number;
+  /**
+   * numbers in this head's recurrent state S: d_k × d_v
+   */
+  state_numbers: number;
+  /**
+   * the state's size in bytes, float32 as the model keeps it
+   */
+  state_bytes: number;
+  decay: TensorPayload;
+  beta: TensorPayload;
+  state_norm: TensorPayload;
+  state_change: TensorPayload;
+  mixing: TensorPayload;
+  row_sums: TensorPayload;
+  values: TensorPayload;
+  core: TensorPayload;
+  gate: TensorPayload;
+  z: TensorPayload;
+  output: TensorPayload;
+  output_norm: number;
 }
 /**
  * This interface was referenced by `GlassboxSchema`'s JSON-Schema
@@ -1516,6 +1873,10 @@ export interface EmbeddingDetail {
  * via the `definition` "Rotation".
  */
 export interface Rotation {
+  /**
+   * the layer whose head 0 is shown: the first with softmax attention (0 but in hybrids, Qwen3.5)
+   */
+  layer?: number;
   /**
    * RoPE pairs dim i with i + d/2, or 2i with 2i+1
    */
@@ -1758,6 +2119,76 @@ export interface SensibleGuess {
   top: TopToken[];
 }
 /**
+ * One chosen expert at one position: its weight, its activations and what it adds to the residual stream.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "ExpertOutput".
+ */
+export interface ExpertOutput {
+  expert: number;
+  /**
+   * its rank among the chosen experts (0 = the router's first choice)
+   */
+  slot: number;
+  /**
+   * the router's probability of this expert (softmax over all experts)
+   */
+  prob: number;
+  /**
+   * what its output is multiplied by before the sum
+   */
+  weight: number;
+  activations: TensorPayload;
+  /**
+   * ‖weight × the expert's output‖
+   */
+  contribution_norm: number;
+  /**
+   * cosine between weight × output and the MLP's whole output (1: the same way)
+   */
+  cosine: number;
+  /**
+   * tokens whose logit at this position this expert's contribution raises most, directly (through the final norm with its 1/σ frozen, as in direct logit attribution; `logit` holds the amount, `prob` is 0)
+   */
+  promotes: TopToken[];
+  suppresses: TopToken[];
+}
+/**
+ * One input attribution of the prompt: an :class:`~glassbox.schema.why.Attribution` less the fields every one
+ * of the file shares (model, tokens, options), which :class:`WhyExport` holds once.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "ExportedAttribution".
+ */
+export interface ExportedAttribution {
+  method: "gradient_x_input" | "integrated_gradients" | "occlusion" | "shapley";
+  target: TokenInfo;
+  /**
+   * one score per position of WhyExport.tokens
+   */
+  scores: number[];
+  f: number;
+  f_baseline?: number | null;
+  delta?: number | null;
+}
+/**
+ * One attribution across a generation, with the request it answers.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "ExportedMatrix".
+ */
+export interface ExportedMatrix {
+  /**
+   * the continuation asked for; empty: the greedy one
+   */
+  generated_ids: number[];
+  /**
+   * the greedy continuation's length (read when generated_ids is empty)
+   */
+  max_new_tokens: number;
+  matrix: AttributionMatrix;
+}
+/**
  * One prompt of a static export, as its picker lists it.
  *
  * This interface was referenced by `GlassboxSchema`'s JSON-Schema
@@ -1775,67 +2206,14 @@ export interface ExportedPrompt {
    * size of its data file
    */
   bytes: number;
-}
-/**
- * This interface was referenced by `GlassboxSchema`'s JSON-Schema
- * via the `definition` "FeatureCard".
- */
-export interface FeatureCard {
-  schema_version?: string;
-  kind?: "feature_card";
-  model: string;
-  transcoders: string;
-  layer: number;
-  feature: number;
-  label: string;
   /**
-   * always derived from the numbers below, never written
+   * data/<why>.js registers its WhyExport; None: not exported
    */
-  label_derived?: true;
+  why?: string | null;
   /**
-   * fraction of sampled tokens where the feature is active
+   * data/<circuits>.js registers its CircuitsExport; None: none
    */
-  density: number;
-  max_activation: number;
-  top_contexts: FeatureContext[];
-  quantile_examples: QuantileExample[];
-  /**
-   * W_dec[f] · W_U: the largest entries (prob holds the weight)
-   */
-  promoted: TokenProb[];
-  /**
-   * the most negative entries (prob holds the weight)
-   */
-  suppressed: TokenProb[];
-  /**
-   * how many corpus tokens the statistics were taken over
-   */
-  sampled_tokens: number;
-}
-/**
- * A window of corpus text around one activation of a feature.
- *
- * This interface was referenced by `GlassboxSchema`'s JSON-Schema
- * via the `definition` "FeatureContext".
- */
-export interface FeatureContext {
-  tokens: string[];
-  activations: number[];
-  /**
-   * index in ``tokens`` of the activation this window was chosen for
-   */
-  peak: number;
-}
-/**
- * This interface was referenced by `GlassboxSchema`'s JSON-Schema
- * via the `definition` "QuantileExample".
- */
-export interface QuantileExample {
-  /**
-   * the activation quantile (among the feature's nonzero activations)
-   */
-  quantile: number;
-  context: FeatureContext;
+  circuits?: string | null;
 }
 /**
  * This interface was referenced by `GlassboxSchema`'s JSON-Schema
@@ -2669,38 +3047,6 @@ export interface PredictResponse {
   dropped_tokens?: number;
 }
 /**
- * This interface was referenced by `GlassboxSchema`'s JSON-Schema
- * via the `definition` "Probe".
- */
-export interface Probe {
-  id: string;
-  language: string;
-  /**
-   * what the probe tests: a fact relation (capital, city_country, …), ioi, sequence
-   */
-  task: string;
-  prompt: string;
-  /**
-   * the continuation a fully trained model should predict
-   */
-  expected: string;
-  /**
-   * the prompt's token ids (beginning-of-text token included)
-   */
-  token_ids: number[];
-}
-/**
- * This interface was referenced by `GlassboxSchema`'s JSON-Schema
- * via the `definition` "ProbePrediction".
- */
-export interface ProbePrediction {
-  probe_id: string;
-  /**
-   * top-k next-token predictions after the prompt, best first
-   */
-  top: TokenProb[];
-}
-/**
  * One prompt traced ahead of time: what ``glassbox trace --prompts`` writes per prompt.
  *
  * This interface was referenced by `GlassboxSchema`'s JSON-Schema
@@ -2729,6 +3075,65 @@ export interface PromptTrace {
    * the detailed view's slices, None when not traced
    */
   detail?: DetailSlices | null;
+}
+/**
+ * The router of one MoE layer over the whole text, and the chosen experts' outputs at one position.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "Routing".
+ */
+export interface Routing {
+  schema_version?: string;
+  kind?: "routing";
+  layer: number;
+  pos: number;
+  n_experts: number;
+  experts_per_token: number;
+  d_expert: number;
+  weights_rule: "softmax_topk" | "softmax_topk_renormalised" | "topk_softmax";
+  probs: TensorPayload;
+  /**
+   * per position, the chosen experts, the router's first choice first
+   */
+  chosen: number[][];
+  weights: TensorPayload;
+  /**
+   * per expert, how many positions of the text chose it
+   */
+  load: number[];
+  /**
+   * the experts chosen at `pos`, in the router's order
+   */
+  experts: ExpertOutput[];
+  /**
+   * ‖the MLP's output‖ at `pos`
+   */
+  mlp_out_norm: number;
+  /**
+   * max |Σ weight × expert output − the MLP's output| at `pos`: the weighted sum reproduces it
+   */
+  sum_error: number;
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "RoutingRequest".
+ */
+export interface RoutingRequest {
+  model: string;
+  prompt: string;
+  /**
+   * tokens appended after the prompt
+   */
+  generated_ids?: number[];
+  /**
+   * a prompt longer than the model or the server allows is refused (413) unless 'left': then its first tokens are dropped so that it and `generated_ids` fit (as /api/predict does)
+   */
+  truncate?: "left" | null;
+  layer: number;
+  /**
+   * the position whose chosen experts' outputs are returned
+   */
+  pos: number;
 }
 /**
  * This interface was referenced by `GlassboxSchema`'s JSON-Schema
@@ -3256,6 +3661,10 @@ export interface TrainingInfo {
    * a micro model trained live on this server: its run's loss curve and samples
    */
   live?: LiveHistory | null;
+  /**
+   * the server was started with this model's checkpoints (glassbox serve --checkpoints)
+   */
+  checkpoint_replay?: boolean;
 }
 /**
  * The display text of every token of a model, indexed by id, so the browser can label any candidate.
@@ -3272,4 +3681,45 @@ export interface Vocab {
    */
   texts: string[];
   special_ids: number[];
+}
+/**
+ * The Why view's answers for one exported prompt (see the module docstring).
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "WhyExport".
+ */
+export interface WhyExport {
+  schema_version?: string;
+  kind?: "why_export";
+  model: string;
+  prompt: string;
+  /**
+   * the prompt's tokens, as every attribution's
+   */
+  tokens: TokenInfo[];
+  /**
+   * the model's top next token: the target when none is chosen
+   */
+  top_id: number;
+  /**
+   * integration steps of every integrated-gradients answer
+   */
+  n_steps: number;
+  /**
+   * permutations of every Shapley answer
+   */
+  n_samples: number;
+  /**
+   * the Shapley permutations' seed
+   */
+  seed: number;
+  /**
+   * every method × each exported target, no foil
+   */
+  attributions: ExportedAttribution[];
+  matrices: ExportedMatrix[];
+  /**
+   * the logprobs of the prompt's text (top 5 alternatives)
+   */
+  score: TextScore | null;
 }

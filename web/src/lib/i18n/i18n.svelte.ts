@@ -6,6 +6,7 @@
  * `main.ts` awaits the starting language before mounting (no English flash); the header's picker switches once the
  * chunk arrives, and a chunk that fails to arrive leaves the page in the language it was in.
  */
+import { appRoots } from "../stores/roots";
 import {
   browserLanguage,
   CATALOG_LOADERS,
@@ -74,7 +75,7 @@ export function loadLanguage(lang: Language): Promise<Catalog> {
 
 function apply(lang: Language, persist: boolean): void {
   i18n.lang = lang;
-  if (typeof document !== "undefined") document.documentElement.lang = lang;
+  for (const root of appRoots()) root.lang = lang;
   if (!persist) return;
   try {
     localStorage.setItem(STORAGE_KEY, lang);

@@ -8,11 +8,12 @@ import { DetailState, readDetailUrl } from "../detail/state.svelte";
 import { i18n, preferredLanguage, setLanguage, t } from "../i18n/i18n.svelte";
 import { TrainingState } from "../training/state.svelte";
 import { AblationState, ContributionsState } from "../why/interventions.svelte";
-import { readTrainingUrl } from "../training/url";
+import { readTrainingUrl, stepUrlParams } from "../training/url";
 import { readWhyUrl, WhyState, whyUrlParams } from "../why/state.svelte";
 import { AppState } from "./app.svelte";
 import { Router } from "./router.svelte";
 import { setTheme, theme } from "./theme.svelte";
+import { locationHost, type StateHost } from "./host";
 import { registerUrlPart, urlPart } from "./links.svelte";
 import { readUrl, writeUrl } from "./url";
 
@@ -37,8 +38,15 @@ export class Page {
     this.ablation = new AblationState(source);
     // each view's selection in the URL (stores/links.svelte.ts; a view built elsewhere registers its own part)
     const { detail, training, why } = this;
-    registerUrlPart("detail", () => ({ panel: detail.panel, layer: detail.layer, head: detail.head, pos: detail.pos }));
-    registerUrlPart("training", () => ({ ckpt: training.checkpoint }));
+    registerUrlPart("detail", () => ({
+      panel: detail.panel,
+      layer: detail.layer,
+      head: detail.head,
+      pos: detail.pos,
+      block: detail.openBlock,
+      blocks: detail.allBlocks ? "all" : null,
+    }));
+    registerUrlPart("training", () => ({ ckpt: training.checkpoint, ...stepUrlParams(training.step) }));
     registerUrlPart("why", () => whyUrlParams(why));
     // the URL's language wins over the saved one, without replacing the saved choice; `main.ts` has fetched its
     // strings already, so this switches at once (another host that mounts App sees English until they arrive)
@@ -63,10 +71,8 @@ export class Page {
     return `${base}&view=${router.view}${part ? `&${part}` : ""}`;
   }
 
-  /** The whole link to what the page shows now (the address bar follows a moment later). */
-  link(): string {
-    // from href, not origin: a page opened from file:// (a static export) has the origin "null"
-    const { href, search } = window.location;
-    return `${href.split(/[?#]/)[0] ?? ""}${this.search() ?? search}`;
+  /** The whole link to what the page shows now (the host's state follows a moment later). */
+  link(host: StateHost = locationHost()): string {
+    return host.link(this.search() ?? host.search);
   }
 }

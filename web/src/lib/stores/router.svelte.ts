@@ -2,6 +2,7 @@
  * Which view the page shows ("next": the next-token view, "detail": inside the model, "training", "why"), and keeping
  * the URL in step with everything a link must reproduce.
  */
+import { locationHost, type StateHost } from "./host";
 import { readView, type View } from "./url";
 
 export class Router {
@@ -21,15 +22,16 @@ export class Router {
 const URL_DEBOUNCE_MS = 250;
 
 /**
- * Keep `location.search` equal to `search()` (null: nothing to write yet). Call while a component initialises:
- * the effect lives as long as that component.
+ * Keep the host's state (`location.search` on a page of its own, the widget model's `query` in a notebook) equal
+ * to `search()` (null: nothing to write yet). Call while a component initialises: the effect lives as long as that
+ * component.
  */
-export function keepUrlInStep(search: () => string | null): void {
+export function keepUrlInStep(search: () => string | null, host: StateHost = locationHost()): void {
   $effect(() => {
     const wanted = search();
     if (wanted === null) return;
     const timer = setTimeout(() => {
-      if (wanted !== window.location.search) history.replaceState(null, "", wanted);
+      if (wanted !== host.search) host.write(wanted);
     }, URL_DEBOUNCE_MS);
     return () => clearTimeout(timer);
   });

@@ -1,4 +1,7 @@
-/** Light, dark, or the system's choice, as reactive state: persisted, applied as `data-theme` on <html>. */
+/** Light, dark, or the system's choice, as reactive state: persisted, applied as `data-theme` on <html> (on a
+ * notebook widget's root instead, `stores/roots.ts`). */
+import { appRoots } from "./roots";
+
 export const THEMES = ["auto", "light", "dark"] as const;
 export type Theme = (typeof THEMES)[number];
 
@@ -18,7 +21,7 @@ export const theme = $state<{ value: Theme }>({ value: savedTheme() });
 
 export function setTheme(value: Theme, persist = false): void {
   theme.value = value;
-  if (typeof document !== "undefined") document.documentElement.dataset.theme = value;
+  for (const root of appRoots()) root.dataset.theme = value;
   if (!persist) return;
   try {
     localStorage.setItem(KEY, value);

@@ -5,7 +5,23 @@
 import { failureOf, type ApiFailure } from "../data/failure";
 import type { DataSource } from "../data/source";
 import type { TrainingHistory, TrainingInfo } from "../generated/schema";
-import type { TrainingUrl } from "./url";
+import { STEP_STAGES, type TrainingUrl } from "./url";
+
+/** The step panel's explained step, as a link reopens it: the checkpoint and sentence of the step that was run and
+ * how many of its stages are shown (0: no step run yet). Held here, not in the panel, so the URL can follow it. */
+export class StepSelection {
+  /** the checkpoint the step starts from (null: the panel's default); a link's step may not be a checkpoint */
+  checkpoint = $state<number | null>(null);
+  /** the sentence of the step (null: the panel's example sentence) */
+  text = $state<string | null>(null);
+  shown = $state(0);
+
+  constructor(initial: TrainingUrl = {}) {
+    if (initial.stepCheckpoint !== undefined) this.checkpoint = initial.stepCheckpoint;
+    if (initial.stepText !== undefined) this.text = initial.stepText;
+    if (initial.stepStage !== undefined) this.shown = STEP_STAGES.indexOf(initial.stepStage) + 1;
+  }
+}
 
 export class TrainingState {
   info = $state.raw<TrainingInfo | null>(null);
@@ -14,6 +30,8 @@ export class TrainingState {
   loading = $state(false);
   /** the recorded run's checkpoint the replay shows (its step; null: the first), kept in the URL as `ckpt` */
   checkpoint = $state<number | null>(null);
+  /** the step panel's explained step (`step`, `stext`, `stage` in the URL) */
+  readonly step: StepSelection;
   #ticket = 0;
 
   constructor(
@@ -21,6 +39,7 @@ export class TrainingState {
     initial: TrainingUrl = {},
   ) {
     if (initial.checkpoint !== undefined) this.checkpoint = initial.checkpoint;
+    this.step = new StepSelection(initial);
   }
 
   /** Fetch the model's training info, and its history where it has one. */

@@ -15,3 +15,11 @@ export function textCaption(app: Pick<AppState, "modelId" | "prompt" | "generate
 export function settingsCaption(s: Settings): string {
   return t("share.capSettings", { t: s.temperature, k: s.top_k, p: s.top_p, minp: s.min_p, seed: s.seed });
 }
+
+/** The text a run's tokens spell, quoted, without the special tokens the model added (a BOS is not the prompt). */
+export function tokensCaption(tokens: readonly { text: string; is_special?: boolean }[]): string {
+  return `“${tokens
+    .filter((tok) => !tok.is_special)
+    .map((tok) => tok.text)
+    .join("")}”`;
+}

@@ -1,4 +1,6 @@
 import { detailCs } from "./detail/cs";
+import { moeCs } from "./moe/cs";
+import { linearCs } from "./linear/cs";
 import { circuitsPanelsCs } from "./circuits_panels/cs";
 import { circuitsCs } from "./circuits/cs";
 import { glossaryCs } from "./glossary/cs";
@@ -6,17 +8,22 @@ import { helpCs } from "./help/cs";
 import { a11yCs } from "./a11y/cs";
 import { insideCs } from "./inside/cs";
 import { shareCs } from "./share/cs";
+import { picturesCs } from "./pictures/cs";
 import { promptCs } from "./prompt/cs";
 import { trainingCs } from "./training/cs";
 import { tourCs } from "./tour/cs";
 import { tourTrainingCs } from "./tour-training/cs";
 import { whyCs } from "./why/cs";
 import { exportCs } from "./export/cs";
+import { exportViewsCs } from "./export_views/cs";
 import { tracesCs } from "./traces/cs";
+import { checkpointsCs } from "./checkpoints/cs";
 import type { Catalog } from "./en";
 
 export const cs: Catalog = {
   ...detailCs,
+  ...moeCs,
+  ...linearCs,
   ...circuitsPanelsCs,
   ...circuitsCs,
   ...glossaryCs,
@@ -24,13 +31,16 @@ export const cs: Catalog = {
   ...a11yCs,
   ...insideCs,
   ...shareCs,
+  ...picturesCs,
   ...promptCs,
   ...trainingCs,
   ...tourCs,
   ...tourTrainingCs,
   ...whyCs,
   ...exportCs,
+  ...exportViewsCs,
   ...tracesCs,
+  ...checkpointsCs,
   // the tokenizer lab's strings load with its view (catalogs/tokenizers/lazy.ts); its tab label is here
   "tok.view": "Tokenizéry",
   "app.tagline": "Sledujte, jak skutečný jazykový model čte váš text a vybírá další token — každé číslo je skutečné.",

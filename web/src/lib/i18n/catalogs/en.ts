@@ -1,5 +1,7 @@
 /** English: the reference catalog. Every other catalog must have exactly these keys. */
 import { detailEn } from "./detail/en";
+import { moeEn } from "./moe/en";
+import { linearEn } from "./linear/en";
 import { circuitsPanelsEn } from "./circuits_panels/en";
 import { circuitsEn } from "./circuits/en";
 import { glossaryEn } from "./glossary/en";
@@ -7,15 +9,20 @@ import { helpEn } from "./help/en";
 import { a11yEn } from "./a11y/en";
 import { insideEn } from "./inside/en";
 import { shareEn } from "./share/en";
+import { picturesEn } from "./pictures/en";
 import { promptEn } from "./prompt/en";
 import { trainingEn } from "./training/en";
 import { tourEn } from "./tour/en";
 import { tourTrainingEn } from "./tour-training/en";
 import { whyEn } from "./why/en";
 import { exportEn } from "./export/en";
+import { exportViewsEn } from "./export_views/en";
 import { tracesEn } from "./traces/en";
+import { checkpointsEn } from "./checkpoints/en";
 export const en = {
   ...detailEn,
+  ...moeEn,
+  ...linearEn,
   ...circuitsPanelsEn,
   ...circuitsEn,
   ...glossaryEn,
@@ -23,6 +30,7 @@ export const en = {
   ...a11yEn,
   ...insideEn,
   ...shareEn,
+  ...picturesEn,
   ...promptEn,
   ...trainingEn,
   ...tourEn,
@@ -31,7 +39,9 @@ export const en = {
   "tok.view": "Tokenizers",
   ...whyEn,
   ...exportEn,
+  ...exportViewsEn,
   ...tracesEn,
+  ...checkpointsEn,
   "app.tagline": "Watch a real language model read your text and pick the next token — every number is real.",
   "help.button": "What am I looking at?",
   "help.title": "What am I looking at?",

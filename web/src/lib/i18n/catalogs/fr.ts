@@ -1,4 +1,6 @@
 import { detailFr } from "./detail/fr";
+import { moeFr } from "./moe/fr";
+import { linearFr } from "./linear/fr";
 import { circuitsPanelsFr } from "./circuits_panels/fr";
 import { circuitsFr } from "./circuits/fr";
 import { glossaryFr } from "./glossary/fr";
@@ -6,17 +8,22 @@ import { helpFr } from "./help/fr";
 import { a11yFr } from "./a11y/fr";
 import { insideFr } from "./inside/fr";
 import { shareFr } from "./share/fr";
+import { picturesFr } from "./pictures/fr";
 import { promptFr } from "./prompt/fr";
 import { trainingFr } from "./training/fr";
 import { tourFr } from "./tour/fr";
 import { tourTrainingFr } from "./tour-training/fr";
 import { whyFr } from "./why/fr";
 import { exportFr } from "./export/fr";
+import { exportViewsFr } from "./export_views/fr";
 import { tracesFr } from "./traces/fr";
+import { checkpointsFr } from "./checkpoints/fr";
 import type { Catalog } from "./en";
 
 export const fr: Catalog = {
   ...detailFr,
+  ...moeFr,
+  ...linearFr,
   ...circuitsPanelsFr,
   ...circuitsFr,
   ...glossaryFr,
@@ -24,13 +31,16 @@ export const fr: Catalog = {
   ...a11yFr,
   ...insideFr,
   ...shareFr,
+  ...picturesFr,
   ...promptFr,
   ...trainingFr,
   ...tourFr,
   ...tourTrainingFr,
   ...whyFr,
   ...exportFr,
+  ...exportViewsFr,
   ...tracesFr,
+  ...checkpointsFr,
   // the tokenizer lab's strings load with its view (catalogs/tokenizers/lazy.ts); its tab label is here
   "tok.view": "Tokeniseurs",
   "app.tagline":

@@ -1,4 +1,6 @@
 import { detailJa } from "./detail/ja";
+import { moeJa } from "./moe/ja";
+import { linearJa } from "./linear/ja";
 import { circuitsPanelsJa } from "./circuits_panels/ja";
 import { circuitsJa } from "./circuits/ja";
 import { glossaryJa } from "./glossary/ja";
@@ -6,17 +8,22 @@ import { helpJa } from "./help/ja";
 import { a11yJa } from "./a11y/ja";
 import { insideJa } from "./inside/ja";
 import { shareJa } from "./share/ja";
+import { picturesJa } from "./pictures/ja";
 import { promptJa } from "./prompt/ja";
 import { trainingJa } from "./training/ja";
 import { tourJa } from "./tour/ja";
 import { tourTrainingJa } from "./tour-training/ja";
 import { whyJa } from "./why/ja";
 import { exportJa } from "./export/ja";
+import { exportViewsJa } from "./export_views/ja";
 import { tracesJa } from "./traces/ja";
+import { checkpointsJa } from "./checkpoints/ja";
 import type { Catalog } from "./en";
 
 export const ja: Catalog = {
   ...detailJa,
+  ...moeJa,
+  ...linearJa,
   ...circuitsPanelsJa,
   ...circuitsJa,
   ...glossaryJa,
@@ -24,13 +31,16 @@ export const ja: Catalog = {
   ...a11yJa,
   ...insideJa,
   ...shareJa,
+  ...picturesJa,
   ...promptJa,
   ...trainingJa,
   ...tourJa,
   ...tourTrainingJa,
   ...whyJa,
   ...exportJa,
+  ...exportViewsJa,
   ...tracesJa,
+  ...checkpointsJa,
   // the tokenizer lab's strings load with its view (catalogs/tokenizers/lazy.ts); its tab label is here
   "tok.view": "トークナイザー",
   "app.tagline": "本物の言語モデルがあなたの文章を読み、次のトークンを選ぶ様子を見てみましょう。数字はすべて本物です。",

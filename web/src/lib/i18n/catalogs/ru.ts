@@ -1,4 +1,6 @@
 import { detailRu } from "./detail/ru";
+import { moeRu } from "./moe/ru";
+import { linearRu } from "./linear/ru";
 import { circuitsPanelsRu } from "./circuits_panels/ru";
 import { circuitsRu } from "./circuits/ru";
 import { glossaryRu } from "./glossary/ru";
@@ -6,17 +8,22 @@ import { helpRu } from "./help/ru";
 import { a11yRu } from "./a11y/ru";
 import { insideRu } from "./inside/ru";
 import { shareRu } from "./share/ru";
+import { picturesRu } from "./pictures/ru";
 import { promptRu } from "./prompt/ru";
 import { trainingRu } from "./training/ru";
 import { tourRu } from "./tour/ru";
 import { tourTrainingRu } from "./tour-training/ru";
 import { whyRu } from "./why/ru";
 import { exportRu } from "./export/ru";
+import { exportViewsRu } from "./export_views/ru";
 import { tracesRu } from "./traces/ru";
+import { checkpointsRu } from "./checkpoints/ru";
 import type { Catalog } from "./en";
 
 export const ru: Catalog = {
   ...detailRu,
+  ...moeRu,
+  ...linearRu,
   ...circuitsPanelsRu,
   ...circuitsRu,
   ...glossaryRu,
@@ -24,13 +31,16 @@ export const ru: Catalog = {
   ...a11yRu,
   ...insideRu,
   ...shareRu,
+  ...picturesRu,
   ...promptRu,
   ...trainingRu,
   ...tourRu,
   ...tourTrainingRu,
   ...whyRu,
   ...exportRu,
+  ...exportViewsRu,
   ...tracesRu,
+  ...checkpointsRu,
   // the tokenizer lab's strings load with its view (catalogs/tokenizers/lazy.ts); its tab label is here
   "tok.view": "Токенизаторы",
   "app.tagline": "Посмотрите, как настоящая языковая модель читает ваш текст и выбирает следующий токен — все числа настоящие.",

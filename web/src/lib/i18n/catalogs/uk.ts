@@ -1,4 +1,6 @@
 import { detailUk } from "./detail/uk";
+import { moeUk } from "./moe/uk";
+import { linearUk } from "./linear/uk";
 import { circuitsPanelsUk } from "./circuits_panels/uk";
 import { circuitsUk } from "./circuits/uk";
 import { glossaryUk } from "./glossary/uk";
@@ -6,17 +8,22 @@ import { helpUk } from "./help/uk";
 import { a11yUk } from "./a11y/uk";
 import { insideUk } from "./inside/uk";
 import { shareUk } from "./share/uk";
+import { picturesUk } from "./pictures/uk";
 import { promptUk } from "./prompt/uk";
 import { trainingUk } from "./training/uk";
 import { tourUk } from "./tour/uk";
 import { tourTrainingUk } from "./tour-training/uk";
 import { whyUk } from "./why/uk";
 import { exportUk } from "./export/uk";
+import { exportViewsUk } from "./export_views/uk";
 import { tracesUk } from "./traces/uk";
+import { checkpointsUk } from "./checkpoints/uk";
 import type { Catalog } from "./en";
 
 export const uk: Catalog = {
   ...detailUk,
+  ...moeUk,
+  ...linearUk,
   ...circuitsPanelsUk,
   ...circuitsUk,
   ...glossaryUk,
@@ -24,13 +31,16 @@ export const uk: Catalog = {
   ...a11yUk,
   ...insideUk,
   ...shareUk,
+  ...picturesUk,
   ...promptUk,
   ...trainingUk,
   ...tourUk,
   ...tourTrainingUk,
   ...whyUk,
   ...exportUk,
+  ...exportViewsUk,
   ...tracesUk,
+  ...checkpointsUk,
   // the tokenizer lab's strings load with its view (catalogs/tokenizers/lazy.ts); its tab label is here
   "tok.view": "Токенізатори",
   "app.tagline": "Подивіться, як справжня мовна модель читає ваш текст і обирає наступний токен — кожне число справжнє.",

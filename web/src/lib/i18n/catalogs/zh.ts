@@ -1,4 +1,6 @@
 import { detailZh } from "./detail/zh";
+import { moeZh } from "./moe/zh";
+import { linearZh } from "./linear/zh";
 import { circuitsPanelsZh } from "./circuits_panels/zh";
 import { circuitsZh } from "./circuits/zh";
 import { glossaryZh } from "./glossary/zh";
@@ -6,17 +8,22 @@ import { helpZh } from "./help/zh";
 import { a11yZh } from "./a11y/zh";
 import { insideZh } from "./inside/zh";
 import { shareZh } from "./share/zh";
+import { picturesZh } from "./pictures/zh";
 import { promptZh } from "./prompt/zh";
 import { trainingZh } from "./training/zh";
 import { tourZh } from "./tour/zh";
 import { tourTrainingZh } from "./tour-training/zh";
 import { whyZh } from "./why/zh";
 import { exportZh } from "./export/zh";
+import { exportViewsZh } from "./export_views/zh";
 import { tracesZh } from "./traces/zh";
+import { checkpointsZh } from "./checkpoints/zh";
 import type { Catalog } from "./en";
 
 export const zh: Catalog = {
   ...detailZh,
+  ...moeZh,
+  ...linearZh,
   ...circuitsPanelsZh,
   ...circuitsZh,
   ...glossaryZh,
@@ -24,13 +31,16 @@ export const zh: Catalog = {
   ...a11yZh,
   ...insideZh,
   ...shareZh,
+  ...picturesZh,
   ...promptZh,
   ...trainingZh,
   ...tourZh,
   ...tourTrainingZh,
   ...whyZh,
   ...exportZh,
+  ...exportViewsZh,
   ...tracesZh,
+  ...checkpointsZh,
   // the tokenizer lab's strings load with its view (catalogs/tokenizers/lazy.ts); its tab label is here
   "tok.view": "分词器",
   "app.tagline": "看一个真实的语言模型如何读你的文字并选出下一个词元——每个数字都是真实的。",

@@ -66,7 +66,7 @@ export const detailCs: DetailCatalog = {
   "detail.enterBlock0": "co vstupuje do bloku 0",
   "detail.rope": "Rotační poziční embedding (RoPE)",
   "detail.ropeExplain": "Na pozici {pos} se každá dvojice složek q (a k) otočí o vlastní úhel θ. Šedě: před, oranžově: po.",
-  "detail.qBefore": "q před RoPE (vrstva 0, hlava 0)",
+  "detail.qBefore": "q před RoPE (vrstva {layer}, hlava 0)",
   "detail.qAfter": "q po RoPE",
   "detail.gate": "Hradlo (před aktivací)",
   "detail.preAct": "Před aktivací",

@@ -64,7 +64,7 @@ export const detailEn = {
   "detail.enterBlock0": "what enters block 0",
   "detail.rope": "Rotary position embedding (RoPE)",
   "detail.ropeExplain": "At position {pos} each pair of q's (and k's) dimensions is rotated by its own angle θ. Grey: before, orange: after.",
-  "detail.qBefore": "q before RoPE (layer 0, head 0)",
+  "detail.qBefore": "q before RoPE (layer {layer}, head 0)",
   "detail.qAfter": "q after RoPE",
   "detail.gate": "Gate (before the activation)",
   "detail.preAct": "Pre-activation",

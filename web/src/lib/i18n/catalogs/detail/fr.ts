@@ -66,7 +66,7 @@ export const detailFr: DetailCatalog = {
   "detail.enterBlock0": "ce qui entre dans le bloc 0",
   "detail.rope": "Plongement de position rotatif (RoPE)",
   "detail.ropeExplain": "À la position {pos}, chaque paire de dimensions de q (et de k) tourne de son propre angle θ. Gris : avant, orange : après.",
-  "detail.qBefore": "q avant RoPE (couche 0, tête 0)",
+  "detail.qBefore": "q avant RoPE (couche {layer}, tête 0)",
   "detail.qAfter": "q après RoPE",
   "detail.gate": "Porte (avant l'activation)",
   "detail.preAct": "Pré-activation",

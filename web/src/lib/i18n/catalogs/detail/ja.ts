@@ -66,7 +66,7 @@ export const detailJa: DetailCatalog = {
   "detail.enterBlock0": "ブロック 0 に入るもの",
   "detail.rope": "回転位置埋め込み（RoPE）",
   "detail.ropeExplain": "位置 {pos} では q（と k）の次元の各ペアがそれぞれの角度 θ だけ回転する。灰色：回転前、橙色：回転後。",
-  "detail.qBefore": "RoPE 前の q（層 0、ヘッド 0）",
+  "detail.qBefore": "RoPE 前の q（層 {layer}、ヘッド 0）",
   "detail.qAfter": "RoPE 後の q",
   "detail.gate": "ゲート（活性化の前）",
   "detail.preAct": "活性化前",

@@ -66,7 +66,7 @@ export const detailRu: DetailCatalog = {
   "detail.enterBlock0": "что входит в блок 0",
   "detail.rope": "Вращательный позиционный эмбеддинг (RoPE)",
   "detail.ropeExplain": "На позиции {pos} каждая пара измерений q (и k) поворачивается на свой угол θ. Серый: до, оранжевый: после.",
-  "detail.qBefore": "q до RoPE (слой 0, голова 0)",
+  "detail.qBefore": "q до RoPE (слой {layer}, голова 0)",
   "detail.qAfter": "q после RoPE",
   "detail.gate": "Вентиль (до активации)",
   "detail.preAct": "До активации",

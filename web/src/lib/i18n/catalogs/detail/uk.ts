@@ -66,7 +66,7 @@ export const detailUk: DetailCatalog = {
   "detail.enterBlock0": "що входить у блок 0",
   "detail.rope": "Обертальний позиційний ембединг (RoPE)",
   "detail.ropeExplain": "На позиції {pos} кожна пара вимірів q (і k) повертається на власний кут θ. Сірий: до, помаранчевий: після.",
-  "detail.qBefore": "q до RoPE (шар 0, голова 0)",
+  "detail.qBefore": "q до RoPE (шар {layer}, голова 0)",
   "detail.qAfter": "q після RoPE",
   "detail.gate": "Вентиль (до активації)",
   "detail.preAct": "До активації",

@@ -66,7 +66,7 @@ export const detailZh: DetailCatalog = {
   "detail.enterBlock0": "进入块 0 的向量",
   "detail.rope": "旋转位置嵌入（RoPE）",
   "detail.ropeExplain": "在位置 {pos}，q（和 k）的每一对维度按各自的角度 θ 旋转。灰色：旋转前，橙色：旋转后。",
-  "detail.qBefore": "RoPE 之前的 q（第 0 层，第 0 个头）",
+  "detail.qBefore": "RoPE 之前的 q（第 {layer} 层，第 0 个头）",
   "detail.qAfter": "RoPE 之后的 q",
   "detail.gate": "门（激活之前）",
   "detail.preAct": "激活前",

@@ -11,5 +11,5 @@ export const exportCs: ExportCatalog = {
   "export.notDetail":
     "Tato stránka je statický export: podrobný pohled obsahuje jen vlastní tokeny exportovaného promptu (žádný vygenerovaný token) a u každé hlavy jen poslední pozici.",
   "export.cannot":
-    "Tato stránka je statický export: toto potřebuje běžící server glassbox (glassbox serve). Živé trénování, nové prompty a výpočty pohledu Proč zde nelze spustit.",
+    "Tato stránka je statický export: toto potřebuje běžící server glassbox (glassbox serve). Živé trénování, nové prompty a zásahy do modelu zde nelze spustit.",
 };

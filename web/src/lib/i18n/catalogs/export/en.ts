@@ -12,5 +12,5 @@ export const exportEn = {
   "export.notDetail":
     "This page is a static export: the detailed view holds the exported prompt's own tokens only (no generated token), and of each head only the last position.",
   "export.cannot":
-    "This page is a static export: this needs a running glassbox server (glassbox serve). Live training, new prompts and the Why view’s computations cannot run here.",
+    "This page is a static export: this needs a running glassbox server (glassbox serve). Live training, new prompts and interventions on the model cannot run here.",
 };

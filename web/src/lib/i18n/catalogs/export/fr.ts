@@ -12,5 +12,5 @@ export const exportFr: ExportCatalog = {
   "export.notDetail":
     "Cette page est un export statique : la vue détaillée ne contient que les tokens du prompt exporté (aucun token généré) et, pour chaque tête, seulement la dernière position.",
   "export.cannot":
-    "Cette page est un export statique : ceci nécessite un serveur glassbox en marche (glassbox serve). L’entraînement en direct, les nouveaux prompts et les calculs de la vue Pourquoi ne peuvent pas s’exécuter ici.",
+    "Cette page est un export statique : ceci nécessite un serveur glassbox en marche (glassbox serve). L’entraînement en direct, les nouveaux prompts et les interventions sur le modèle ne peuvent pas s’exécuter ici.",
 };

@@ -10,5 +10,5 @@ export const exportZh: ExportCatalog = {
   "export.notDetail":
     "此页面是静态导出：详细视图只包含导出提示本身的词元（不含生成的词元），每个注意力头只有最后一个位置。",
   "export.cannot":
-    "此页面是静态导出：这需要运行中的 glassbox 服务器（glassbox serve）。实时训练、新提示和“为什么”视图的计算无法在此运行。",
+    "此页面是静态导出：这需要运行中的 glassbox 服务器（glassbox serve）。实时训练、新提示和对模型的干预无法在此运行。",
 };

@@ -1,0 +1,30 @@
+/** Czech strings of the routing panel. */
+import type { MoeCatalog } from "./types";
+
+export const moeCs: MoeCatalog = {
+  "moe.title": "Směrování k expertům · vrstva {layer}",
+  "moe.experts": "{n} expertů, {k} nejlepších na token, každý s {d} neurony",
+  "moe.intro": "Tato MLP je směsí {n} expertů. Pro každý token router ohodnotí všechny experty, ponechá {k} nejlepších, spustí jen ty a sečte jejich výstupy, každý vynásobený jeho váhou.",
+  "moe.rule.softmax_topk": "Váhy: pravděpodobnosti vybraných expertů od routeru tak, jak jsou (nemusí dávat součet 1).",
+  "moe.rule.softmax_topk_renormalised": "Váhy: pravděpodobnosti vybraných expertů od routeru, přeškálované na součet 1.",
+  "moe.rule.topk_softmax": "Váhy: softmax jen přes logity vybraných expertů (totéž jako přeškálovat jejich pravděpodobnosti na součet 1).",
+  "moe.heat": "Pravděpodobnost routeru: řádek pro každý token, sloupec pro každého experta",
+  "moe.rowLabel": "pozice",
+  "moe.colLabel": "expert",
+  "moe.hint": "Klepnutím do mapy nebo na token zvolíte pozici, klepnutím na experta uvidíte, co přidává.",
+  "moe.atToken": "U „{token}“ (pozice {pos})",
+  "moe.expert": "Expert {e}",
+  "moe.chosen": "vybrán",
+  "moe.prob": "pravděpodobnost {p}",
+  "moe.weight": "váha {w}",
+  "moe.load": "Zátěž přes celý text: kolik tokenů vybralo každého experta",
+  "moe.loadValue": "expert {e}: {n} tokenů",
+  "moe.contribution": "‖váha × výstup‖ = {norm} · kosinus s výstupem MLP = {cos}",
+  "moe.sum": "Σ váha × výstup experta = výstup MLP (největší rozdíl {err}); ‖výstup MLP‖ = {norm}",
+  "moe.notChosen": "Expert {e} nebyl na této pozici vybrán: neběžel tu, a tak nic nepřidává.",
+  "moe.activations": "Aktivace jeho {d} neuronů (před vynásobením váhou); neuron (vrstva, expert, i) je neuron MLP {e}·{d} + i",
+  "moe.promotes": "přímo zvyšuje",
+  "moe.suppresses": "přímo snižuje",
+  "moe.neuron": "expert {e} · č. {i}",
+  "moe.sink": "Propad: {share} tohoto řádku připadá naučenému propadu hlavy (logit {logit}), který nečte žádnou hodnotu; klíče si dělí zbytek, {rest}.",
+};

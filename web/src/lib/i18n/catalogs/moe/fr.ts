@@ -1,0 +1,30 @@
+/** French strings of the routing panel. */
+import type { MoeCatalog } from "./types";
+
+export const moeFr: MoeCatalog = {
+  "moe.title": "Routage vers les experts · couche {layer}",
+  "moe.experts": "{n} experts, les {k} meilleurs par token, {d} neurones chacun",
+  "moe.intro": "Ce MLP est un mélange de {n} experts. Pour chaque token, le routeur note chaque expert, garde les {k} meilleurs, n'exécute que ceux-là et additionne leurs sorties, chacune multipliée par son poids.",
+  "moe.rule.softmax_topk": "Poids : les probabilités du routeur pour les experts choisis, telles quelles (leur somme peut être inférieure à 1).",
+  "moe.rule.softmax_topk_renormalised": "Poids : les probabilités du routeur pour les experts choisis, remises à l'échelle pour sommer à 1.",
+  "moe.rule.topk_softmax": "Poids : un softmax sur les seuls logits des experts choisis (comme remettre leurs probabilités à l'échelle pour sommer à 1).",
+  "moe.heat": "Probabilité du routeur : une ligne par token, une colonne par expert",
+  "moe.rowLabel": "position du jeton",
+  "moe.colLabel": "n° d’expert",
+  "moe.hint": "Cliquez sur la carte ou sur un token pour choisir la position, sur un expert pour voir ce qu'il ajoute.",
+  "moe.atToken": "À « {token} » (position {pos})",
+  "moe.expert": "L’expert {e}",
+  "moe.chosen": "choisi",
+  "moe.prob": "probabilité {p}",
+  "moe.weight": "poids {w}",
+  "moe.load": "Charge sur le texte : combien de tokens ont choisi chaque expert",
+  "moe.loadValue": "expert {e} : {n} tokens",
+  "moe.contribution": "‖poids × sortie‖ = {norm} · cosinus avec la sortie du MLP = {cos}",
+  "moe.sum": "Σ poids × sortie de l'expert = la sortie du MLP (plus grand écart {err}) ; ‖sortie du MLP‖ = {norm}",
+  "moe.notChosen": "L'expert {e} n'a pas été choisi à cette position : il n'a pas tourné ici et n'ajoute donc rien.",
+  "moe.activations": "Les activations de ses {d} neurones (avant le poids) ; le neurone (couche, expert, i) est le neurone {e}·{d} + i du MLP",
+  "moe.promotes": "augmente directement",
+  "moe.suppresses": "diminue directement",
+  "moe.neuron": "expert {e} · n° {i}",
+  "moe.sink": "Puits : {share} de cette ligne va au puits appris de la tête (logit {logit}), qui ne lit aucune valeur ; les clés se partagent le reste, {rest}.",
+};

@@ -1,0 +1,30 @@
+/** Japanese strings of the routing panel. */
+import type { MoeCatalog } from "./types";
+
+export const moeJa: MoeCatalog = {
+  "moe.title": "エキスパートへのルーティング · 第 {layer} 層",
+  "moe.experts": "{n} 個のエキスパート、トークンごとに上位 {k} 個、各 {d} ニューロン",
+  "moe.intro": "この MLP は {n} 個のエキスパートの混合です。ルーターはトークンごとに全エキスパートを採点し、上位 {k} 個だけを残して実行し、それぞれの出力に重みを掛けて足し合わせます。",
+  "moe.rule.softmax_topk": "重み：選ばれたエキスパートのルーター確率をそのまま使います（合計が 1 未満のこともあります）。",
+  "moe.rule.softmax_topk_renormalised": "重み：選ばれたエキスパートのルーター確率を、合計が 1 になるよう再スケールしたもの。",
+  "moe.rule.topk_softmax": "重み：選ばれたエキスパートのロジットだけに softmax をかけたもの（確率を合計 1 に再スケールするのと同じ）。",
+  "moe.heat": "ルーター確率：行がトークン、列がエキスパート",
+  "moe.rowLabel": "位置",
+  "moe.colLabel": "エキスパート",
+  "moe.hint": "マップかトークンをクリックすると位置を選べます。エキスパートをクリックすると、それが加えるものを表示します。",
+  "moe.atToken": "「{token}」（位置 {pos}）で",
+  "moe.expert": "エキスパート {e}",
+  "moe.chosen": "選択",
+  "moe.prob": "確率 {p}",
+  "moe.weight": "重み {w}",
+  "moe.load": "テキスト全体の負荷：各エキスパートを選んだトークンの数",
+  "moe.loadValue": "エキスパート {e}：{n} トークン",
+  "moe.contribution": "‖重み × 出力‖ = {norm} · MLP 出力とのコサイン = {cos}",
+  "moe.sum": "Σ 重み × エキスパート出力 = MLP の出力（最大差 {err}）；‖MLP 出力‖ = {norm}",
+  "moe.notChosen": "エキスパート {e} はこの位置で選ばれていません。ここでは実行されず、何も加えません。",
+  "moe.activations": "その {d} 個のニューロンの活性（重みを掛ける前）。ニューロン（層、エキスパート、i）は MLP のニューロン {e}·{d} + i です",
+  "moe.promotes": "直接上げる",
+  "moe.suppresses": "直接下げる",
+  "moe.neuron": "エキスパート {e} · #{i}",
+  "moe.sink": "シンク：この行の {share} は、値を読まないヘッドの学習済みシンク（ロジット {logit}）に行きます。残りの {rest} をキーが分け合います。",
+};

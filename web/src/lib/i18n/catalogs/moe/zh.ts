@@ -1,0 +1,30 @@
+/** Chinese strings of the routing panel. */
+import type { MoeCatalog } from "./types";
+
+export const moeZh: MoeCatalog = {
+  "moe.title": "路由到专家 · 第 {layer} 层",
+  "moe.experts": "{n} 个专家，每个词元取前 {k} 个，每个 {d} 个神经元",
+  "moe.intro": "这个 MLP 是 {n} 个专家的混合。对每个词元，路由器给每个专家打分，保留前 {k} 个，只运行它们，并把它们的输出各乘以自己的权重后相加。",
+  "moe.rule.softmax_topk": "权重：路由器给所选专家的概率，原样使用（总和可以小于 1）。",
+  "moe.rule.softmax_topk_renormalised": "权重：路由器给所选专家的概率，重新缩放到总和为 1。",
+  "moe.rule.topk_softmax": "权重：只对所选专家的 logit 做 softmax（等同于把它们的概率重新缩放到总和为 1）。",
+  "moe.heat": "路由器概率：每个词元一行，每个专家一列",
+  "moe.rowLabel": "位置",
+  "moe.colLabel": "专家",
+  "moe.hint": "点击图或词元选择位置，点击专家查看它加入了什么。",
+  "moe.atToken": "在“{token}”处（位置 {pos}）",
+  "moe.expert": "专家 {e}",
+  "moe.chosen": "已选",
+  "moe.prob": "概率 {p}",
+  "moe.weight": "权重 {w}",
+  "moe.load": "整段文本的负载：每个专家被多少个词元选中",
+  "moe.loadValue": "专家 {e}：{n} 个词元",
+  "moe.contribution": "‖权重 × 输出‖ = {norm} · 与 MLP 输出的余弦 = {cos}",
+  "moe.sum": "Σ 权重 × 专家输出 = MLP 的输出（最大差 {err}）；‖MLP 输出‖ = {norm}",
+  "moe.notChosen": "专家 {e} 在此位置未被选中：它在这里没有运行，因此什么也没加入。",
+  "moe.activations": "它的 {d} 个神经元的激活（乘权重之前）；神经元（层，专家，i）即 MLP 神经元 {e}·{d} + i",
+  "moe.promotes": "直接提高",
+  "moe.suppresses": "直接降低",
+  "moe.neuron": "专家 {e} · #{i}",
+  "moe.sink": "汇点：这一行的 {share} 分给了该头学到的汇点（logit {logit}），它不读取任何值；其余 {rest} 由各键分享。",
+};
