@@ -70,6 +70,8 @@ def test_the_replay_and_the_comparison_show_the_servers_numbers(browser: Browser
         page = visit()
         open_view(page, server)
         expect(page.get_by_test_id("training-no-history")).to_have_count(0)
+        # no recorded run to promise: the intro speaks of the published checkpoints, not of a recorded run
+        expect(page.get_by_test_id("training-intro")).to_contain_text("not recorded by glassbox")
         expect(page.get_by_test_id("ckpt-order")).to_have_attribute("data-order", "step")
         expect(page.get_by_test_id("ckpt-loss-chart")).to_be_visible()
         english = [p["id"] for p in replay["probes"] if p["language"] == "en"]

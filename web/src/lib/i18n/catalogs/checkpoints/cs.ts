@@ -2,6 +2,8 @@
 import type { CheckpointsCatalog } from "./types";
 
 export const checkpointsCs: CheckpointsCatalog = {
+  "ckpt.trainingIntro":
+    "Model začíná jako náhodná čísla a učí se tím, že milionkrát zopakuje jeden malý krok: předpoví každý další token skutečného textu, změří, jak moc se spletl, a každou váhu trochu posune směrem, který by chybu zmenšil. Trénink tohoto modelu glassbox nezaznamenal; níže jsou snímky jeho vah zveřejněné během tréninku a mikromodel, který si můžete natrénovat sami.",
   "ckpt.title": "Tréninkové checkpointy modelu {model}",
   "ckpt.intro":
     "Tento model byl zveřejněn i se snímky svých vah pořízenými během tréninku. Každý checkpoint se tu načetl z tohoto počítače (z místní cache Hugging Face nebo ze složky) a dostal stejné testovací prompty: sledujte, jak se předpovědi s postupem tréninku mění.",

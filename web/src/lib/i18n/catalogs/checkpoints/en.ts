@@ -1,5 +1,7 @@
 /** English strings of a real model's training checkpoints in the pre-training view (glassbox serve --checkpoints). */
 export const checkpointsEn = {
+  "ckpt.trainingIntro":
+    "A model starts as random numbers and learns by repeating one small step millions of times: predict every next token of real text, measure how wrong it was, and nudge every weight a little in the direction that would have made it less wrong. This model's run was not recorded by glassbox; below are the snapshots of its weights published during its training, and a micro model you can train yourself.",
   "ckpt.title": "Training checkpoints of {model}",
   "ckpt.intro":
     "This model was published with snapshots of its weights taken during training. Each checkpoint here was read from this computer (the local Hugging Face cache or a folder) and asked the same probe prompts: watch the predictions change as training goes on.",

@@ -2,6 +2,8 @@
 import type { CheckpointsCatalog } from "./types";
 
 export const checkpointsFr: CheckpointsCatalog = {
+  "ckpt.trainingIntro":
+    "Un modèle commence comme des nombres aléatoires et apprend en répétant des millions de fois un petit pas : prédire chaque jeton suivant d’un vrai texte, mesurer son erreur et déplacer un peu chaque poids dans le sens qui l’aurait réduite. L’entraînement de ce modèle n’a pas été enregistré par glassbox ; ci-dessous, les instantanés de ses poids publiés pendant son entraînement, et un micro-modèle que vous pouvez entraîner vous-même.",
   "ckpt.title": "Points de contrôle de l’entraînement de {model}",
   "ckpt.intro":
     "Ce modèle a été publié avec des instantanés de ses poids pris pendant l’entraînement. Chaque point de contrôle a été lu sur cet ordinateur (le cache Hugging Face local ou un dossier) et a reçu les mêmes prompts de test : regardez les prédictions changer au fil de l’entraînement.",

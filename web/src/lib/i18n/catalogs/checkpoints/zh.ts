@@ -2,6 +2,8 @@
 import type { CheckpointsCatalog } from "./types";
 
 export const checkpointsZh: CheckpointsCatalog = {
+  "ckpt.trainingIntro":
+    "模型从随机数开始，通过把一个小步骤重复数百万次来学习：预测真实文本中的每个下一个词元，衡量错得有多远，再把每个权重朝能减少错误的方向微调一点。这个模型的训练过程没有被 glassbox 记录；下面是它在训练中发布的权重快照，以及一个你可以亲自训练的微型模型。",
   "ckpt.title": "{model} 的训练检查点",
   "ckpt.intro":
     "这个模型发布时附带了训练过程中保存的权重快照。这里的每个检查点都从本机读取（本地 Hugging Face 缓存或文件夹），并被问到同样的探测提示：看看预测如何随训练推进而变化。",
