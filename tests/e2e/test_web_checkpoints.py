@@ -14,7 +14,7 @@ import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode, urlparse
 
 import pytest
 from e2e_support import SCREENSHOTS, api_json, fresh_visitors, glassbox_command, serve_glassbox
@@ -133,6 +133,35 @@ def test_the_view_fits_a_phone_in_light_and_dark_and_in_czech(browser: Browser, 
             page.emulate_media(color_scheme=scheme)
             for panel in ("ckpt-replay", "ckpt-compare"):
                 page.get_by_test_id(panel).screenshot(path=str(SCREENSHOTS / f"checkpoints-phone-{panel}-{scheme}.png"))
+
+
+def test_the_comparison_is_kept_in_the_link_and_a_link_runs_it_again(browser: Browser, server: str) -> None:
+    with fresh_visitors(browser) as visit:
+        page = visit()
+        open_view(page, server)
+        page.get_by_test_id("ckpt-compare-prompt").fill(PROMPT)
+        page.get_by_test_id("ckpt-compare-a").select_option("step8")
+        page.get_by_test_id("ckpt-compare-b").select_option("step3")
+        page.get_by_test_id("ckpt-compare-run").click()
+        expect(page.get_by_test_id("ckpt-side")).to_have_count(2)
+        wanted = {"cka": ["step8"], "ckb": ["step3"], "cktext": [PROMPT]}
+        # the address follows the page a moment after the comparison is shown
+        page.wait_for_function(
+            "() => new URLSearchParams(location.search).get('cktext') !== null", polling=100, timeout=10_000
+        )
+        query = parse_qs(urlparse(page.url).query)
+        assert {k: query.get(k) for k in wanted} == wanted
+        link = page.url
+        other = visit()
+        other.goto(link)  # a new visitor with the link sees that comparison without pressing Compare
+        expect(other.get_by_test_id("ckpt-side")).to_have_count(2)
+        assert [s["label"] for s in attrs(other, "ckpt-side", "label")] == ["step8", "step3"]
+        expect(other.get_by_test_id("ckpt-compare-prompt")).to_have_value(PROMPT)
+        body = {"model": REPO, "prompt": PROMPT, "a": "step8", "b": "step3", "score": False, "top_k": 10}
+        answer: dict[str, Any] = api_json(server, "api/training/checkpoints/compare", body)
+        tops = attrs(other, "ckpt-side-top", "token-id", "prob")
+        expected = [(t["token"]["id"], t["prob"]) for side in (answer["a"], answer["b"]) for t in side["top"]]
+        assert [(int(t["token-id"]), float(t["prob"])) for t in tops] == expected
 
 
 def test_a_revision_missing_from_the_cache_stops_serve_with_a_clear_error(hub: Path) -> None:

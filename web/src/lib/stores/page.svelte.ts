@@ -8,7 +8,7 @@ import { DetailState, readDetailUrl } from "../detail/state.svelte";
 import { i18n, preferredLanguage, setLanguage, t } from "../i18n/i18n.svelte";
 import { TrainingState } from "../training/state.svelte";
 import { AblationState, ContributionsState } from "../why/interventions.svelte";
-import { readTrainingUrl, stepUrlParams } from "../training/url";
+import { compareUrlParams, readTrainingUrl, stepUrlParams } from "../training/url";
 import { readWhyUrl, WhyState, whyUrlParams } from "../why/state.svelte";
 import { AppState } from "./app.svelte";
 import { Router } from "./router.svelte";
@@ -46,7 +46,11 @@ export class Page {
       block: detail.openBlock,
       blocks: detail.allBlocks ? "all" : null,
     }));
-    registerUrlPart("training", () => ({ ckpt: training.checkpoint, ...stepUrlParams(training.step) }));
+    registerUrlPart("training", () => ({
+      ckpt: training.checkpoint,
+      ...stepUrlParams(training.step),
+      ...compareUrlParams(training.compare),
+    }));
     registerUrlPart("why", () => whyUrlParams(why));
     // the URL's language wins over the saved one, without replacing the saved choice; `main.ts` has fetched its
     // strings already, so this switches at once (another host that mounts App sees English until they arrive)

@@ -23,6 +23,20 @@ export class StepSelection {
   }
 }
 
+/** The checkpoint compare panel's last comparison (labels and prompt; null: none run yet), held here so the URL
+ * can follow it (`cka`, `ckb`, `cktext`). */
+export class CompareSelection {
+  a = $state<string | null>(null);
+  b = $state<string | null>(null);
+  text = $state<string | null>(null);
+
+  constructor(initial: TrainingUrl = {}) {
+    this.a = initial.compareA ?? null;
+    this.b = initial.compareB ?? null;
+    this.text = initial.compareText ?? null;
+  }
+}
+
 export class TrainingState {
   info = $state.raw<TrainingInfo | null>(null);
   history = $state.raw<TrainingHistory | null>(null);
@@ -32,6 +46,8 @@ export class TrainingState {
   checkpoint = $state<number | null>(null);
   /** the step panel's explained step (`step`, `stext`, `stage` in the URL) */
   readonly step: StepSelection;
+  /** the checkpoint compare panel's comparison (`cka`, `ckb`, `cktext` in the URL) */
+  readonly compare: CompareSelection;
   #ticket = 0;
 
   constructor(
@@ -40,6 +56,7 @@ export class TrainingState {
   ) {
     if (initial.checkpoint !== undefined) this.checkpoint = initial.checkpoint;
     this.step = new StepSelection(initial);
+    this.compare = new CompareSelection(initial);
   }
 
   /** Fetch the model's training info, and its history where it has one. */

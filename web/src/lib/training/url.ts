@@ -3,7 +3,9 @@
  * panel's explained step — `step=<step>` (the checkpoint it starts from), `stext=<sentence>` and `stage=<stage>`
  * (how far its stages are shown; present only once a step has been run, and a link with it runs the step again).
  * A step that is not a checkpoint opens the nearest one; anything else is ignored (the replay starts at its first
- * checkpoint, the step panel waits for Run).
+ * checkpoint, the step panel waits for Run). A model served with `--checkpoints` adds the checkpoint compare panel's
+ * two checkpoints and prompt — `cka=<label>`, `ckb=<label>`, `cktext=<prompt>` — present only once a comparison has
+ * been run (a link with them runs it again; a label the server does not offer is ignored by the panel).
  */
 
 /** The explained step's stages, in the order the step panel shows them. */
@@ -16,6 +18,10 @@ export interface TrainingUrl {
   stepCheckpoint?: number;
   stepText?: string;
   stepStage?: StepStage;
+  /** the checkpoint compare panel's two checkpoints (labels) and prompt */
+  compareA?: string;
+  compareB?: string;
+  compareText?: string;
 }
 
 const STEP = /^\d{1,12}$/;
@@ -31,7 +37,26 @@ export function readTrainingUrl(search: string): TrainingUrl {
   if (text) out.stepText = text;
   const stage = q.get("stage");
   if ((STEP_STAGES as readonly (string | null)[]).includes(stage)) out.stepStage = stage as StepStage;
+  const a = q.get("cka");
+  const b = q.get("ckb");
+  const ctext = q.get("cktext");
+  // all three or none: a comparison is reproduced only as a whole
+  if (a && b && ctext) {
+    out.compareA = a;
+    out.compareB = b;
+    out.compareText = ctext;
+  }
   return out;
+}
+
+/** The checkpoint compare panel's part of the link: nothing until a comparison has been run. */
+export function compareUrlParams(c: {
+  a: string | null;
+  b: string | null;
+  text: string | null;
+}): Record<string, string | null> {
+  if (c.a === null || c.b === null || c.text === null) return {};
+  return { cka: c.a, ckb: c.b, cktext: c.text };
 }
 
 /** The step panel's part of the link: nothing until a step has been run (`shown` stages, 0: none). */

@@ -15,6 +15,7 @@ import type {
   CheckpointSide,
 } from "../../generated/schema";
 import CheckpointReplayPanel from "./CheckpointReplayPanel.svelte";
+import { CompareSelection } from "../../training/state.svelte";
 
 // the loss chart sizes itself to its container (bind:clientWidth); jsdom has no ResizeObserver and no layout
 globalThis.ResizeObserver ??= class {
@@ -111,5 +112,50 @@ describe("the checkpoint replay panel", () => {
     await fireEvent.click(screen.getByTestId("ckpt-compare-run"));
     expect(sent[1]?.score).toBe(true);
     expect((await screen.findAllByTestId("ckpt-token-loss")).map((x) => x.dataset.pos)).toEqual(["1", "1"]);
+  });
+  it("keeps the comparison in its selection (the URL's cka/ckb/cktext): a link runs it again, a run writes it", async () => {
+    const sent: CheckpointCompareRequest[] = [];
+    const source = fakeSource({
+      checkpointReplay: () => Promise.resolve(replay("step", [["step0", 0], ["step5", 5], ["step9", 9]])),
+      compareCheckpoints: (req) => {
+        sent.push(req);
+        const tokens = [{ id: 0, text: "w", bytes_hex: "", is_special: false, partial_utf8: false }];
+        return Promise.resolve<CheckpointCompare>({
+          kind: "checkpoint_compare",
+          schema_version: "2.0",
+          model: "m",
+          tokens,
+          a: side(req.a, false),
+          b: side(req.b, false),
+        });
+      },
+    });
+    const compare = new CompareSelection({ compareA: "step5", compareB: "step0", compareText: "Linked prompt" });
+    render(CheckpointReplayPanel, { props: { model: "m", compare }, context: contextWith(source) });
+    // the link's comparison is shown without a click, with its own checkpoints and prompt in the inputs
+    expect((await screen.findAllByTestId("ckpt-side")).map((s) => s.dataset.label)).toEqual(["step5", "step0"]);
+    expect(sent[0]).toMatchObject({ a: "step5", b: "step0", prompt: "Linked prompt" });
+    expect((screen.getByTestId("ckpt-compare-prompt") as HTMLInputElement).value).toBe("Linked prompt");
+    await fireEvent.change(screen.getByTestId("ckpt-compare-b"), { target: { value: "step9" } });
+    await fireEvent.click(screen.getByTestId("ckpt-compare-run"));
+    await screen.findAllByTestId("ckpt-side");
+    expect(sent[1]).toMatchObject({ a: "step5", b: "step9" });
+    expect({ a: compare.a, b: compare.b, text: compare.text }).toEqual({ a: "step5", b: "step9", text: "Linked prompt" });
+  });
+
+  it("ignores a linked comparison naming a checkpoint the server does not offer", async () => {
+    const sent: CheckpointCompareRequest[] = [];
+    const source = fakeSource({
+      checkpointReplay: () => Promise.resolve(replay("step", [["step0", 0], ["step9", 9]])),
+      compareCheckpoints: (req) => {
+        sent.push(req);
+        return Promise.reject(new Error("not expected"));
+      },
+    });
+    const compare = new CompareSelection({ compareA: "gone", compareB: "step0", compareText: "x" });
+    render(CheckpointReplayPanel, { props: { model: "m", compare }, context: contextWith(source) });
+    expect((await screen.findByTestId("ckpt-compare-a")) as HTMLSelectElement).toHaveProperty("value", "step0");
+    expect((screen.getByTestId("ckpt-compare-b") as HTMLSelectElement).value).toBe("step9");
+    expect(sent).toEqual([]);
   });
 });
