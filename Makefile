@@ -17,7 +17,7 @@ WIDGET_BUNDLE := src/glassbox/_widget/widget.js
 TOKENIZERS := src/glassbox/_tokenizers/catalogue.json
 PORT    ?= 8000
 
-.PHONY: help install serve test check lint format typecheck imports schema-check pytest web web-check tokenizers e2e browser bench soak model transcoders schema clean marimo-check
+.PHONY: help install serve test check lint format typecheck imports schema-check pytest web web-check tokenizers e2e browser bench bench-trace-memory soak model transcoders schema clean marimo-check
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}'
@@ -100,6 +100,9 @@ e2e: install web browser ## only the browser tests (screenshots in artifacts/scr
 	$(VENV)/bin/pytest -q -m e2e tests/e2e
 
 test: check web-check pytest ## install, build and run every check
+
+bench-trace-memory: install ## trace memory and time: bare forward vs default capture vs capture="all" (1B cases hold /tmp/big.lock)
+	flock /tmp/big.lock $(PY) bench/bench_trace_memory.py --write
 
 bench: install web browser ## run the benchmarks and write their results into docs/benchmarks.md
 	$(PY) bench/bench_trace.py --write

@@ -15,13 +15,13 @@ from transformers.utils import logging as hf_logging
 hf_logging.disable_progress_bar()
 hf_logging.set_verbosity_error()
 
-from glassbox.testing import MODEL_TYPES, make_tiny_model  # noqa: E402
+from glassbox.testing import ALL_MODEL_TYPES, MODEL_TYPES, make_tiny_model  # noqa: E402
 
 
 @pytest.fixture(scope="session")
 def tiny_dir(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     root = tmp_path_factory.mktemp("tiny")
-    return {family: make_tiny_model(root / family, family) for family in MODEL_TYPES}
+    return {family: make_tiny_model(root / family, family) for family in ALL_MODEL_TYPES}
 
 
 @pytest.fixture(scope="session")

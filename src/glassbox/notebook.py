@@ -49,6 +49,7 @@ _ROUTES: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "embedding": ("POST", "/api/detail/embedding", ()),
     "mlp": ("POST", "/api/detail/mlp", ()),
     "routing": ("POST", "/api/detail/routing", ()),
+    "perLayerInput": ("POST", "/api/detail/per_layer_input", ()),
     "logitLens": ("POST", "/api/detail/logit_lens", ()),
     "tokenAcrossLayers": ("POST", "/api/detail/token", ()),
     "trainingInfo": ("GET", "/api/training/{model}/info", ("model",)),

@@ -12,6 +12,8 @@ This module sits one floor above :mod:`glassbox.capture` (which runs the forward
 
 from __future__ import annotations
 
+import re
+import threading
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Literal
 
@@ -19,6 +21,7 @@ import torch
 
 from glassbox.analysis import dla as _dla
 from glassbox.analysis import logit_lens as _lens
+from glassbox.capture.derived import can_derive, derivable, derive, derived_names
 from glassbox.capture.forward import CaptureArg, capture_filter, run_forward
 from glassbox.capture.names import dims_of
 from glassbox.errors import InvalidInputError
@@ -43,28 +46,54 @@ class Trace:
         self.prompt = prompt
         self.tokens: list[TokenInfo] = token_infos(model.tokenizer, token_ids)
         self.dropped_tokens = 0  # tokens cut from the prompt's start to fit the context (trace(truncate="left"))
+        # the derived tensors of the one layer last asked for, by name: a view reads one layer many times in a row,
+        # and holding one layer, never all, keeps the memory the default capture saved
+        self._derived: dict[str, torch.Tensor] = {}
+        self._derived_layer: int | None = None
+        self._derived_lock = threading.Lock()  # the server's cached traces are read by several requests at once
 
     # --- dict-like access ------------------------------------------------------------------------------
     def __getitem__(self, name: str) -> torch.Tensor:
-        try:
-            return self.cache[name]
-        except KeyError:
-            raise KeyError(
-                f"{name!r} was not captured; captured: {len(self.cache)} names such as "
-                f"{', '.join(list(self.cache)[:4])} (pass capture='all')"
-            ) from None
+        stored = self.cache.get(name)
+        if stored is not None:
+            return stored
+        what = derivable(name)
+        if what is not None and can_derive(self.model.adapter, *what, self.cache.__contains__):
+            layer, kind = what
+            with self._derived_lock:
+                if self._derived_layer != layer:
+                    self._derived = {}  # free the previous layer's before computing this one's
+                    self._derived_layer = layer
+                if name not in self._derived:
+                    self._derived[name] = derive(self.model.adapter, layer, kind, self.cache.__getitem__)
+                return self._derived[name]
+        raise KeyError(
+            f"{name!r} was not captured; captured: {len(self.cache)} names such as "
+            f"{', '.join(list(self.cache)[:4])} (pass capture='all')"
+        )
 
     def __contains__(self, name: object) -> bool:
-        return name in self.cache
+        if name in self.cache:
+            return True
+        what = derivable(name) if isinstance(name, str) else None
+        return what is not None and can_derive(self.model.adapter, *what, self.cache.__contains__)
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self.cache)
+        return iter(self.names())
 
     def __len__(self) -> int:
-        return len(self.cache)
+        return len(self.names())
 
     def names(self) -> list[str]:
-        return list(self.cache)
+        """Stored names, then those computed on access (see docs/trace-format.md)."""
+        return list(self.cache) + derived_names(self.model.adapter, self.cache.__contains__)
+
+    @property
+    def nbytes(self) -> int:
+        """Bytes of every tensor this trace holds now: the stored ones and the derived one it keeps, if any."""
+        total = sum(t.numel() * t.element_size() for t in self.cache.values())
+        total += sum(t.numel() * t.element_size() for t in self._derived.values())
+        return total
 
     @property
     def n_pos(self) -> int:
@@ -122,7 +151,8 @@ class Trace:
             if axis is None:
                 raise InvalidInputError(f"{name} has no head axis")
             if dims[axis] == "kv_head":
-                head = self.model.adapter.kv_head_of(head)
+                layer = re.match(r"blocks\.(\d+)\.", name)
+                head = self.model.adapter.kv_head_of(head, int(layer.group(1)) if layer else None)
             t = t.select(axis, head)
             dims.pop(axis)
         if positions is not None:
@@ -161,8 +191,11 @@ def trace(
         model: from :func:`glassbox.load_model`.
         prompt: text to tokenize (a beginning-of-text token is prepended when the model uses one), or
         token_ids: the exact ids to run.
-        capture: ``"default"`` (everything), ``"residual"``, ``"attention"``, ``"none"``, or glob patterns
-            over canonical names, e.g. ``["blocks.*.attn.hook_pattern"]``. ``logits`` is always kept.
+        capture: ``"default"`` (everything; per-head results ``hook_result``, ``hook_attn_scores`` and
+            ``hook_pattern`` are recomputed exactly, one layer at a time, on access instead of stored: see
+            docs/trace-format.md), ``"all"`` (everything stored),
+            ``"residual"``, ``"attention"``, ``"none"``, or glob patterns over canonical names, e.g.
+            ``["blocks.*.attn.hook_pattern"]``. ``logits`` is always kept.
         truncate: ``None`` (default) refuses more tokens than the model's context with
             :class:`~glassbox.errors.PromptTooLongError`; ``"left"`` keeps the last ``n_ctx`` tokens and records
             how many were dropped in ``Trace.dropped_tokens``.

@@ -11,13 +11,14 @@ from glassbox.analysis import detail
 from glassbox.capture.names import act_name
 from glassbox.errors import InvalidInputError
 from glassbox.schema.base import Site
-from glassbox.testing import LONG_PROMPT
+from glassbox.testing import ALL_MODEL_TYPES, LONG_PROMPT
 
 
 def arr(payload) -> np.ndarray:  # type: ignore[no-untyped-def]
     return payload.to_numpy().astype(np.float64)
 
 
+@pytest.mark.parametrize("family", ALL_MODEL_TYPES)
 def test_attention_head_steps_are_consistent(family, tiny_models) -> None:  # type: ignore[no-untyped-def]
     model = tiny_models[family]
     t = glassbox.trace(model, LONG_PROMPT)
@@ -67,7 +68,7 @@ def test_embedding_detail(tiny_models) -> None:  # type: ignore[no-untyped-def]
     assert e.total_norm == pytest.approx(float(np.linalg.norm(arr(e.total))), rel=1e-5)
 
 
-@pytest.mark.parametrize("fam", ["llama", "cohere", "gpt_neox", "phi3", "gemma3_text"])
+@pytest.mark.parametrize("fam", ["llama", "cohere", "gpt_neox", "phi3", "gemma3_text", "gemma4_text"])
 def test_rotation_undoes_to_the_unrotated_query(fam, tiny_models) -> None:  # type: ignore[no-untyped-def]
     model = tiny_models[fam]
     t = glassbox.trace(model, LONG_PROMPT)
@@ -96,6 +97,7 @@ def test_rotation_undoes_to_the_unrotated_query(fam, tiny_models) -> None:  # ty
     assert abs(np.angle(np.exp(1j * (angles[0] - pos)))) < 1e-5
 
 
+@pytest.mark.parametrize("family", ALL_MODEL_TYPES)
 def test_mlp_detail(family, tiny_models) -> None:  # type: ignore[no-untyped-def]
     model = tiny_models[family]
     t = glassbox.trace(model, LONG_PROMPT)
@@ -110,6 +112,7 @@ def test_mlp_detail(family, tiny_models) -> None:  # type: ignore[no-untyped-def
     assert n0.suppresses[0].token.id == int(torch.argmin(direct))
 
 
+@pytest.mark.parametrize("family", ALL_MODEL_TYPES)
 def test_residual_stream(family, tiny_models) -> None:  # type: ignore[no-untyped-def]
     model = tiny_models[family]
     t = glassbox.trace(model, LONG_PROMPT)
@@ -118,6 +121,8 @@ def test_residual_stream(family, tiny_models) -> None:  # type: ignore[no-untype
     assert np.allclose(r.resid_norm[-1], last.numpy(), rtol=1e-5)
     # every stage names what wrote it, as structure: the embeddings, then each block's sublayers in order
     parts = ["attn_mlp"] if model.info.parallel_block else ["attn", "mlp"]
+    if model.info.d_ple:  # Gemma 4: the per-layer input's step (and the layer scalar) after the MLP
+        parts.append("ple")
     expected_stages = [Site(part="embed")] + [
         Site(layer=layer, part=part) for layer in range(model.info.n_layers) for part in parts
     ]

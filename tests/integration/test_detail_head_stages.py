@@ -7,17 +7,19 @@ never −∞) and the masked scores after it; these tests hold both to the trace
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 import glassbox
 from glassbox.analysis import detail
 from glassbox.capture.names import act_name
-from glassbox.testing import LONG_PROMPT
+from glassbox.testing import ALL_MODEL_TYPES, LONG_PROMPT
 
 
 def arr(payload) -> np.ndarray:  # type: ignore[no-untyped-def]
     return payload.to_numpy().astype(np.float64)
 
 
+@pytest.mark.parametrize("family", ALL_MODEL_TYPES)
 def test_scaled_scores_are_real_before_the_mask(family, tiny_models) -> None:  # type: ignore[no-untyped-def]
     model = tiny_models[family]
     t = glassbox.trace(model, LONG_PROMPT)

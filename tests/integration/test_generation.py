@@ -12,7 +12,7 @@ from glassbox.errors import InvalidInputError
     "fam",
     [
         "gpt2", "qwen3", "olmo3", "cohere", "gpt_neox", "gemma2", "gemma3_text", "phi3", "smollm3", "qwen3_5_text",
-        "qwen3_moe", "olmoe", "gpt_oss",
+        "qwen3_moe", "olmoe", "gpt_oss", "gemma4_text",
     ],
 )  # fmt: skip
 def test_kv_cache_matches_recompute(fam, tiny_models) -> None:  # type: ignore[no-untyped-def]

@@ -39,7 +39,7 @@ import numpy as np
 import torch
 
 from glassbox.analysis.inputs import prompt_ids, resolve_token
-from glassbox.capture.batched import embed_parts, final_logits, run_blocks
+from glassbox.capture.batched import embed_parts, final_logits, per_layer_inputs, run_blocks
 from glassbox.capture.forward import next_token_logits
 from glassbox.errors import InvalidInputError
 from glassbox.models.tokens import check_ids, token_infos
@@ -81,7 +81,9 @@ class _Problem:
     def f(self, tok_rows: torch.Tensor) -> torch.Tensor:
         """``f`` of every target for every row of token embeddings [row, pos, d_model] → [row, target] float32."""
         resid = tok_rows if self.pos_embed is None else tok_rows + self.pos_embed
-        final = run_blocks(self.model, resid)[:, self.read_pos, :]  # [row, target, d_model]
+        # Gemma 4's per-layer inputs: their context part follows the rows' (scaled) embeddings, as in HF's forward
+        per_layer = per_layer_inputs(self.model, self.ids, tok_rows)
+        final = run_blocks(self.model, resid, per_layer=per_layer)[:, self.read_pos, :]  # [row, target, d_model]
         logp = torch.log_softmax(final_logits(self.model, final).float(), dim=-1)  # [row, target, d_vocab]
         rows = logp.shape[0]
         f = logp.gather(-1, self.targets.view(1, -1, 1).expand(rows, -1, 1)).squeeze(-1)

@@ -53,7 +53,7 @@ def attention_head(trace: Trace, layer: int, head: int, query_pos: int) -> Atten
             "(/api/detail/linear_attention_head)"
         )
     gate_name = act_name("gate", layer, "attn")
-    kv = a.kv_head_of(head)
+    kv = a.kv_head_of(head, layer)
     q = trace[act_name("q", layer, "attn")][query_pos, head]  # [d_head]
     keys = trace[act_name("k", layer, "attn")][:, kv]  # [key_pos, d_head]
     values = trace[act_name("v", layer, "attn")][:, kv]
@@ -212,7 +212,9 @@ def _norm_stat(site: Site, kind: str, x: torch.Tensor, scale: torch.Tensor) -> N
 
 def residual_stream(trace: Trace) -> ResidualStream:
     """The residual stream's norm after the embeddings and after each sublayer, what each added, and the
-    statistics of every norm that reads it (a post-norm block's sublayer norms read no residual: not listed)."""
+    statistics of every norm that reads it (a post-norm block's sublayer norms read no residual: not listed).
+    A Gemma 4 block has a third stage, ``ple``: its per-layer input's step adds ``hook_ple_out``, and the residual
+    after it is the block's output, after the layer scalar too."""
     a = trace.model.adapter
     stages = [Site(part="embed")]
     resid = [trace[act_name("resid_pre", 0)]]
@@ -225,7 +227,15 @@ def residual_stream(trace: Trace) -> ResidualStream:
             norms.append(_norm_stat(Site(layer=layer, part="ln1"), a.norm_kind, pre, ln1))
         attn = trace[act_name("attn_out", layer)]
         mlp_out = trace[act_name("mlp_out", layer)]
-        if act_name("resid_mid", layer) in trace:
+        if act_name("ple_out", layer) in trace:  # Gemma 4: after the MLP, the per-layer input, then the layer scalar
+            mid = trace[act_name("resid_mid", layer)]
+            stages += [Site(layer=layer, part=part) for part in ("attn", "mlp", "ple")]
+            resid += [mid, mid + mlp_out, trace[act_name("resid_post", layer)]]
+            added += [attn, mlp_out, trace[act_name("ple_out", layer)]]
+            if act_name("scale", layer, "ln2") in trace:
+                ln2 = trace[act_name("scale", layer, "ln2")]
+                norms.append(_norm_stat(Site(layer=layer, part="ln2"), a.norm_kind, mid, ln2))
+        elif act_name("resid_mid", layer) in trace:
             mid = trace[act_name("resid_mid", layer)]
             stages += [Site(layer=layer, part="attn"), Site(layer=layer, part="mlp")]
             resid += [mid, trace[act_name("resid_post", layer)]]

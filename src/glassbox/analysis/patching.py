@@ -57,6 +57,8 @@ def _run(model: LoadedModel, ids: list[int], site: PatchSite) -> dict[str, torch
     wanted = {act_name("resid_pre", layer) for layer in range(a.n_layers)}
     wanted |= {name for layer in range(a.n_layers) for name in past_names(model, layer)}
     wanted |= {_site_name(site, layer) for layer in range(a.n_layers)}
+    if a.d_ple:  # Gemma 4: the per-layer inputs the patched run reads (the corrupted prompt's)
+        wanted |= {act_name("ple_input", layer) for layer in range(a.n_layers)}
     return run_forward(model, ids, wanted.__contains__)
 
 
@@ -134,7 +136,10 @@ class _Runs:
                 delta = c[name][p0 + rel] - k[name][p0 + rel]
                 target_name = name
             edit = _add_at(target_name, row_idx, rel, delta)
-        final = run_blocks(model, start, start_layer=layer, start_pos=p0, past=past, edit=edit)
+        per_layer = None
+        if a.d_ple:  # [pos, layer, d_ple] of the positions run: per-layer inputs depend on the tokens only
+            per_layer = torch.stack([k[act_name("ple_input", ll)][p0:] for ll in range(a.n_layers)], dim=1)
+        final = run_blocks(model, start, start_layer=layer, start_pos=p0, past=past, edit=edit, per_layer=per_layer)
         return final_logits(model, final[:, -1])  # [row, d_vocab]
 
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import torch
 
 from glassbox.analysis.inputs import prompt_ids
-from glassbox.capture.batched import embed_parts, final_logits, run_blocks
+from glassbox.capture.batched import embed_parts, final_logits, per_layer_inputs, run_blocks
 from glassbox.errors import InvalidInputError
 from glassbox.models.tokens import token_infos
 from glassbox.schema.why import ScoredAlternative, ScoredToken, TextScore
@@ -41,7 +41,8 @@ def score_text(model: LoadedModel, text: str | Sequence[int], k: int = 5) -> Tex
         tok, pos = embed_parts(model, ids[:-1])  # the last token is only ever predicted
         resid = tok if pos is None else tok + pos
         # the batched pass without a batch: no activation is kept, so this costs about one plain forward
-        logp = torch.log_softmax(final_logits(model, run_blocks(model, resid.unsqueeze(0))[0]).float(), dim=-1)
+        final = run_blocks(model, resid.unsqueeze(0), per_layer=per_layer_inputs(model, ids[:-1], tok))[0]
+        logp = torch.log_softmax(final_logits(model, final).float(), dim=-1)
         nxt = torch.tensor(ids[1:], device=logp.device)
         chosen = logp.gather(1, nxt[:, None]).squeeze(1)  # [pos - 1]
         ranks = (logp > chosen[:, None]).sum(1)

@@ -27,6 +27,7 @@ from glassbox.capture.forward import causal_mask
 from glassbox.capture.linear_attention import linear_attention_batched
 from glassbox.capture.moe import softmax_with_sinks
 from glassbox.capture.names import act_name
+from glassbox.capture.per_layer import per_layer_and_scalar
 
 if TYPE_CHECKING:
     from glassbox.models.loading import LoadedModel
@@ -58,6 +59,7 @@ def run_blocks(
     start_pos: int = 0,
     past: PastKV | None = None,
     edit: Edit | None = None,
+    per_layer: torch.Tensor | None = None,
 ) -> torch.Tensor:
     """Run blocks ``start_layer..`` over ``resid`` [batch, pos, d_model] (positions ``start_pos..``) and return
     the residual stream after the last block, [batch, pos, d_model].
@@ -66,16 +68,23 @@ def run_blocks(
     hold the keys and values of positions ``0..start_pos-1`` at every layer from ``start_layer`` on. ``edit`` is
     called at ``hook_resid_pre``, ``attn.hook_z``, ``hook_attn_out``, ``mlp.hook_post`` and ``hook_mlp_out`` of
     every layer run. Gradients flow (the caller chooses ``torch.no_grad()`` or not).
+
+    ``per_layer``: for a model whose layers each read a per-layer input (Gemma 4), those inputs of the positions
+    run, ``[pos, layer, d_ple]`` shared by every row or ``[batch, pos, layer, d_ple]`` (:func:`per_layer_inputs`).
     """
     a = model.adapter
     dev = resid.device
     b, m, d = resid.shape
     if start_pos > 0 and past is None:
         raise ValueError("start_pos > 0 needs the keys and values of the earlier positions (past)")
+    if a.d_ple and per_layer is None:
+        raise ValueError("this model's layers read per-layer inputs: pass them as per_layer (per_layer_inputs)")
+    # this run's keys and values, kept only where a later layer reuses them (Gemma 4's KV sharing)
+    shared_sources = {a.kv_source(layer) for layer in range(a.n_layers)} - {None}
+    kv_of: dict[int | None, tuple[torch.Tensor, torch.Tensor]] = {}
     span = torch.arange(start_pos, start_pos + m, device=dev)
     flat_pos = span.repeat(b)  # [batch * pos]: every row's own positions, for RoPE
     n_keys = start_pos + m
-    group = a.n_heads // a.n_kv_heads
     masks: dict[int | None, torch.Tensor] = {}
     for layer in range(start_layer, a.n_layers):
         if edit is not None:
@@ -90,15 +99,28 @@ def run_blocks(
                 seq = torch.cat([prefix.unsqueeze(0).expand(b, -1, -1), seq], dim=1)
             z = linear_attention_batched(a, layer, seq)[:, start_pos:]
         else:
-            q, k, v = a.qkv(layer, x1, flat_pos)  # q [batch * pos, head, d_head]; k, v [batch * pos, kv_head, d_head]
+            source = a.kv_source(layer)
+            if source is None:
+                q, k, v = a.qkv(layer, x1, flat_pos)  # q [batch*pos, head, d_head]; k, v [batch*pos, kv_head, d_head]
+                k = k.reshape(b, m, k.shape[1], -1)
+                v = v.reshape(b, m, v.shape[1], -1)
+                if start_pos > 0:
+                    assert past is not None
+                    pk, pv = past[layer][0][:start_pos], past[layer][1][:start_pos]
+                    k = torch.cat([pk.to(k.dtype).unsqueeze(0).expand(b, -1, -1, -1), k], dim=1)
+                    v = torch.cat([pv.to(v.dtype).unsqueeze(0).expand(b, -1, -1, -1), v], dim=1)
+                if layer in shared_sources:
+                    kv_of[layer] = (k, v)
+            else:  # Gemma 4's KV sharing: an earlier layer's keys and values, of this run if it ran the layer
+                q = a.queries(layer, x1, flat_pos)
+                if source in kv_of:
+                    k, v = kv_of[source]
+                else:  # the source layer lies before start_layer: its keys and values are the unedited run's
+                    assert past is not None, "a run starting after a shared layer's source needs past"
+                    pk, pv = past[layer][0][:n_keys], past[layer][1][:n_keys]
+                    k, v = pk.unsqueeze(0).expand(b, -1, -1, -1), pv.unsqueeze(0).expand(b, -1, -1, -1)
             q = q.reshape(b, m, a.n_heads, -1)
-            k = k.reshape(b, m, a.n_kv_heads, -1)
-            v = v.reshape(b, m, a.n_kv_heads, -1)
-            if start_pos > 0:
-                assert past is not None
-                pk, pv = past[layer][0][:start_pos], past[layer][1][:start_pos]
-                k = torch.cat([pk.to(k.dtype).unsqueeze(0).expand(b, -1, -1, -1), k], dim=1)
-                v = torch.cat([pv.to(v.dtype).unsqueeze(0).expand(b, -1, -1, -1), v], dim=1)
+            group = q.shape[2] // k.shape[2]
             if group > 1:
                 k = k.repeat_interleave(group, dim=2)
                 v = v.repeat_interleave(group, dim=2)
@@ -155,7 +177,30 @@ def run_blocks(
         if edit is not None:
             mlp_out = edit(act_name("mlp_out", layer), mlp_out)
         resid = resid + attn_out + mlp_out if a.parallel_block else resid_mid + mlp_out
+        if a.d_ple or a.layer_scalar(layer) is not None:  # Gemma 4: the per-layer input's step, the layer scalar
+            inputs = None
+            if per_layer is not None:
+                rows = per_layer.expand(b, *per_layer.shape[-3:]) if per_layer.dim() == 3 else per_layer
+                inputs = rows.reshape(b * m, *rows.shape[-2:])
+            resid = per_layer_and_scalar(a, layer, resid.reshape(b * m, d), inputs).reshape(b, m, d)
     return resid
+
+
+def per_layer_inputs(model: LoadedModel, ids: Sequence[int], tok: torch.Tensor) -> torch.Tensor | None:
+    """Every layer's per-layer input (Gemma 4) for token ``ids`` [pos] whose embeddings are ``tok`` [..., pos,
+    d_model]: ``[..., pos, layer, d_ple]``; None for models without them. The token part is looked up from the ids,
+    the context part projected from ``tok`` — so when attribution scales the embeddings, the context part follows
+    and the token part (a table lookup, as HF's forward reads it from the ids) does not."""
+    a = model.adapter
+    if not a.d_ple:
+        return None
+    lead = tok.shape[:-2]
+    ids_t = torch.tensor(list(ids), dtype=torch.long, device=tok.device)
+    rows = tok.reshape(-1, *tok.shape[-2:])
+    flat_ids = ids_t.repeat(rows.shape[0])
+    inputs = a.per_layer_inputs(flat_ids, rows.reshape(-1, tok.shape[-1]))
+    assert inputs is not None
+    return inputs.combined.reshape(*lead, len(ids_t), a.n_layers, a.d_ple)
 
 
 def final_logits(model: LoadedModel, resid: torch.Tensor) -> torch.Tensor:

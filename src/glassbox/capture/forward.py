@@ -14,9 +14,12 @@ from typing import TYPE_CHECKING
 
 import torch
 
+from glassbox.capture.derived import attention_pattern, attention_scores
+from glassbox.capture.derived import causal_mask as causal_mask  # its home before derived.py; importers use it
 from glassbox.capture.linear_attention import linear_attention
-from glassbox.capture.moe import put_routing, softmax_with_sinks
+from glassbox.capture.moe import put_routing
 from glassbox.capture.names import act_name
+from glassbox.capture.per_layer import per_layer_and_scalar, put_per_layer_inputs
 
 if TYPE_CHECKING:
     from glassbox.models.loading import LoadedModel
@@ -24,9 +27,15 @@ if TYPE_CHECKING:
 #: what ``capture=`` accepts: a preset name, or glob patterns over canonical names (``"blocks.*.attn.hook_pattern"``)
 CaptureArg = str | Iterable[str] | None
 
+#: not stored by the default capture: :class:`~glassbox.tracing.Trace` recomputes them exactly, one layer at a time,
+#: on access: per-head results from ``hook_z`` and W_O (44 % of a 1B model's trace at 512 tokens), scores and
+#: pattern from ``hook_q`` and ``hook_k`` ([head, pos, pos] each: 8 GB per kind at 2,048 tokens on a 1B shape)
+DERIVED_ON_ACCESS = ["blocks.*.attn.hook_result", "blocks.*.attn.hook_attn_scores", "blocks.*.attn.hook_pattern"]
+
 PRESETS: dict[str, list[str]] = {
-    # Everything a visualisation needs. ~1 GB for 512 tokens on a GPT-2-small-size model (fp32).
+    # Everything a visualisation needs; per-head results are derived on access (DERIVED_ON_ACCESS).
     "default": ["*"],
+    # Everything stored, per-head results included.
     "all": ["*"],
     # Residual stream and logits only: what the logit lens and the prediction views need.
     "residual": ["hook_embed", "hook_pos_embed", "blocks.*.hook_resid_*", "ln_final.*", "logits"],
@@ -43,19 +52,11 @@ def capture_filter(capture: CaptureArg) -> Callable[[str], bool]:
     if isinstance(patterns, str):
         patterns = [patterns]
     pats = list(patterns)
+    if capture == "default":
+        return lambda name: not any(fnmatch.fnmatchcase(name, p) for p in DERIVED_ON_ACCESS)
     if pats == ["*"]:
         return lambda name: True
     return lambda name: name == "logits" or any(fnmatch.fnmatchcase(name, p) for p in pats)
-
-
-def causal_mask(n: int, window: int | None, device: torch.device) -> torch.Tensor:
-    """[query_pos, key_pos] True where attention is allowed: key ≤ query, and within the window if any."""
-    q = torch.arange(n, device=device)[:, None]
-    k = torch.arange(n, device=device)[None, :]
-    allowed = k <= q
-    if window is not None:
-        allowed &= (q - k) < window
-    return allowed
 
 
 @torch.no_grad()
@@ -89,8 +90,12 @@ def run_forward(
     if pos is not None:
         put("hook_pos_embed", pos)
         resid = resid + pos
-    group = a.n_heads // a.n_kv_heads
+    per_layer = a.per_layer_inputs(ids_t, resid)  # Gemma 4: each layer's own input per token (None elsewhere)
+    put_per_layer_inputs(put, per_layer)
     masks: dict[int | None, torch.Tensor] = {}
+    # keys and values kept past their layer only where a later layer reuses them (Gemma 4's KV sharing)
+    shared_sources = {a.kv_source(layer) for layer in range(a.n_layers)} - {None}
+    kv_of: dict[int | None, tuple[torch.Tensor, torch.Tensor]] = {}
     for layer in range(a.n_layers):
         put(act_name("resid_pre", layer), resid)
         ln1 = a.ln1(layer)
@@ -101,27 +106,28 @@ def run_forward(
         if a.layer_kind(layer) == "linear_attention":  # no softmax: a recurrence (capture/linear_attention.py)
             z = linear_attention(a, layer, x1, put, keep)
         else:
-            q, k, v = a.qkv(layer, x1, positions)  # q [pos, head, d_head]; k, v [pos, kv_head, d_head]
+            source = a.kv_source(layer)
+            if source is None:
+                q, k, v = a.qkv(layer, x1, positions)  # q [pos, head, d_head]; k, v [pos, kv_head, d_head]
+                if layer in shared_sources:
+                    kv_of[layer] = (k, v)
+            else:  # Gemma 4's KV sharing: this layer's queries read an earlier layer's keys and values
+                q = a.queries(layer, x1, positions)
+                k, v = kv_of[source]
             put(act_name("q", layer, "attn"), q)
             put(act_name("k", layer, "attn"), k)
             put(act_name("v", layer, "attn"), v)
+            group = q.shape[1] // k.shape[1]  # per layer: Gemma 4's global layers may have their own kv heads
             if group > 1:  # grouped-query attention: query head h reads kv head h // group
                 k = k.repeat_interleave(group, dim=1)
                 v = v.repeat_interleave(group, dim=1)
             window = a.sliding_window(layer)
             if window not in masks:
                 masks[window] = causal_mask(n, window, dev)
-            scores = torch.einsum("qhd,khd->hqk", q, k) * a.attn_scale(layer)
-            cap = a.attn_softcap(layer)
-            if cap is not None:  # Gemma 2: soft-capped before the mask, as HF does
-                scores = torch.tanh(scores / cap) * cap
-            scores = scores.masked_fill(~masks[window], float("-inf"))
+            scores = attention_scores(a, layer, q, k, masks[window])
             put(act_name("attn_scores", layer, "attn"), scores)
-            sinks = a.attn_sinks(layer)
-            if sinks is None:
-                pattern = torch.softmax(scores.float(), dim=-1).to(q.dtype)
-            else:  # gpt-oss: a sink per head takes part of each row; record its share so the rows add up
-                pattern, sink = softmax_with_sinks(scores, sinks)
+            pattern, sink = attention_pattern(a, layer, scores, q.dtype)
+            if sink is not None:  # gpt-oss: a sink per head takes part of each row; record its share
                 put(act_name("sink", layer, "attn"), sink)
             put(act_name("pattern", layer, "attn"), pattern)
             z = torch.einsum("hqk,khd->qhd", pattern, v)  # [pos, head, d_head]
@@ -134,7 +140,10 @@ def run_forward(
         put(act_name("z", layer, "attn"), z)
         W_O = a.W_O(layer)  # [head, d_head, d_model]
         want_result = keep(act_name("result", layer, "attn"))
-        if want_result:
+        # where hook_z is kept, Trace can recompute hook_result from it: sum the same per-head tensor (held for this
+        # layer only) so that the residual stream, and so every later tensor, has the same bits as capture="all"
+        per_head = want_result or keep(act_name("z", layer, "attn"))
+        if per_head:
             result = torch.einsum("phd,hdm->phm", z, W_O)  # [pos, head, d_model]
             attn_out = result.sum(1)
         else:
@@ -152,6 +161,8 @@ def run_forward(
                 result = result * factor * w
         if want_result:
             put(act_name("result", layer, "attn"), result)
+        if per_head:
+            del result  # free this layer's per-head tensor before the next layer makes its own
         put(act_name("attn_out", layer), attn_out)
 
         ln2 = a.ln2(layer)
@@ -189,6 +200,8 @@ def run_forward(
             put(act_name("scale", layer, "ln2_post"), s_mlp)
         put(act_name("mlp_out", layer), mlp_out)
         resid = resid + attn_out + mlp_out if a.parallel_block else resid_mid + mlp_out
+        # Gemma 4: the per-layer input's step and the layer scalar (nothing changes for other models)
+        resid = per_layer_and_scalar(a, layer, resid, None if per_layer is None else per_layer.combined, put)
         put(act_name("resid_post", layer), resid)
 
     ln_f = a.ln_final()

@@ -48,6 +48,11 @@ norm), ``hook_v`` [pos, v_head, d_v], ``attn.hook_decay`` α_t and ``attn.hook_b
 the gated norm) and ``attn.hook_gate`` (silu(z)); ``hook_z`` is the gated norm's output, what ``out_proj`` reads.
 Gated full attention (Qwen3.5): ``attn.hook_gate`` is σ(gate) [pos, head, d_head] and ``hook_z`` is pattern·v × gate.
 
+Per-layer inputs and layer scalars (Gemma 4, ``blocks.{l}.hook_ple_*``, ``ple_post.hook_scale``,
+``hook_layer_scalar``): see :mod:`glassbox.capture.per_layer`. There, ``hook_resid_post`` is
+``(hook_resid_mid + hook_mlp_out + hook_ple_out) × hook_layer_scalar``. A layer that reuses an earlier layer's keys
+and values (Gemma 4's KV sharing, ``Adapter.kv_source``) records those as its own ``hook_k``/``hook_v``.
+
 Soft-capped attention (Gemma 2): ``hook_attn_scores`` is what the softmax reads, ``c·tanh(q·kᵀ × scale / c)``
 with the mask applied; the value before the cap is ``q·kᵀ × scale`` of the captured ``hook_q``/``hook_k``.
 Soft-capped logits (Gemma): ``logits`` is after the cap, ``c·tanh(unembedded / c)``.
@@ -86,6 +91,14 @@ DIMS: dict[str, list[Dim]] = {
     "hook_core": ["pos", "head", "d_head"],
     "hook_gate": ["pos", "head", "d_head"],
     "logits": ["pos", "d_vocab"],
+    # per-layer inputs and layer scalars (Gemma 4): capture/per_layer.py
+    "hook_ple_token": ["pos", "d_ple"],
+    "hook_ple_context": ["pos", "d_ple"],
+    "hook_ple_input": ["pos", "d_ple"],
+    "hook_ple_gate": ["pos", "d_ple"],
+    "hook_ple_gated": ["pos", "d_ple"],
+    "hook_ple_out": ["pos", "d_model"],
+    "hook_layer_scalar": [],
     # mixtures of experts and attention sinks: capture/moe.py
     "hook_router_logits": ["pos", "expert"],
     "hook_router_probs": ["pos", "expert"],

@@ -101,6 +101,13 @@ def check_architecture(model: LoadedModel) -> None:
             f"attribution graphs do not cover linear-attention layers yet; {model.name} has them at layers "
             f"{', '.join(map(str, linear))}. The detailed view shows their exact token mixing instead"
         )
+    if a.d_ple or any(a.layer_scalar(layer) is not None for layer in range(a.n_layers)):
+        # Gemma 4: a gated per-layer input and a scalar on the residual after every MLP, which the replacement
+        # model's blocks do not run
+        raise UnsupportedArchitectureError(
+            f"attribution graphs do not cover Gemma 4's per-layer inputs and layer scalars yet ({model.name}). "
+            "The detailed view shows them, and DLA, patching and attribution cover them"
+        )
 
 
 def check_compatible(model: LoadedModel, ts: TranscoderSet) -> None:

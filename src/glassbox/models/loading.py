@@ -269,6 +269,7 @@ def _default_prepend_bos(tokenizer: Any, path: Path | None) -> bool:
 
 def model_info(name: str, hf: Any, adapter: Adapter, device: torch.device) -> ModelInfo:
     a = adapter
+    kv_sources = [a.kv_source(layer) for layer in range(a.n_layers)]  # Gemma 4's KV sharing; all None elsewhere
     return ModelInfo(
         name=name,
         architecture=type(hf).__name__,
@@ -300,6 +301,8 @@ def model_info(name: str, hf: Any, adapter: Adapter, device: torch.device) -> Mo
         d_expert=a.d_expert,
         attn_sinks=a.attn_sinks(0) is not None,
         layer_kinds=[a.layer_kind(layer) for layer in range(a.n_layers)],
+        d_ple=a.d_ple,
+        kv_sources=kv_sources if any(s is not None for s in kv_sources) else [],
         n_params=sum(p.numel() for p in hf.parameters()),
         dtype=str(next(hf.parameters()).dtype).removeprefix("torch."),
         device=str(device),

@@ -13,9 +13,10 @@ from pydantic import BaseModel, Field
 from glassbox.schema.base import Payload, Strict
 from glassbox.schema.models import TokenInfo
 
-ComponentKind = Literal["embed", "pos_embed", "head", "attn_bias", "mlp", "norm_bias"]
+ComponentKind = Literal["embed", "pos_embed", "head", "attn_bias", "mlp", "norm_bias", "ple"]
 """What writes into the final residual: the embeddings, one attention head, a layer's attention output bias (or,
-for post-norm blocks, its normed share), a layer's MLP, or the final norm's bias."""
+for post-norm blocks, its normed share), a layer's MLP, the final norm's bias, or (``ple``) what a Gemma 4 layer's
+gated per-layer input adds."""
 
 
 class Contribution(Strict):
@@ -37,6 +38,8 @@ class Contribution(Strict):
             return f"L{self.layer} MLP"
         if self.kind == "norm_bias":
             return "ln_final bias"
+        if self.kind == "ple":
+            return f"L{self.layer} per-layer input"
         return self.kind
 
     def __str__(self) -> str:

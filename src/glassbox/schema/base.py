@@ -32,9 +32,10 @@ Dim = Literal[
     "pair",
     "expert",
     "top_k",
+    "d_ple",
 ]
 """Names of tensor axes (TransformerLens's vocabulary; ``expert``/``top_k``: a mixture of experts' experts and
-those chosen per token; ``pair`` = a RoPE frequency pair)."""
+those chosen per token; ``pair`` = a RoPE frequency pair; ``d_ple``: the size of a Gemma 4 per-layer input)."""
 
 
 class Strict(BaseModel):
@@ -84,9 +85,12 @@ class Payload(Strict):
     schema_version: str = SCHEMA_VERSION
 
 
-SitePart = Literal["embed", "pos_embed", "attn", "mlp", "attn_mlp", "block", "ln1", "ln2", "ln_final", "unembed"]
+SitePart = Literal[
+    "embed", "pos_embed", "attn", "mlp", "attn_mlp", "block", "ln1", "ln2", "ln_final", "unembed", "ple"
+]  # fmt: skip
 """Where in the model: the embeddings, a block's attention or MLP sublayer (``attn_mlp``: the two in parallel, as in
-Cohere's blocks), a whole block, one of its norms, the final norm, or the unembedding."""
+Cohere's blocks), a whole block, one of its norms, the final norm, the unembedding, or (``ple``) a Gemma 4 block's
+per-layer input step after its MLP (with the layer scalar that follows it)."""
 
 
 class Site(Strict):

@@ -31,6 +31,7 @@ from glassbox.schema.history import HISTORY_MODELS
 from glassbox.schema.linear_attention import LINEAR_ATTENTION_MODELS
 from glassbox.schema.models import CORE_MODELS
 from glassbox.schema.moe import MOE_MODELS
+from glassbox.schema.per_layer import PER_LAYER_MODELS
 from glassbox.schema.tokenizers import TOKENIZER_MODELS
 from glassbox.schema.traces import TRACE_FILE_MODELS
 from glassbox.schema.why import WHY_MODELS
@@ -48,6 +49,7 @@ def all_models() -> list[type[BaseModel]]:
         API_DETAIL_MODELS,
         DETAIL_MODELS,
         MOE_MODELS,
+        PER_LAYER_MODELS,
         LINEAR_ATTENTION_MODELS,
         ATTRIBUTION_MODELS,
         API_TRAINING_MODELS,

@@ -126,6 +126,14 @@ class ModelInfo(Strict):
         description="how each layer mixes tokens: softmax attention, or linear attention (Qwen3.5's gated DeltaNet: "
         "a recurrent state, no pattern); empty: every layer is attention",
     )
+    d_ple: int = Field(
+        0, description="numbers per token in each layer's own per-layer input (Gemma 4's per-layer embeddings); 0: none"
+    )
+    kv_sources: list[int | None] = Field(
+        default_factory=list,
+        description="per layer, the earlier layer whose keys and values it reuses (Gemma 4's KV sharing), null: its "
+        "own; empty: no layer shares",
+    )
     n_params: int
     dtype: str = Field(description="the weights' torch dtype, e.g. float32, bfloat16")
     device: str = Field(description="the torch device the model runs on, e.g. cpu, cuda:0")
@@ -213,7 +221,8 @@ class Generation(Payload):
 def tensor_payload(t: object, dims: list[Dim], dtype: Literal["float32", "float16"] = "float32") -> TensorPayload:
     """Pack a torch tensor or numpy array as a :class:`TensorPayload` (one name in ``dims`` per axis)."""
     arr = t.detach().cpu().float().numpy() if hasattr(t, "detach") else np.asarray(t)
-    arr = np.ascontiguousarray(arr.astype(np.dtype(dtype).newbyteorder("<")))
+    # reshape back: ascontiguousarray makes a 0-d array (one number, e.g. Gemma 4's layer scalar) 1-d
+    arr = np.ascontiguousarray(arr.astype(np.dtype(dtype).newbyteorder("<"))).reshape(arr.shape)
     if arr.ndim != len(dims):
         raise ValueError(f"{len(dims)} dims {dims} for a tensor of shape {list(arr.shape)}")
     return TensorPayload(

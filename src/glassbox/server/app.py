@@ -42,6 +42,7 @@ from glassbox.server.routes_checkpoints import router as checkpoints_router
 from glassbox.server.routes_circuits import router as circuits_router
 from glassbox.server.routes_detail import router as detail_router
 from glassbox.server.routes_moe import router as moe_router
+from glassbox.server.routes_per_layer import router as per_layer_router
 from glassbox.server.routes_tokenizers import files_router as tokenizers_files_router
 from glassbox.server.routes_tokenizers import router as tokenizers_router
 from glassbox.server.routes_traces import TraceFolder
@@ -50,7 +51,7 @@ from glassbox.server.routes_training import router as training_router
 from glassbox.server.routes_why import router as why_router
 from glassbox.server.security import HostOriginGuard
 from glassbox.server.sequencing import Sequencer
-from glassbox.server.trace_cache import TraceCache
+from glassbox.server.trace_cache import DEFAULT_TRACE_CACHE_MB, TraceCache
 from glassbox.training.checkpoint_replay import CheckpointSet
 
 log = logging.getLogger(__name__)
@@ -173,6 +174,7 @@ def build_api() -> FastAPI:
     app.include_router(router)
     app.include_router(detail_router)
     app.include_router(moe_router)
+    app.include_router(per_layer_router)
     app.include_router(training_router)
     app.include_router(checkpoints_router)
     app.include_router(tokenizers_router)
@@ -193,6 +195,7 @@ def create_app_for(
     traces_dir: Path | None = None,
     transcoders: Mapping[str, Path] | None = None,
     checkpoints: Mapping[str, CheckpointSet] | None = None,
+    trace_cache_mb: int = DEFAULT_TRACE_CACHE_MB,
 ) -> FastAPI:
     """The app around models that are already loaded (tests and benchmarks reuse loaded models).
 
@@ -200,13 +203,14 @@ def create_app_for(
     ``max_body_bytes``: the largest request body it reads; ``traces_dir``: the folder of trace files it offers
     (``glassbox serve --traces``); ``transcoders``: the Circuits view's transcoder folder per model id, besides
     each model's own (``glassbox serve --transcoders MODEL=DIR``); ``checkpoints``: a model id's training checkpoints
-    (``glassbox serve --checkpoints``), fixed here.
+    (``glassbox serve --checkpoints``), fixed here; ``trace_cache_mb``: the budget of the cache of full traces
+    (``glassbox serve --trace-cache-mb``).
     """
     app = build_api()
     app.state.registry = registry
     app.state.limits = limits
     app.state.sequencer = Sequencer()
-    app.state.trace_cache = TraceCache()
+    app.state.trace_cache = TraceCache(max_bytes=trace_cache_mb * 2**20)
     app.state.shutting_down = threading.Event()
     app.state.circuits = CircuitsService(dict(transcoders or {}))
     app.state.traces = TraceFolder(traces_dir) if traces_dir is not None else None

@@ -41,6 +41,15 @@ def serve(
     max_prompt_tokens: Annotated[int, typer.Option(min=1, help="longest prompt a page may send, in tokens")] = 512,
     max_new_tokens: Annotated[int, typer.Option(min=1, help="most tokens one generation may add")] = 256,
     max_top_k: Annotated[int, typer.Option(min=1, help="largest top-k a page may ask for")] = 1000,
+    trace_cache_mb: Annotated[
+        int,
+        typer.Option(
+            "--trace-cache-mb",
+            min=0,
+            help="memory for full traces kept between requests, in MB (least recently used dropped first; "
+            "one 512-token trace of a 1B model is about 5 GB)",
+        ),
+    ] = 2048,
     traces: Annotated[
         Path | None,
         typer.Option(
@@ -115,6 +124,7 @@ def serve(
         traces_dir=traces,
         transcoders=transcoder_dirs,
         checkpoints=checkpoint_sets,
+        trace_cache_mb=trace_cache_mb,
     )
     shown_host = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     url = f"http://{f'[{shown_host}]' if ':' in shown_host else shown_host}:{port}/"

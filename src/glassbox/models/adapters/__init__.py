@@ -8,6 +8,7 @@ from glassbox.errors import UnsupportedArchitectureError
 from glassbox.models.adapters.base import Adapter, MlpOut, NormSpec
 from glassbox.models.adapters.cohere import CohereAdapter
 from glassbox.models.adapters.gemma import GemmaAdapter
+from glassbox.models.adapters.gemma4 import Gemma4Adapter
 from glassbox.models.adapters.gpt2 import GPT2Adapter
 from glassbox.models.adapters.gpt_neox import GPTNeoXAdapter
 from glassbox.models.adapters.llama import LlamaAdapter
@@ -22,6 +23,7 @@ ADAPTERS: tuple[type[Adapter], ...] = (
     CohereAdapter,
     GPTNeoXAdapter,
     GemmaAdapter,
+    Gemma4Adapter,
     Phi3Adapter,
     SmolLM3Adapter,
     Qwen35Adapter,

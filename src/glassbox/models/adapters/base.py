@@ -93,6 +93,25 @@ class DeltaInputs:
     conv_kernel: int  # the causal convolution's length: each q/k/v reads this many positions of its input
 
 
+@dataclass(frozen=True)
+class PerLayerInputs:
+    """Every layer's per-layer input, per token, and its two parts: each ``[pos, layer, d_ple]``."""
+
+    token: torch.Tensor  # the token part: E_layer[token] · √d_ple (a lookup in the per-layer embedding table)
+    context: torch.Tensor  # the context part: rmsnorm(W_ctx · embed / √d_model), split per layer
+    combined: torch.Tensor  # (context + token) / √2: what each layer's gate multiplies
+
+
+@dataclass(frozen=True)
+class PerLayerOut:
+    """One layer's per-layer-input step, read after its MLP: each tensor per position."""
+
+    gate: torch.Tensor  # [pos, d_ple]  gelu(W_gate · resid)
+    gated: torch.Tensor  # [pos, d_ple]  gate × the layer's per-layer input: what the projection reads
+    out: torch.Tensor  # [pos, d_model]  projected and normalised: what is added to the residual
+    scale: torch.Tensor  # [pos]  1/σ of that norm
+
+
 class Adapter:
     """One architecture family. Subclasses set the class attributes and implement the methods."""
 
@@ -176,8 +195,9 @@ class Adapter:
     def qk_norm(self) -> bool:
         return False
 
-    def kv_head_of(self, head: int) -> int:
-        """The key/value head a query head reads (grouped-query attention: consecutive groups)."""
+    def kv_head_of(self, head: int, layer: int | None = None) -> int:
+        """The key/value head a query head reads (grouped-query attention: consecutive groups). ``layer`` matters
+        only where layers differ in their key/value head count (Gemma 4's global layers)."""
         return head // (self.n_heads // self.n_kv_heads)
 
     def layer_kind(self, layer: int) -> LayerKind:
@@ -258,6 +278,32 @@ class Adapter:
     def attn_sinks(self, layer: int) -> torch.Tensor | None:
         """gpt-oss's learned sink logit per head [head]: one more entry in every softmax row that no value answers,
         so each query's pattern sums to 1 minus the sink's share (None: no sinks)."""
+        return None
+
+    def kv_source(self, layer: int) -> int | None:
+        """The earlier layer whose keys and values this layer reuses instead of computing its own (Gemma 4's KV
+        sharing; then only :meth:`queries` is asked); None: its own."""
+        return None
+
+    def queries(self, layer: int, x: torch.Tensor, positions: torch.Tensor) -> torch.Tensor:
+        """q [pos, head, d_head] alone, for a layer that reuses another's keys and values (:meth:`kv_source`)."""
+        return self.qkv(layer, x, positions)[0]
+
+    @property
+    def d_ple(self) -> int:
+        """Numbers per token in each layer's per-layer input (Gemma 4's per-layer embeddings); 0: none."""
+        return 0
+
+    def per_layer_inputs(self, ids: torch.Tensor, embed: torch.Tensor) -> PerLayerInputs | None:
+        """Every layer's per-layer input from the token ids and their embeddings (Gemma 4); None: none."""
+        return None
+
+    def per_layer_step(self, layer: int, resid: torch.Tensor, per_layer_input: torch.Tensor) -> PerLayerOut:
+        """What ``layer`` adds to the residual ``resid`` [pos, d_model] from its per-layer input [pos, d_ple]."""
+        raise NotImplementedError(f"{self.family} has no per-layer inputs")
+
+    def layer_scalar(self, layer: int) -> torch.Tensor | None:
+        """A learned number the residual stream leaving ``layer`` is multiplied by (Gemma 4); None: none."""
         return None
 
     def rope_layer(self, layer: int) -> bool:

@@ -20,6 +20,7 @@ export function fakeSource(answers: Partial<DataSource> = {}): DataSource {
     embedding: rejecting("embedding"),
     mlp: rejecting("mlp"),
     routing: rejecting("routing"),
+    perLayerInput: rejecting("perLayerInput"),
     linearAttentionHead: rejecting("linearAttentionHead"),
     logitLens: rejecting("logitLens"),
     tokenAcrossLayers: rejecting("tokenAcrossLayers"),

@@ -57,6 +57,8 @@ export class HttpSource implements DataSource {
   embedding: DataSource["embedding"] = async (body) => unwrap(await this.#api.POST("/api/detail/embedding", { body }));
   mlp: DataSource["mlp"] = async (body) => unwrap(await this.#api.POST("/api/detail/mlp", { body }));
   routing: DataSource["routing"] = async (body) => unwrap(await this.#api.POST("/api/detail/routing", { body }));
+  perLayerInput: DataSource["perLayerInput"] = async (body) =>
+    unwrap(await this.#api.POST("/api/detail/per_layer_input", { body }));
   linearAttentionHead: DataSource["linearAttentionHead"] = async (body) =>
     unwrap(await this.#api.POST("/api/detail/linear_attention_head", { body }));
   logitLens: DataSource["logitLens"] = async (body) => unwrap(await this.#api.POST("/api/detail/logit_lens", { body }));

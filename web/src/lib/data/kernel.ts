@@ -170,6 +170,7 @@ export class KernelSource implements DataSource {
   embedding: DataSource["embedding"] = (req) => this.#call("embedding", req);
   mlp: DataSource["mlp"] = (req) => this.#call("mlp", req);
   routing: DataSource["routing"] = (req) => this.#call("routing", req);
+  perLayerInput: DataSource["perLayerInput"] = (req) => this.#call("perLayerInput", req);
   linearAttentionHead: DataSource["linearAttentionHead"] = (req) => this.#call("linearAttentionHead", req);
   logitLens: DataSource["logitLens"] = (req) => this.#call("logitLens", req);
   tokenAcrossLayers: DataSource["tokenAcrossLayers"] = (req) =>

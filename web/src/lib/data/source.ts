@@ -66,6 +66,8 @@ import type {
   LinearAttentionHead,
   Routing,
   RoutingRequest,
+  PerLayerInput,
+  PerLayerInputRequest,
   ModelList,
   PatchCellRequest,
   PatchedCell,
@@ -120,6 +122,8 @@ export interface DataSource {
   mlp(req: MlpRequest): Promise<MlpDetail>;
   /** a mixture of experts' router over the text and the chosen experts' outputs at one position */
   routing(req: RoutingRequest): Promise<Routing>;
+  /** a Gemma 4 layer's own per-layer input at one position, its gate, and what the step adds over the text */
+  perLayerInput(req: PerLayerInputRequest): Promise<PerLayerInput>;
   /** one head of a linear-attention layer: its gates, its state and its exact token-mixing matrix */
   linearAttentionHead(req: AttentionHeadRequest): Promise<LinearAttentionHead>;
   logitLens(req: LogitLensRequest): Promise<LogitLens>;

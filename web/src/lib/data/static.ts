@@ -219,6 +219,7 @@ export class StaticSource implements DataSource {
   };
   tokenAcrossLayers: DataSource["tokenAcrossLayers"] = notBuilt("export.notDetail");
   routing: DataSource["routing"] = notBuilt("export.notDetail");
+  perLayerInput: DataSource["perLayerInput"] = notBuilt("export.notDetail");
   linearAttentionHead: DataSource["linearAttentionHead"] = async (req) => {
     const d = await this.#detail(req);
     const head = (d.linear_heads ?? []).find((h) => h.layer === req.layer && h.head === req.head && h.query_pos === req.query_pos);

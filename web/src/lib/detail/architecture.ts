@@ -2,7 +2,16 @@
 import type { ModelInfo, Site } from "../generated/schema";
 import { isSite } from "./sites";
 
-export type SubStage = "norm1" | "attention" | "add1" | "norm2" | "mlp" | "add2" | "post_attn_norm" | "post_mlp_norm";
+export type SubStage =
+  | "norm1"
+  | "attention"
+  | "add1"
+  | "norm2"
+  | "mlp"
+  | "add2"
+  | "post_attn_norm"
+  | "post_mlp_norm"
+  | "per_layer";
 
 export interface BlockShape {
   /** the sub-stages of one block, in reading order (a parallel block reads one norm for both branches) */
@@ -28,6 +37,8 @@ export function blockShape(info: ModelInfo): BlockShape {
     stages.push("norm1", "attention", "post_attn_norm", "add1", "norm2", "mlp", "post_mlp_norm", "add2");
   else if (info.post_norm) stages.push("attention", "post_attn_norm", "add1", "mlp", "post_mlp_norm", "add2");
   else stages.push("norm1", "attention", "add1", "norm2", "mlp", "add2");
+  // Gemma 4: after the MLP, the layer's own per-layer input is gated by the residual, projected, normed and added
+  if (info.d_ple) stages.push("per_layer");
   return {
     stages,
     parallel: info.parallel_block,
@@ -39,6 +50,16 @@ export function blockShape(info: ModelInfo): BlockShape {
     qkNorm: info.qk_norm,
     rotary: info.positional === "rotary",
   };
+}
+
+/** The residual-stream stage index (ResidualStream.stages) of `layer`'s output: its last stage (after the MLP, or
+ * after Gemma 4's per-layer input step and layer scalar). */
+export function blockOutStage(stages: Site[], layer: number): number {
+  let last = -1;
+  stages.forEach((s, i) => {
+    if ((s.layer ?? null) === layer) last = i;
+  });
+  return last;
 }
 
 /** The residual-stream stage index (ResidualStream.stages) after each sublayer of `layer` (a parallel block's

@@ -19,6 +19,7 @@ const SITE_KEY: Record<SitePart, MessageKey> = {
   ln2: "detail.site.ln2",
   ln_final: "detail.site.ln_final",
   unembed: "detail.site.unembed",
+  ple: "detail.site.ple",
 };
 
 /** The site in words, e.g. {layer: 3, part: "attn"} → "L3 attn" (English). */

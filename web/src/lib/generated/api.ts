@@ -255,6 +255,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/detail/per_layer_input": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** a Gemma 4 layer's per-layer input at one position, its gate, what it adds */
+        post: operations["per_layer_input_api_detail_per_layer_input_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/training/{model}/info": {
         parameters: {
             query?: never;
@@ -1901,7 +1918,7 @@ export interface components {
              * Kind
              * @enum {string}
              */
-            kind: "embed" | "pos_embed" | "head" | "attn_bias" | "mlp" | "norm_bias";
+            kind: "embed" | "pos_embed" | "head" | "attn_bias" | "mlp" | "norm_bias" | "ple";
             /** Layer */
             layer?: number | null;
             /** Head */
@@ -3146,6 +3163,17 @@ export interface components {
              * @description how each layer mixes tokens: softmax attention, or linear attention (Qwen3.5's gated DeltaNet: a recurrent state, no pattern); empty: every layer is attention
              */
             layer_kinds?: ("attention" | "linear_attention")[];
+            /**
+             * D Ple
+             * @description numbers per token in each layer's own per-layer input (Gemma 4's per-layer embeddings); 0: none
+             * @default 0
+             */
+            d_ple?: number;
+            /**
+             * Kv Sources
+             * @description per layer, the earlier layer whose keys and values it reuses (Gemma 4's KV sharing), null: its own; empty: no layer shares
+             */
+            kv_sources?: (number | null)[];
             /** N Params */
             n_params: number;
             /**
@@ -3478,6 +3506,86 @@ export interface components {
              * @description [layer, pos] or [layer, pos, head], float32 (numpy in Python)
              */
             effect: components["schemas"]["TensorPayload"];
+        };
+        /**
+         * PerLayerInput
+         * @description One Gemma 4 layer's per-layer input at one position, the gate over it, and what the step adds to the text.
+         */
+        PerLayerInput: {
+            /**
+             * Schema Version
+             * @default 2.0
+             */
+            schema_version?: string;
+            /**
+             * Kind
+             * @default per_layer_input
+             * @constant
+             */
+            kind?: "per_layer_input";
+            /** Layer */
+            layer: number;
+            /** Pos */
+            pos: number;
+            /**
+             * D Ple
+             * @description numbers in each layer's per-layer input per token (hidden_size_per_layer_input)
+             */
+            d_ple: number;
+            /** @description [d_ple] the token's row of the per-layer embedding table (× √d_ple) */
+            token_part: components["schemas"]["TensorPayload"];
+            /** @description [d_ple] the token embedding projected, scaled by 1/√d_model and RMS-normed: this layer's slice */
+            context_part: components["schemas"]["TensorPayload"];
+            /** @description [d_ple] what the layer receives: (context part + token part) / √2 */
+            input: components["schemas"]["TensorPayload"];
+            /** @description [d_ple] gelu(W_gate · residual after the MLP) */
+            gate: components["schemas"]["TensorPayload"];
+            /** @description [d_ple] gate × input: what the projection back to d_model reads */
+            gated: components["schemas"]["TensorPayload"];
+            /**
+             * Out Norm
+             * @description per position, ‖what the per-layer step adds to the residual‖
+             */
+            out_norm: number[];
+            /**
+             * Mlp Out Norm
+             * @description per position, ‖what the MLP added‖, for comparison
+             */
+            mlp_out_norm: number[];
+            /**
+             * Layer Scalar
+             * @description the number the residual leaving this layer is multiplied by
+             */
+            layer_scalar: number;
+            /**
+             * Kv Source
+             * @description the earlier layer whose keys and values this layer's attention reuses (KV sharing); null: its own
+             */
+            kv_source: number | null;
+        };
+        /** PerLayerInputRequest */
+        PerLayerInputRequest: {
+            /** Model */
+            model: string;
+            /** Prompt */
+            prompt: string;
+            /**
+             * Generated Ids
+             * @description tokens appended after the prompt
+             */
+            generated_ids?: number[];
+            /**
+             * Truncate
+             * @description a prompt longer than the model or the server allows is refused (413) unless 'left': then its first tokens are dropped so that it and `generated_ids` fit (as /api/predict does)
+             */
+            truncate?: "left" | null;
+            /** Layer */
+            layer: number;
+            /**
+             * Pos
+             * @description the position whose per-layer input is returned
+             */
+            pos: number;
         };
         /** PositionStep */
         PositionStep: {
@@ -3924,7 +4032,7 @@ export interface components {
              * Part
              * @enum {string}
              */
-            part: "embed" | "pos_embed" | "attn" | "mlp" | "attn_mlp" | "block" | "ln1" | "ln2" | "ln_final" | "unembed";
+            part: "embed" | "pos_embed" | "attn" | "mlp" | "attn_mlp" | "block" | "ln1" | "ln2" | "ln_final" | "unembed" | "ple";
         };
         /** Snapshot */
         Snapshot: {
@@ -4009,7 +4117,7 @@ export interface components {
              * Dims
              * @description one name per axis, e.g. ['head', 'query_pos', 'key_pos']
              */
-            dims: ("pos" | "query_pos" | "key_pos" | "head" | "kv_head" | "d_head" | "d_model" | "d_mlp" | "d_vocab" | "layer" | "pair" | "expert" | "top_k")[];
+            dims: ("pos" | "query_pos" | "key_pos" | "head" | "kv_head" | "d_head" | "d_model" | "d_mlp" | "d_vocab" | "layer" | "pair" | "expert" | "top_k" | "d_ple")[];
             /**
              * Data
              * @description base64 of the little-endian bytes in C order
@@ -6009,6 +6117,102 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Routing"];
+                };
+            };
+            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request from a page of another site (its Origin is not this server): invalid_input */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no such model, route or resource on this server: unknown_model, not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description superseded by a newer request of the same page (nothing was computed), or busy: superseded, busy */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the prompt (or pasted text) has more tokens than the model or the server allows, or the request body is larger than the server accepts: prompt_too_long, text_too_long */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request without a JSON body (Content-Type: application/json): invalid_input */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a limit or a field's constraint was exceeded: invalid_input, too_many_new_tokens, top_k_too_large, unsupported_architecture, corrupted_file */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a bug in glassbox (the server logged its traceback): internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    per_layer_input_api_detail_per_layer_input_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PerLayerInputRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PerLayerInput"];
                 };
             };
             /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */

@@ -140,6 +140,8 @@ export interface GlassboxSchema {
   PatchRequest?: PatchRequest;
   PatchedCell?: PatchedCell;
   Patching?: Patching;
+  PerLayerInput?: PerLayerInput;
+  PerLayerInputRequest?: PerLayerInputRequest;
   PositionDistribution?: PositionDistribution;
   PositionStep?: PositionStep;
   PredictRequest?: PredictRequest;
@@ -309,6 +311,7 @@ export interface TensorPayload {
     | "pair"
     | "expert"
     | "top_k"
+    | "d_ple"
   )[];
   /**
    * base64 of the little-endian bytes in C order
@@ -1467,7 +1470,7 @@ export interface TextCounts {
  * via the `definition` "Contribution".
  */
 export interface Contribution {
-  kind: "embed" | "pos_embed" | "head" | "attn_bias" | "mlp" | "norm_bias";
+  kind: "embed" | "pos_embed" | "head" | "attn_bias" | "mlp" | "norm_bias" | "ple";
   layer?: number | null;
   head?: number | null;
   value: number;
@@ -1661,6 +1664,14 @@ export interface ModelInfo {
    * how each layer mixes tokens: softmax attention, or linear attention (Qwen3.5's gated DeltaNet: a recurrent state, no pattern); empty: every layer is attention
    */
   layer_kinds?: ("attention" | "linear_attention")[];
+  /**
+   * numbers per token in each layer's own per-layer input (Gemma 4's per-layer embeddings); 0: none
+   */
+  d_ple?: number;
+  /**
+   * per layer, the earlier layer whose keys and values it reuses (Gemma 4's KV sharing), null: its own; empty: no layer shares
+   */
+  kv_sources?: (number | null)[];
   n_params: number;
   /**
    * the weights' torch dtype, e.g. float32, bfloat16
@@ -1703,7 +1714,17 @@ export interface ResidualStream {
 export interface Site {
   layer?: number | null;
   part:
-    "embed" | "pos_embed" | "attn" | "mlp" | "attn_mlp" | "block" | "ln1" | "ln2" | "ln_final" | "unembed";
+    | "embed"
+    | "pos_embed"
+    | "attn"
+    | "mlp"
+    | "attn_mlp"
+    | "block"
+    | "ln1"
+    | "ln2"
+    | "ln_final"
+    | "unembed"
+    | "ple";
 }
 /**
  * One norm's statistics at every position. ``site`` is ``{layer: l, part: "ln1"}`` (before block ``l``'s
@@ -2935,6 +2956,64 @@ export interface Patching {
    */
   corrupted: number;
   effect: TensorPayload;
+}
+/**
+ * One Gemma 4 layer's per-layer input at one position, the gate over it, and what the step adds to the text.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "PerLayerInput".
+ */
+export interface PerLayerInput {
+  schema_version?: string;
+  kind?: "per_layer_input";
+  layer: number;
+  pos: number;
+  /**
+   * numbers in each layer's per-layer input per token (hidden_size_per_layer_input)
+   */
+  d_ple: number;
+  token_part: TensorPayload;
+  context_part: TensorPayload;
+  input: TensorPayload;
+  gate: TensorPayload;
+  gated: TensorPayload;
+  /**
+   * per position, ‖what the per-layer step adds to the residual‖
+   */
+  out_norm: number[];
+  /**
+   * per position, ‖what the MLP added‖, for comparison
+   */
+  mlp_out_norm: number[];
+  /**
+   * the number the residual leaving this layer is multiplied by
+   */
+  layer_scalar: number;
+  /**
+   * the earlier layer whose keys and values this layer's attention reuses (KV sharing); null: its own
+   */
+  kv_source: number | null;
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "PerLayerInputRequest".
+ */
+export interface PerLayerInputRequest {
+  model: string;
+  prompt: string;
+  /**
+   * tokens appended after the prompt
+   */
+  generated_ids?: number[];
+  /**
+   * a prompt longer than the model or the server allows is refused (413) unless 'left': then its first tokens are dropped so that it and `generated_ids` fit (as /api/predict does)
+   */
+  truncate?: "left" | null;
+  layer: number;
+  /**
+   * the position whose per-layer input is returned
+   */
+  pos: number;
 }
 /**
  * The next-token prediction after the prompt and the first ``generated`` tokens of the trace's generation.

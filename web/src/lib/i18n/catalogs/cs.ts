@@ -1,5 +1,6 @@
 import { detailCs } from "./detail/cs";
 import { moeCs } from "./moe/cs";
+import { gemma4Cs } from "./gemma4/cs";
 import { linearCs } from "./linear/cs";
 import { circuitsPanelsCs } from "./circuits_panels/cs";
 import { circuitsCs } from "./circuits/cs";
@@ -23,6 +24,7 @@ import type { Catalog } from "./en";
 export const cs: Catalog = {
   ...detailCs,
   ...moeCs,
+  ...gemma4Cs,
   ...linearCs,
   ...circuitsPanelsCs,
   ...circuitsCs,

@@ -1,6 +1,7 @@
 /** English: the reference catalog. Every other catalog must have exactly these keys. */
 import { detailEn } from "./detail/en";
 import { moeEn } from "./moe/en";
+import { gemma4En } from "./gemma4/en";
 import { linearEn } from "./linear/en";
 import { circuitsPanelsEn } from "./circuits_panels/en";
 import { circuitsEn } from "./circuits/en";
@@ -22,6 +23,7 @@ import { checkpointsEn } from "./checkpoints/en";
 export const en = {
   ...detailEn,
   ...moeEn,
+  ...gemma4En,
   ...linearEn,
   ...circuitsPanelsEn,
   ...circuitsEn,

@@ -1,5 +1,6 @@
 import { detailFr } from "./detail/fr";
 import { moeFr } from "./moe/fr";
+import { gemma4Fr } from "./gemma4/fr";
 import { linearFr } from "./linear/fr";
 import { circuitsPanelsFr } from "./circuits_panels/fr";
 import { circuitsFr } from "./circuits/fr";
@@ -23,6 +24,7 @@ import type { Catalog } from "./en";
 export const fr: Catalog = {
   ...detailFr,
   ...moeFr,
+  ...gemma4Fr,
   ...linearFr,
   ...circuitsPanelsFr,
   ...circuitsFr,

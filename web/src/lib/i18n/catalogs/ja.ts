@@ -1,5 +1,6 @@
 import { detailJa } from "./detail/ja";
 import { moeJa } from "./moe/ja";
+import { gemma4Ja } from "./gemma4/ja";
 import { linearJa } from "./linear/ja";
 import { circuitsPanelsJa } from "./circuits_panels/ja";
 import { circuitsJa } from "./circuits/ja";
@@ -23,6 +24,7 @@ import type { Catalog } from "./en";
 export const ja: Catalog = {
   ...detailJa,
   ...moeJa,
+  ...gemma4Ja,
   ...linearJa,
   ...circuitsPanelsJa,
   ...circuitsJa,

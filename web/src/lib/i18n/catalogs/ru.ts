@@ -1,5 +1,6 @@
 import { detailRu } from "./detail/ru";
 import { moeRu } from "./moe/ru";
+import { gemma4Ru } from "./gemma4/ru";
 import { linearRu } from "./linear/ru";
 import { circuitsPanelsRu } from "./circuits_panels/ru";
 import { circuitsRu } from "./circuits/ru";
@@ -23,6 +24,7 @@ import type { Catalog } from "./en";
 export const ru: Catalog = {
   ...detailRu,
   ...moeRu,
+  ...gemma4Ru,
   ...linearRu,
   ...circuitsPanelsRu,
   ...circuitsRu,

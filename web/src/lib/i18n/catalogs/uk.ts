@@ -1,5 +1,6 @@
 import { detailUk } from "./detail/uk";
 import { moeUk } from "./moe/uk";
+import { gemma4Uk } from "./gemma4/uk";
 import { linearUk } from "./linear/uk";
 import { circuitsPanelsUk } from "./circuits_panels/uk";
 import { circuitsUk } from "./circuits/uk";
@@ -23,6 +24,7 @@ import type { Catalog } from "./en";
 export const uk: Catalog = {
   ...detailUk,
   ...moeUk,
+  ...gemma4Uk,
   ...linearUk,
   ...circuitsPanelsUk,
   ...circuitsUk,

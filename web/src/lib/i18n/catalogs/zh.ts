@@ -1,5 +1,6 @@
 import { detailZh } from "./detail/zh";
 import { moeZh } from "./moe/zh";
+import { gemma4Zh } from "./gemma4/zh";
 import { linearZh } from "./linear/zh";
 import { circuitsPanelsZh } from "./circuits_panels/zh";
 import { circuitsZh } from "./circuits/zh";
@@ -23,6 +24,7 @@ import type { Catalog } from "./en";
 export const zh: Catalog = {
   ...detailZh,
   ...moeZh,
+  ...gemma4Zh,
   ...linearZh,
   ...circuitsPanelsZh,
   ...circuitsZh,

@@ -1,0 +1,113 @@
+"""Activations the default capture does not store, recomputed exactly from what it does store.
+
+Attention scores and pattern ([head, query_pos, key_pos] each, 16 GB together at 2,048 tokens on a
+Llama-3.2-1B shape in float32) come from the stored (rotated) ``hook_q`` and ``hook_k`` through
+:func:`attention_scores` and :func:`attention_pattern`, the very functions the forward pass runs.
+
+Per-head results ``blocks.L.attn.hook_result`` [pos, head, d_model] are the largest tensors of a trace (n_heads
+× d_model per position, 44 % of a Llama-3.2-1B trace at 512 tokens) yet a pure function of the stored ``hook_z``,
+the model's W_O and, where the model norms attention's output (OLMo, Gemma), that norm's stored scale. Doing the
+same operations as :func:`~glassbox.capture.forward.run_forward` on the same tensors gives the same bits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import torch
+
+from glassbox.capture.moe import softmax_with_sinks
+from glassbox.capture.names import act_name
+
+if TYPE_CHECKING:
+    from glassbox.models.adapters.base import Adapter
+
+_DERIVED = re.compile(r"blocks\.(\d+)\.attn\.hook_(result|attn_scores|pattern)")
+#: what each derived activation is computed from
+_SOURCES = {"result": ("z",), "attn_scores": ("q", "k"), "pattern": ("q", "k")}
+
+
+def derivable(name: str) -> tuple[int, str] | None:
+    """``(layer, kind)`` of a name this module can compute, or None."""
+    m = _DERIVED.fullmatch(name)
+    return (int(m.group(1)), m.group(2)) if m else None
+
+
+def can_derive(adapter: Adapter, layer: int, kind: str, has: Callable[[str], bool]) -> bool:
+    if not 0 <= layer < adapter.n_layers or has(act_name(kind, layer, "attn")):
+        return False
+    if kind != "result" and adapter.layer_kind(layer) == "linear_attention":  # a recurrence: no softmax pattern
+        return False
+    return all(has(act_name(src, layer, "attn")) for src in _SOURCES[kind])
+
+
+def derived_names(adapter: Adapter, has: Callable[[str], bool]) -> list[str]:
+    """The names not stored that can be recomputed from what is stored."""
+    return [
+        act_name(kind, layer, "attn")
+        for layer in range(adapter.n_layers)
+        for kind in _SOURCES
+        if can_derive(adapter, layer, kind, has)
+    ]
+
+
+def causal_mask(n: int, window: int | None, device: torch.device) -> torch.Tensor:
+    """[query_pos, key_pos] True where attention is allowed: key ≤ query, and within the window if any."""
+    q = torch.arange(n, device=device)[:, None]
+    k = torch.arange(n, device=device)[None, :]
+    allowed = k <= q
+    if window is not None:
+        allowed &= (q - k) < window
+    return allowed
+
+
+def attention_scores(
+    adapter: Adapter, layer: int, q: torch.Tensor, k: torch.Tensor, mask: torch.Tensor
+) -> torch.Tensor:
+    """[head, query_pos, key_pos] from q [pos, head, d_head] and k [pos, kv_head, d_head], masked with -inf."""
+    group = q.shape[1] // k.shape[1]
+    if group > 1:  # grouped-query attention: query head h reads kv head h // group
+        k = k.repeat_interleave(group, dim=1)
+    scores = torch.einsum("qhd,khd->hqk", q, k) * adapter.attn_scale(layer)
+    cap = adapter.attn_softcap(layer)
+    if cap is not None:  # Gemma 2: soft-capped before the mask, as HF does
+        scores = torch.tanh(scores / cap) * cap
+    return scores.masked_fill(~mask, float("-inf"))
+
+
+def attention_pattern(
+    adapter: Adapter, layer: int, scores: torch.Tensor, dtype: torch.dtype
+) -> tuple[torch.Tensor, torch.Tensor | None]:
+    """The pattern from the scores, and the sink's share of each row where the model has sinks (gpt-oss)."""
+    sinks = adapter.attn_sinks(layer)
+    if sinks is None:
+        return torch.softmax(scores.float(), dim=-1).to(dtype), None
+    return softmax_with_sinks(scores, sinks)
+
+
+@torch.no_grad()
+def derive(adapter: Adapter, layer: int, kind: str, get: Callable[[str], torch.Tensor]) -> torch.Tensor:
+    """One derived activation of one layer (see :func:`derivable`)."""
+    if kind == "result":
+        return head_result(adapter, layer, get)
+    q, k = get(act_name("q", layer, "attn")), get(act_name("k", layer, "attn"))
+    scores = attention_scores(adapter, layer, q, k, causal_mask(q.shape[0], adapter.sliding_window(layer), q.device))
+    if kind == "attn_scores":
+        return scores
+    return attention_pattern(adapter, layer, scores, q.dtype)[0]
+
+
+@torch.no_grad()
+def head_result(adapter: Adapter, layer: int, get: Callable[[str], torch.Tensor]) -> torch.Tensor:
+    """[pos, head, d_model]: each head's share of the attention output, as the forward pass computes it."""
+    z = get(act_name("z", layer, "attn"))
+    result = torch.einsum("phd,hdm->phm", z, adapter.W_O(layer))
+    post_attn = adapter.post_attn_norm(layer)
+    if post_attn is not None:  # the normed output is what is added; the forward shares it among heads the same way
+        s_attn = get(act_name("scale", layer, "ln1_post"))
+        factor = s_attn[:, None, None].to(result.dtype)
+        w = post_attn.weight.to(result.dtype) if post_attn.weight is not None else 1.0
+        result = result * factor * w
+    return result
