@@ -9,7 +9,7 @@ column is the "before" figure.
 
     .venv/bin/python bench/bench_trace_memory.py [--shapes gpt2,llama1b] [--tokens 64,512,2048] [--write]
 
-Run the Llama-3.2-1B cases under ``flock /tmp/big.lock`` (≥ 300 M parameters).
+The Llama-3.2-1B cases need about 12 GB of free memory; run nothing else large beside them.
 """
 
 from __future__ import annotations

@@ -230,6 +230,23 @@ def make_tiny_model(
     return folder
 
 
+def parity_diffs(trace: Any, hf_out: Any) -> dict[str, float]:
+    """Max |glassbox − HF| of the logits, every block's input, every attention pattern and the final norm's output.
+
+    ``hf_out`` is the plain Hugging Face forward of ``trace.token_ids`` (batch of one) run with
+    ``output_hidden_states=True`` and ``output_attentions=True``; the parity tests of every family read it."""
+    from glassbox.capture.names import act_name
+
+    n = trace.model.info.n_layers
+    diffs = {"logits": (trace.logits - hf_out.logits[0]).abs().max().item()}
+    for layer in range(n):
+        resid, pattern = trace[act_name("resid_pre", layer)], trace[act_name("pattern", layer, "attn")]
+        diffs[f"resid_pre.{layer}"] = (resid - hf_out.hidden_states[layer][0]).abs().max().item()
+        diffs[f"pattern.{layer}"] = (pattern - hf_out.attentions[layer][0]).abs().max().item()
+    diffs["ln_final"] = (trace["ln_final.hook_normalized"] - hf_out.hidden_states[n][0]).abs().max().item()
+    return diffs
+
+
 def free_port() -> int:
     """A TCP port on 127.0.0.1 that is free right now (tests and benchmarks start ``glassbox serve`` on it)."""
     import socket

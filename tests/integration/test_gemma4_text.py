@@ -22,7 +22,7 @@ from glassbox.errors import UnsupportedArchitectureError
 from glassbox.interventions import ablate
 from glassbox.models.loading import LoadedModel
 from glassbox.models.tokens import encode
-from glassbox.testing import LONG_PROMPT, make_tiny_model
+from glassbox.testing import LONG_PROMPT, make_tiny_model, parity_diffs
 
 TOL = 1e-5
 PROMPT = "The cat sat on the mat"
@@ -48,14 +48,7 @@ def _max_diffs(model: LoadedModel, folder: Path) -> dict[str, float]:
     t = glassbox.trace(model, LONG_PROMPT)
     assert t.n_pos > 12, "the prompt must be longer than the tiny sliding window"
     _, out = _hf_out(folder, t.token_ids)
-    n = model.info.n_layers
-    diffs = {"logits": (t.logits - out.logits[0]).abs().max().item()}
-    for layer in range(n):
-        resid, pattern = t[act_name("resid_pre", layer)], t[act_name("pattern", layer, "attn")]
-        diffs[f"resid_pre.{layer}"] = (resid - out.hidden_states[layer][0]).abs().max().item()
-        diffs[f"pattern.{layer}"] = (pattern - out.attentions[layer][0]).abs().max().item()
-    diffs["ln_final"] = (t["ln_final.hook_normalized"] - out.hidden_states[n][0]).abs().max().item()
-    return diffs
+    return parity_diffs(t, out)
 
 
 def _check(diffs: dict[str, float]) -> None:

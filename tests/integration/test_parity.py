@@ -8,7 +8,7 @@ from transformers import AutoModelForCausalLM
 
 import glassbox
 from glassbox.capture.names import act_name
-from glassbox.testing import LONG_PROMPT, make_tiny_model
+from glassbox.testing import LONG_PROMPT, make_tiny_model, parity_diffs
 
 TOL = 1e-5
 
@@ -50,18 +50,6 @@ def test_attention_patterns_match(pair) -> None:  # type: ignore[no-untyped-def]
         assert (ours - theirs[0]).abs().max().item() <= TOL, layer
 
 
-def _max_diffs(model, t, out) -> dict[str, float]:  # type: ignore[no-untyped-def]
-    """Max |ours − HF| of the logits, every block's input, the final norm's output and every attention pattern."""
-    n = model.info.n_layers
-    diffs = {"logits": (t.logits - out.logits[0]).abs().max().item()}
-    for layer in range(n):
-        resid, pattern = t[act_name("resid_pre", layer)], t[act_name("pattern", layer, "attn")]
-        diffs[f"resid_pre.{layer}"] = (resid - out.hidden_states[layer][0]).abs().max().item()
-        diffs[f"pattern.{layer}"] = (pattern - out.attentions[layer][0]).abs().max().item()
-    diffs["ln_final"] = (t["ln_final.hook_normalized"] - out.hidden_states[n][0]).abs().max().item()
-    return diffs
-
-
 def test_gpt_neox_sequential_residual_matches(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """GPT-NeoX's other block layout (use_parallel_residual=False): sequential, ln2 reads the residual after
     attention. The parallel layout (Pythia's) is the ``gpt_neox`` entry of every per-family test."""
@@ -73,7 +61,7 @@ def test_gpt_neox_sequential_residual_matches(tmp_path) -> None:  # type: ignore
     assert act_name("resid_mid", 0) in t
     with torch.no_grad():
         out = hf(torch.tensor([t.token_ids]), output_hidden_states=True, output_attentions=True)
-    diffs = _max_diffs(model, t, out)
+    diffs = parity_diffs(t, out)
     assert max(diffs.values()) <= TOL, diffs
 
 

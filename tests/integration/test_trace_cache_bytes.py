@@ -29,3 +29,26 @@ def test_trace_over_budget_is_used_once_not_kept(tiny_models) -> None:  # type: 
     t = cache.get("m", model, [1, 2, 3])
     assert t.nbytes > 1 and len(cache) == 0 and cache.nbytes == 0
     assert cache.get("m", model, [1, 2, 3]) is not t
+
+
+def test_health_reports_the_cache(tiny_models) -> None:  # type: ignore[no-untyped-def]
+    from fastapi.testclient import TestClient
+
+    from glassbox.schema.api import Limits
+    from glassbox.server.app import create_app_for
+    from glassbox.server.registry import Registry
+
+    app = create_app_for(
+        Registry([tiny_models["gpt2"]]), Limits(max_prompt_tokens=24, max_new_tokens=8, max_top_k=50), trace_cache_mb=3
+    )
+    client = TestClient(app, base_url="http://localhost")
+    before = client.get("/api/health").json()["trace_cache"]
+    assert before == {"entries": 0, "bytes": 0, "max_bytes": 3 * 2**20, "hits": 0, "misses": 0}
+    model = client.get("/api/models").json()["default_model"]
+    for _ in range(2):
+        r = client.post("/api/detail/mlp", json={"model": model, "prompt": "The cat sat", "layer": 0, "pos": 1})
+        assert r.status_code == 200, r.text
+    after = client.get("/api/health").json()["trace_cache"]
+    kept = app.state.trace_cache._traces  # the one trace both requests read
+    assert after["entries"] == 1 and after["bytes"] == next(iter(kept.values())).nbytes > 0
+    assert after["misses"] == 1 and after["hits"] == 1

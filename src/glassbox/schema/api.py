@@ -32,11 +32,22 @@ class Limits(Strict):
     max_top_k: int = Field(1000, ge=1, description="the largest top-k a client may ask for")
 
 
+class TraceCacheStats(Strict):
+    """The server's cache of full traces (``glassbox serve --trace-cache-mb``): what it holds now."""
+
+    entries: int = Field(description="traces kept")
+    bytes: int = Field(description="bytes those traces hold now, tensors computed on access included")
+    max_bytes: int = Field(description="the budget; least recently used traces are dropped beyond it")
+    hits: int = Field(description="requests answered from a kept trace since the server started")
+    misses: int = Field(description="requests that had to trace since the server started")
+
+
 class Health(Payload):
     kind: Literal["health"] = "health"
     status: Literal["ok"] = "ok"
     version: str
     models: list[str] = Field(description="ids of the models this server offers")
+    trace_cache: TraceCacheStats | None = Field(default=None, description="the trace cache's size and budget")
 
 
 class MicroModelNote(Strict):

@@ -24,6 +24,7 @@ from glassbox.schema.api import (
     ModelList,
     PredictRequest,
     PredictResponse,
+    TraceCacheStats,
     Vocab,
 )
 from glassbox.schema.errors import ErrorResponse
@@ -78,9 +79,11 @@ def _refuse_if_superseded(seqr: Sequencer, ticket: Ticket | None) -> None:
 
 
 @router.get("/health", summary="is the server up, and which models did its operator give it")
-def health(reg: RegistryDep) -> Health:
+def health(reg: RegistryDep, request: Request) -> Health:
     # the operator's models only: never the ids of live runs (anyone who can reach /api/health would learn them)
-    return Health(version=__version__, models=reg.operator_ids)
+    cache = getattr(request.app.state, "trace_cache", None)
+    stats = TraceCacheStats(**cache.stats()) if cache is not None else None
+    return Health(version=__version__, models=reg.operator_ids, trace_cache=stats)
 
 
 @router.get("/models", summary="the models this server offers, with their shapes, and the request limits")

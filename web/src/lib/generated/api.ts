@@ -2498,6 +2498,8 @@ export interface components {
              * @description ids of the models this server offers
              */
             models: string[];
+            /** @description the trace cache's size and budget */
+            trace_cache?: components["schemas"]["TraceCacheStats"] | null;
         };
         /** HeldoutRecord */
         HeldoutRecord: {
@@ -4430,6 +4432,37 @@ export interface components {
             prob: number;
             /** Logit */
             logit?: number | null;
+        };
+        /**
+         * TraceCacheStats
+         * @description The server's cache of full traces (``glassbox serve --trace-cache-mb``): what it holds now.
+         */
+        TraceCacheStats: {
+            /**
+             * Entries
+             * @description traces kept
+             */
+            entries: number;
+            /**
+             * Bytes
+             * @description bytes those traces hold now, tensors computed on access included
+             */
+            bytes: number;
+            /**
+             * Max Bytes
+             * @description the budget; least recently used traces are dropped beyond it
+             */
+            max_bytes: number;
+            /**
+             * Hits
+             * @description requests answered from a kept trace since the server started
+             */
+            hits: number;
+            /**
+             * Misses
+             * @description requests that had to trace since the server started
+             */
+            misses: number;
         };
         /**
          * TraceFile

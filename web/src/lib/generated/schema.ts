@@ -181,6 +181,7 @@ export interface GlassboxSchema {
   TokenizerCatalogue?: TokenizerCatalogue;
   TokenizerEntry?: TokenizerEntry;
   TopToken?: TopToken;
+  TraceCacheStats?: TraceCacheStats;
   TraceFile?: TraceFile;
   TraceList?: TraceList;
   TraceListEntry?: TraceListEntry;
@@ -2420,6 +2421,38 @@ export interface Health {
    * ids of the models this server offers
    */
   models: string[];
+  /**
+   * the trace cache's size and budget
+   */
+  trace_cache?: TraceCacheStats | null;
+}
+/**
+ * The server's cache of full traces (``glassbox serve --trace-cache-mb``): what it holds now.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "TraceCacheStats".
+ */
+export interface TraceCacheStats {
+  /**
+   * traces kept
+   */
+  entries: number;
+  /**
+   * bytes those traces hold now, tensors computed on access included
+   */
+  bytes: number;
+  /**
+   * the budget; least recently used traces are dropped beyond it
+   */
+  max_bytes: number;
+  /**
+   * requests answered from a kept trace since the server started
+   */
+  hits: number;
+  /**
+   * requests that had to trace since the server started
+   */
+  misses: number;
 }
 /**
  * This interface was referenced by `GlassboxSchema`'s JSON-Schema
