@@ -86,9 +86,15 @@ def resolve_device(device: DeviceArg | torch.device) -> torch.device:
     return torch.device(text)
 
 
-def _resolve_dtype(dtype: str | torch.dtype | None) -> torch.dtype | None:
+#: what ``dtype=`` / ``--dtype`` accept besides a ``torch.dtype``; "auto" is the dtype the checkpoint's config declares
+DTYPE_NAMES = ("auto", "float32", "fp32", "bfloat16", "bf16", "float16", "fp16")
+
+
+def _resolve_dtype(dtype: str | torch.dtype | None) -> torch.dtype | str | None:
     if dtype is None or isinstance(dtype, torch.dtype):
         return dtype
+    if dtype == "auto":
+        return "auto"  # from_pretrained reads the config's dtype (float32 when it declares none)
     table = {
         "float32": torch.float32,
         "fp32": torch.float32,
@@ -184,14 +190,17 @@ def load_model(
     Args:
         name_or_path: ``None``/``"glassbox-tiny"`` (embedded), a folder, or a Hub name such as ``"gpt2"``.
         device: ``"auto"`` (CUDA when available), ``"cpu"`` or ``"cuda"``.
-        dtype: ``None`` keeps float32 on CPU (exact parity); ``"bfloat16"``/``"float16"`` to save memory.
+        dtype: ``None`` keeps float32 (exact parity); ``"bfloat16"``/``"float16"`` to save memory (probabilities are
+            still computed in float32 from the reduced-precision logits; tolerances in docs/inside-the-model.md);
+            ``"auto"`` the dtype the checkpoint's config declares.
         trust_remote_code: allow a Hub repository's own modelling code (off unless you pass it).
     """
     from safetensors import SafetensorError
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
     dev = resolve_device(device)
-    torch_dtype = _resolve_dtype(dtype) or torch.float32
+    resolved = _resolve_dtype(dtype)
+    torch_dtype = torch.float32 if resolved is None else resolved
     name, source, local_only = _locate(name_or_path)
     local = Path(source).is_dir()
     if local:

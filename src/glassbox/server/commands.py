@@ -38,6 +38,13 @@ def serve(
     port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
     no_browser: Annotated[bool, typer.Option("--no-browser", help="do not open a browser tab")] = False,
     device: Annotated[str, typer.Option(help="auto, cpu or cuda")] = "auto",
+    dtype: Annotated[
+        str,
+        typer.Option(
+            help="weights' precision: float32 (exact parity with the plain forward), bfloat16 or float16 (half the "
+            "memory; probabilities still computed in float32), or auto (what the checkpoint's config declares)"
+        ),
+    ] = "float32",
     max_prompt_tokens: Annotated[int, typer.Option(min=1, help="longest prompt a page may send, in tokens")] = 512,
     max_new_tokens: Annotated[int, typer.Option(min=1, help="most tokens one generation may add")] = 256,
     max_top_k: Annotated[int, typer.Option(min=1, help="largest top-k a page may ask for")] = 1000,
@@ -47,7 +54,7 @@ def serve(
             "--trace-cache-mb",
             min=0,
             help="memory for full traces kept between requests, in MB (least recently used dropped first; "
-            "one 512-token trace of a 1B model is about 5 GB)",
+            "one 512-token trace of a 1B model is about 1.6 GB)",
         ),
     ] = 2048,
     traces: Annotated[
@@ -94,7 +101,7 @@ def serve(
     from rich.console import Console
     from transformers.utils import logging as hf_logging
 
-    from glassbox.models.loading import load_model, tune_threads
+    from glassbox.models.loading import DTYPE_NAMES, load_model, tune_threads
     from glassbox.schema.api import Limits
     from glassbox.server.app import begin_shutdown, create_app_for
     from glassbox.server.protocol import GlassboxServer, server_config
@@ -105,6 +112,8 @@ def serve(
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     console = Console(stderr=True)
     names = model or ["glassbox-tiny"]
+    if dtype not in DTYPE_NAMES:  # before any weights are read
+        raise typer.BadParameter(f"unknown dtype {dtype!r}: use one of {', '.join(DTYPE_NAMES)}", param_hint="--dtype")
     if checkpoints:  # a revision missing from the cache fails now, before any weights are read
         from glassbox.training.checkpoint_replay import resolve_checkpoints
 
@@ -112,7 +121,7 @@ def serve(
     loaded = []
     for name in names:
         with console.status(f"loading {name}…"):
-            loaded.append(load_model(name, device=device))
+            loaded.append(load_model(name, device=device, dtype=dtype))
     tune_threads(loaded)
     checkpoint_sets = open_served_checkpoints(loaded[0], checkpoints, device, console) if checkpoints else {}
     limits = Limits(max_prompt_tokens=max_prompt_tokens, max_new_tokens=max_new_tokens, max_top_k=max_top_k)
