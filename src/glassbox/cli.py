@@ -33,18 +33,29 @@ ModelOpt = Annotated[
     typer.Option("--model", "-m", help="Hub name, local folder, or glassbox-tiny (default: the embedded model)"),
 ]
 DeviceOpt = Annotated[str, typer.Option("--device", help="auto, cpu or cuda")]
+DtypeOpt = Annotated[
+    str,
+    typer.Option(
+        "--dtype",
+        help="weights' precision: float32 (exact parity), bfloat16 or float16 (half the memory; probabilities still "
+        "float32), or auto (the checkpoint's own)",
+    ),
+]
 PromptOpt = Annotated[str, typer.Option("--prompt", "-p", help="the text to run")]
 
 
-def _load(model: str | None, device: str, trust_remote_code: bool = False) -> Any:
+def _load(model: str | None, device: str, trust_remote_code: bool = False, dtype: str = "float32") -> Any:
     from transformers.utils import logging as hf_logging
 
-    from glassbox.models.loading import load_model, tune_threads
+    from glassbox.models.loading import DTYPE_NAMES, load_model, tune_threads
+
+    if dtype not in DTYPE_NAMES:  # before any weights are read
+        raise typer.BadParameter(f"unknown dtype {dtype!r}: use one of {', '.join(DTYPE_NAMES)}", param_hint="--dtype")
 
     hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
     hf_logging.set_verbosity_error()  # type: ignore[no-untyped-call]
     with console.status(f"loading {model or 'glassbox-tiny'}…"):
-        loaded = load_model(model, device=device, trust_remote_code=trust_remote_code)
+        loaded = load_model(model, device=device, dtype=dtype, trust_remote_code=trust_remote_code)
     tune_threads([loaded])
     return loaded
 
@@ -152,6 +163,7 @@ def trace(
     min_p: Annotated[float, typer.Option(help="batch: 0 = off")] = 0.0,
     seed: Annotated[int, typer.Option(help="batch: same seed → same tokens")] = 0,
     device: DeviceOpt = "auto",
+    dtype: DtypeOpt = "float32",
 ) -> None:
     """Run one traced forward pass: tokens, top predictions and the logit lens (--prompts: one trace file each)."""
     import glassbox
@@ -164,11 +176,12 @@ def trace(
             device,
             n,
             dict(temperature=temperature, top_k=top_k, top_p=top_p, min_p=min_p, seed=seed),
+            dtype,
         )
         return
     if prompt is None:
         raise InvalidInputError("give --prompt TEXT, or --prompts FILE --out DIR for a batch")
-    m = _load(model, device)
+    m = _load(model, device, dtype=dtype)
     t = glassbox.trace(m, prompt)
     summary = t.summary(k=k, lens_k=1)
     if output is not None:
@@ -201,7 +214,13 @@ def trace(
 
 
 def _trace_batch(
-    prompts: Path | None, out: Path | None, model: str | None, device: str, n: int, sampling: dict[str, Any]
+    prompts: Path | None,
+    out: Path | None,
+    model: str | None,
+    device: str,
+    n: int,
+    sampling: dict[str, Any],
+    dtype: str = "float32",
 ) -> None:
     """``glassbox trace --prompts FILE --out DIR``: one versioned trace file per prompt, with a progress bar."""
     from rich.progress import Progress
@@ -213,7 +232,7 @@ def _trace_batch(
         raise InvalidInputError("a batch needs both --prompts FILE and --out DIR")
     lines = read_prompts(prompts)  # a bad file fails before the model loads
     s = settings(**sampling)
-    m = _load(model, device)
+    m = _load(model, device, dtype=dtype)
     with Progress(console=err_console, transient=True) as bar:
         task = bar.add_task("tracing", total=len(lines))
         paths = trace_prompts(  # the file again, not the lines: an error names the prompt's line
@@ -243,6 +262,7 @@ def generate(
         ),
     ] = None,
     device: DeviceOpt = "auto",
+    dtype: DtypeOpt = "float32",
 ) -> None:
     """Generate text step by step; tokens are coloured by their probability."""
     from rich.progress import Progress
@@ -251,7 +271,7 @@ def generate(
     from glassbox.generation import chat_prompt_ids, generate_steps
     from glassbox.models.tokens import encode
 
-    m = _load(model, device)
+    m = _load(model, device, dtype=dtype)
     s = settings(temperature=temperature, top_k=top_k, top_p=top_p, min_p=min_p, seed=seed)
     if n < 0:
         raise InvalidInputError("-n must be ≥ 0")

@@ -9,6 +9,7 @@ in docs/inside-the-model.md.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
@@ -105,3 +106,40 @@ def test_serve_refuses_an_unknown_dtype_before_loading() -> None:
     assert result.exit_code == 2
     assert "unknown dtype 'float8'" in result.output and "bfloat16" in result.output
     assert "loading" not in result.output
+
+
+def test_trace_and_generate_commands_take_a_dtype(tmp_path: Path) -> None:
+    from glassbox.cli import app
+
+    folder = make_tiny_model(tmp_path / "llama", "llama")
+    out = tmp_path / "trace.json"
+    ran = CliRunner().invoke(
+        app, ["trace", "-p", "The cat sat", "-m", str(folder), "--dtype", "bfloat16", "-o", str(out)]
+    )
+    assert ran.exit_code == 0, ran.output
+    summary = json.loads(out.read_text(encoding="utf-8"))
+    assert summary["model"]["dtype"] == "bfloat16"
+    model = glassbox.load_model(str(folder), device="cpu", dtype="bfloat16")
+    expected = glassbox.trace(model, "The cat sat").top_next(1)[0]
+    assert summary["next_token"][0]["token"]["id"] == expected.token.id
+    assert summary["next_token"][0]["prob"] == pytest.approx(expected.prob, rel=1e-6)
+    gen = CliRunner().invoke(
+        app,
+        [
+            "generate",
+            "-p",
+            "The cat",
+            "-m",
+            str(folder),
+            "--dtype",
+            "bfloat16",
+            "-n",
+            "3",
+            "--temperature",
+            "0",
+            "--json",
+        ],
+    )
+    assert gen.exit_code == 0, gen.output
+    bad = CliRunner().invoke(app, ["generate", "-p", "The cat", "-m", str(folder), "--dtype", "int8"])
+    assert bad.exit_code == 2 and "unknown dtype 'int8'" in bad.output
