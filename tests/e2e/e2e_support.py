@@ -123,3 +123,26 @@ def fresh_visitors(browser: Any) -> Iterator[Callable[..., Any]]:
     for c in contexts:
         c.close()
     assert errors == [], f"uncaught errors in the page: {errors}"
+
+
+def detail_page(browser: Any, width: int, height: int, scheme: str = "light") -> Any:
+    """A fresh page of the given size and colour scheme (English locale, 15 s default timeout)."""
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="en-US", color_scheme=scheme)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    return page
+
+
+def open_detail(page: Any, server: str, model: str, prompt: str, lang: str = "en", **params: str) -> list[str]:
+    """Open the detailed view of ``model`` on ``prompt`` (tour off) and wait for its overview; returns the list the
+    page's uncaught errors are collected into."""
+    from urllib.parse import urlencode
+
+    from playwright.sync_api import expect
+
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    query = {"model": model, "prompt": prompt, "lang": lang, "view": "detail", "tour": "0", **params}
+    page.goto(f"{server}?{urlencode(query)}")
+    expect(page.get_by_test_id("overview")).to_be_visible()
+    return errors

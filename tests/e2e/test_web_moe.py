@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from urllib.parse import urlencode
 
 import pytest
 import torch
-from e2e_support import api_json, serve_glassbox
+from e2e_support import api_json, detail_page, open_detail, serve_glassbox
 from playwright.sync_api import Browser, Page, expect
 
 import glassbox
@@ -44,20 +43,11 @@ def moe_server(models: dict[str, Path], tmp_path_factory: pytest.TempPathFactory
         yield url
 
 
-def _page(browser: Browser, width: int, height: int, scheme: str = "light") -> Page:
-    context = browser.new_context(viewport={"width": width, "height": height}, locale="en-US", color_scheme=scheme)
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    return page
+_page = detail_page
 
 
 def _open(page: Page, server: str, model: str, lang: str = "en", **params: str) -> list[str]:
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    query = {"model": model, "prompt": PROMPT, "lang": lang, "view": "detail", "tour": "0", **params}
-    page.goto(f"{server}?{urlencode(query)}")
-    expect(page.get_by_test_id("overview")).to_be_visible()
-    return errors
+    return open_detail(page, server, model, PROMPT, lang, **params)
 
 
 def _attrs(page: Page, testid: str, name: str) -> list[str]:
