@@ -21,7 +21,7 @@ import torch
 
 from glassbox.analysis import dla as _dla
 from glassbox.analysis import logit_lens as _lens
-from glassbox.capture.derived import can_derive, derivable, derive, derived_names
+from glassbox.capture.derived import can_derive, derivable, derive_group, derived_names
 from glassbox.capture.forward import CaptureArg, capture_filter, run_forward
 from glassbox.capture.names import dims_of
 from glassbox.errors import InvalidInputError
@@ -51,12 +51,17 @@ class Trace:
         self._derived: dict[str, torch.Tensor] = {}
         self._derived_layer: int | None = None
         self._derived_lock = threading.Lock()  # the server's cached traces are read by several requests at once
+        # every position's logits ([pos, d_vocab]: 1 GB at 2,048 tokens with a 128k vocabulary) once asked for; the
+        # default capture stores only what the unembedding reads and unembeds the positions asked for
+        self._logits: torch.Tensor | None = cache.get("logits")
 
     # --- dict-like access ------------------------------------------------------------------------------
     def __getitem__(self, name: str) -> torch.Tensor:
         stored = self.cache.get(name)
         if stored is not None:
             return stored
+        if name == "logits":
+            return self.logits
         what = derivable(name)
         if what is not None and can_derive(self.model.adapter, *what, self.cache.__contains__):
             layer, kind = what
@@ -65,7 +70,7 @@ class Trace:
                     self._derived = {}  # free the previous layer's before computing this one's
                     self._derived_layer = layer
                 if name not in self._derived:
-                    self._derived[name] = derive(self.model.adapter, layer, kind, self.cache.__getitem__)
+                    self._derived.update(derive_group(self.model.adapter, layer, kind, self.cache.__getitem__))
                 return self._derived[name]
         raise KeyError(
             f"{name!r} was not captured; captured: {len(self.cache)} names such as "
@@ -73,7 +78,7 @@ class Trace:
         )
 
     def __contains__(self, name: object) -> bool:
-        if name in self.cache:
+        if name in self.cache or (name == "logits" and self._logits_derivable):
             return True
         what = derivable(name) if isinstance(name, str) else None
         return what is not None and can_derive(self.model.adapter, *what, self.cache.__contains__)
@@ -86,13 +91,21 @@ class Trace:
 
     def names(self) -> list[str]:
         """Stored names, then those computed on access (see docs/trace-format.md)."""
-        return list(self.cache) + derived_names(self.model.adapter, self.cache.__contains__)
+        lazy_logits = ["logits"] if self._logits_derivable else []
+        return list(self.cache) + lazy_logits + derived_names(self.model.adapter, self.cache.__contains__)
+
+    @property
+    def _logits_derivable(self) -> bool:
+        return "logits" not in self.cache and "ln_final.hook_normalized" in self.cache
 
     @property
     def nbytes(self) -> int:
-        """Bytes of every tensor this trace holds now: the stored ones and the derived one it keeps, if any."""
+        """Bytes of every tensor this trace holds now: the stored ones, the derived ones it keeps, and every
+        position's logits once they have been asked for."""
         total = sum(t.numel() * t.element_size() for t in self.cache.values())
         total += sum(t.numel() * t.element_size() for t in self._derived.values())
+        if self._logits is not None and "logits" not in self.cache:
+            total += self._logits.numel() * self._logits.element_size()
         return total
 
     @property
@@ -101,17 +114,35 @@ class Trace:
 
     @property
     def logits(self) -> torch.Tensor:
-        """[pos, d_vocab]"""
-        return self.cache["logits"]
+        """[pos, d_vocab]: stored, or (default capture) unembedded from ``ln_final.hook_normalized`` on first access
+        and kept."""
+        if self._logits is None:
+            if not self._logits_derivable:
+                raise KeyError("'logits' was not captured and ln_final.hook_normalized was not stored")
+            with self._derived_lock, torch.no_grad():
+                if self._logits is None:
+                    self._logits = self.model.adapter.unembed(self.cache["ln_final.hook_normalized"])
+        return self._logits
+
+    def logits_at(self, pos: int = -1) -> torch.Tensor:
+        """[d_vocab]: the logits at one position, unembedding that position alone when every position's have not
+        been asked for (a prediction reads one row, not the 1 GB of a 2,048-token prompt's every row)."""
+        if self._logits is not None:
+            return self._logits[pos]
+        if not -self.n_pos <= pos < self.n_pos:
+            raise IndexError(f"position {pos} is outside the trace's {self.n_pos} positions")
+        with torch.no_grad():
+            xf = self.cache["ln_final.hook_normalized"]
+            return self.model.adapter.unembed(xf[pos].unsqueeze(0))[0]
 
     def probs(self, pos: int = -1) -> torch.Tensor:
         """Softmax of the logits at one position [d_vocab], float32, over the full vocabulary."""
-        return torch.softmax(self.logits[pos].float(), dim=-1)
+        return torch.softmax(self.logits_at(pos).float(), dim=-1)
 
     def top_next(self, k: int = 10, pos: int = -1) -> list[TopToken]:
-        probs = self.probs(pos)
+        logits = self.logits_at(pos)
+        probs = torch.softmax(logits.float(), dim=-1)
         values, ids = torch.topk(probs, min(k, probs.numel()))
-        logits = self.logits[pos]
         infos = token_infos(self.model.tokenizer, ids.tolist())
         return [
             TopToken(token=info, prob=float(p), logit=float(logits[i]))
@@ -171,7 +202,7 @@ class Trace:
             captured=self.names(),
             next_token=self.top_next(k),
             logit_lens=self.logit_lens(k=lens_k),
-            last_logits=tensor_payload(self.logits[-1], ["d_vocab"]),
+            last_logits=tensor_payload(self.logits_at(-1), ["d_vocab"]),
         )
 
     def __repr__(self) -> str:
@@ -195,7 +226,8 @@ def trace(
             ``hook_pattern`` are recomputed exactly, one layer at a time, on access instead of stored: see
             docs/trace-format.md), ``"all"`` (everything stored),
             ``"residual"``, ``"attention"``, ``"none"``, or glob patterns over canonical names, e.g.
-            ``["blocks.*.attn.hook_pattern"]``. ``logits`` is always kept.
+            ``["blocks.*.attn.hook_pattern"]``. ``logits`` is always there: stored, or with the default capture
+            unembedded on access (``Trace.logits`` every position, ``Trace.logits_at`` one).
         truncate: ``None`` (default) refuses more tokens than the model's context with
             :class:`~glassbox.errors.PromptTooLongError`; ``"left"`` keeps the last ``n_ctx`` tokens and records
             how many were dropped in ``Trace.dropped_tokens``.
@@ -212,9 +244,9 @@ def trace(
         n_ctx = model.info.n_ctx
         raw, dropped = truncate_ids(raw, n_ctx, truncate, why=f"the model's context of {n_ctx} tokens")
         ids = check_ids(model, raw)
-    keep = capture_filter(capture)
-    with model.lock:
-        cache = run_forward(model, ids, keep)
+    keep = capture_filter(capture, moe=model.adapter.n_experts > 0)
+    with model.lock:  # the default capture unembeds positions on access (Trace.logits, Trace.logits_at)
+        cache = run_forward(model, ids, keep, logits=capture not in (None, "default"))
     result = Trace(model, ids, cache, prompt)
     result.dropped_tokens = dropped
     return result

@@ -87,7 +87,7 @@ def direct_logit_attribution(trace: Trace, target: int | str, pos: int = -1) -> 
     return DirectLogitAttribution(
         target=token_infos(trace.model.tokenizer, [tid])[0],
         pos=p,
-        logit=float(trace.logits[p, tid].item()),
+        logit=float(trace.logits_at(p)[tid].item()),
         total=sum(c.value for c in out),
         contributions=out,
         softcap=a.final_softcap,  # the decomposition is of the logit before the cap: the cap is not additive

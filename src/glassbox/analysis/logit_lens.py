@@ -33,11 +33,20 @@ def lens_residuals(trace: Trace) -> torch.Tensor:
     return torch.stack([trace[name] for name in names])
 
 
+#: how many float32 probabilities :func:`logit_lens` holds at once (64 MB): it decodes the positions in chunks of
+#: that many, so a 2,048-token prompt on a 128k vocabulary needs no [layer, pos, d_vocab] tensor (18 GB on a 1B)
+LENS_CHUNK_FLOATS = 16 * 1024 * 1024
+
+
 def lens_probs(trace: Trace, positions: Sequence[int] | None = None) -> torch.Tensor:
-    """[layer, pos, d_vocab] probabilities."""
-    resid = lens_residuals(trace)
-    if positions is not None:
-        resid = resid[:, list(positions)]
+    """[layer, pos, d_vocab] probabilities (every position's when ``positions`` is None: mind the size)."""
+    if positions is None:
+        resid = lens_residuals(trace)
+    else:
+        n_layers = trace.model.adapter.n_layers
+        names = [act_name("resid_pre", 0)] + [act_name("resid_post", layer) for layer in range(n_layers)]
+        idx = list(positions)
+        resid = torch.stack([trace[name][idx] for name in names])
     a = trace.model.adapter
     with torch.no_grad():
         normed, _ = a.ln_final()(resid)
@@ -48,12 +57,19 @@ def lens_probs(trace: Trace, positions: Sequence[int] | None = None) -> torch.Te
 def logit_lens(trace: Trace, positions: Sequence[int] | None = None, k: int = 5) -> LogitLens:
     """The top-``k`` tokens of every row at every position (all positions when ``positions`` is None)."""
     pos_list = list(range(trace.n_pos)) if positions is None else [p % trace.n_pos for p in positions]
-    probs = lens_probs(trace, pos_list)
-    values, ids = torch.topk(probs, min(k, probs.shape[-1]), dim=-1)  # [layer, pos, k]
+    rows = trace.model.adapter.n_layers + 1
+    chunk = max(1, LENS_CHUNK_FLOATS // (rows * trace.model.adapter.d_vocab))
+    parts = []
+    for start in range(0, max(len(pos_list), 1), chunk):  # one empty chunk for no positions
+        probs = lens_probs(trace, pos_list[start : start + chunk])
+        parts.append(torch.topk(probs, min(k, probs.shape[-1]), dim=-1))  # [layer, chunk, k]
+        del probs
+    values = torch.cat([v for v, _ in parts], dim=1)  # [layer, pos, k]
+    ids = torch.cat([i for _, i in parts], dim=1)
     unique = sorted(set(ids.flatten().tolist()))
     info = dict(zip(unique, token_infos(trace.model.tokenizer, unique), strict=True))
     cells = []
-    for layer in range(probs.shape[0]):
+    for layer in range(values.shape[0]):
         for j, pos in enumerate(pos_list):
             top = [
                 TopToken(token=info[int(t)], prob=float(p))

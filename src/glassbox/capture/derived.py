@@ -8,6 +8,12 @@ Per-head results ``blocks.L.attn.hook_result`` [pos, head, d_model] are the larg
 × d_model per position, 44 % of a Llama-3.2-1B trace at 512 tokens) yet a pure function of the stored ``hook_z``,
 the model's W_O and, where the model norms attention's output (OLMo, Gemma), that norm's stored scale. Doing the
 same operations as :func:`~glassbox.capture.forward.run_forward` on the same tensors gives the same bits.
+
+A dense MLP's neurons — ``blocks.L.mlp.hook_pre``, ``hook_pre_linear`` (gated MLPs) and ``hook_post``, d_mlp wide
+each (three quarters of a Llama-3.2-1B trace once per-head results are gone: 3 GB at 2,048 tokens) — are the
+MLP of the stored input the MLP read (:func:`mlp_input_name`), recomputed by the adapter's own ``mlp``. A mixture
+of experts' neurons are stored (their routing decides which experts ran). A forward pass whose intervention edits
+``hook_post`` stores that layer's edited ``hook_post`` itself (``run_forward``).
 """
 
 from __future__ import annotations
@@ -24,19 +30,51 @@ from glassbox.capture.names import act_name
 if TYPE_CHECKING:
     from glassbox.models.adapters.base import Adapter
 
-_DERIVED = re.compile(r"blocks\.(\d+)\.attn\.hook_(result|attn_scores|pattern)")
-#: what each derived activation is computed from
+_DERIVED = re.compile(r"blocks\.(\d+)\.(attn\.hook_(?:result|attn_scores|pattern)|mlp\.hook_(?:pre|pre_linear|post))")
+#: what each derived attention activation is computed from
 _SOURCES = {"result": ("z",), "attn_scores": ("q", "k"), "pattern": ("q", "k")}
+#: the derived activations of one layer, as (component, kind), in the order ``derived_names`` lists them
+_KINDS = [
+    ("attn", "result"),
+    ("attn", "attn_scores"),
+    ("attn", "pattern"),
+    ("mlp", "pre"),
+    ("mlp", "pre_linear"),
+    ("mlp", "post"),
+]
+_MLP_KINDS = ("pre", "pre_linear", "post")
 
 
 def derivable(name: str) -> tuple[int, str] | None:
-    """``(layer, kind)`` of a name this module can compute, or None."""
+    """``(layer, kind)`` of a name this module can compute, or None (kinds: ``result``, ``attn_scores``,
+    ``pattern``, ``pre``, ``pre_linear``, ``post``)."""
     m = _DERIVED.fullmatch(name)
-    return (int(m.group(1)), m.group(2)) if m else None
+    return (int(m.group(1)), m.group(2).rsplit("hook_", 1)[1]) if m else None
+
+
+def mlp_input_name(adapter: Adapter, layer: int) -> str:
+    """The stored activation a dense MLP reads: its norm's output, or the residual where the norm is an identity."""
+    ln2 = adapter.ln2(layer)
+    if adapter.parallel_block:  # the block's input, through its own norm (GPT-NeoX) or attention's (Cohere)
+        if ln2 is None:
+            ln1 = adapter.ln1(layer)
+            return act_name("resid_pre", layer) if ln1.kind == "identity" else act_name("normalized", layer, "ln1")
+        return act_name("normalized", layer, "ln2")
+    if ln2 is None or ln2.kind == "identity":
+        return act_name("resid_mid", layer)
+    return act_name("normalized", layer, "ln2")
 
 
 def can_derive(adapter: Adapter, layer: int, kind: str, has: Callable[[str], bool]) -> bool:
-    if not 0 <= layer < adapter.n_layers or has(act_name(kind, layer, "attn")):
+    if not 0 <= layer < adapter.n_layers:
+        return False
+    if kind in _MLP_KINDS:
+        if has(act_name(kind, layer, "mlp")) or adapter.n_experts:  # stored, or an MoE (stored: see above)
+            return False
+        if kind == "pre_linear" and not adapter.gated_mlp:
+            return False
+        return has(mlp_input_name(adapter, layer))
+    if has(act_name(kind, layer, "attn")):
         return False
     if kind != "result" and adapter.layer_kind(layer) == "linear_attention":  # a recurrence: no softmax pattern
         return False
@@ -46,9 +84,9 @@ def can_derive(adapter: Adapter, layer: int, kind: str, has: Callable[[str], boo
 def derived_names(adapter: Adapter, has: Callable[[str], bool]) -> list[str]:
     """The names not stored that can be recomputed from what is stored."""
     return [
-        act_name(kind, layer, "attn")
+        act_name(kind, layer, component)
         for layer in range(adapter.n_layers)
-        for kind in _SOURCES
+        for component, kind in _KINDS
         if can_derive(adapter, layer, kind, has)
     ]
 
@@ -70,11 +108,12 @@ def attention_scores(
     group = q.shape[1] // k.shape[1]
     if group > 1:  # grouped-query attention: query head h reads kv head h // group
         k = k.repeat_interleave(group, dim=1)
-    scores = torch.einsum("qhd,khd->hqk", q, k) * adapter.attn_scale(layer)
+    # in place where the value is the same: [head, pos, pos] is 512 MB a copy at 2,048 tokens on a 1B shape
+    scores = torch.einsum("qhd,khd->hqk", q, k).mul_(adapter.attn_scale(layer))
     cap = adapter.attn_softcap(layer)
     if cap is not None:  # Gemma 2: soft-capped before the mask, as HF does
         scores = torch.tanh(scores / cap) * cap
-    return scores.masked_fill(~mask, float("-inf"))
+    return scores.masked_fill_(~mask, float("-inf"))
 
 
 def attention_pattern(
@@ -92,11 +131,32 @@ def derive(adapter: Adapter, layer: int, kind: str, get: Callable[[str], torch.T
     """One derived activation of one layer (see :func:`derivable`)."""
     if kind == "result":
         return head_result(adapter, layer, get)
+    if kind in _MLP_KINDS:
+        m = adapter.mlp(layer, get(mlp_input_name(adapter, layer)))
+        out = {"pre": m.pre, "pre_linear": m.pre_linear, "post": m.post}[kind]
+        assert out is not None, "pre_linear is derivable only for gated MLPs"
+        return out
     q, k = get(act_name("q", layer, "attn")), get(act_name("k", layer, "attn"))
     scores = attention_scores(adapter, layer, q, k, causal_mask(q.shape[0], adapter.sliding_window(layer), q.device))
     if kind == "attn_scores":
         return scores
     return attention_pattern(adapter, layer, scores, q.dtype)[0]
+
+
+@torch.no_grad()
+def derive_group(
+    adapter: Adapter, layer: int, kind: str, get: Callable[[str], torch.Tensor]
+) -> dict[str, torch.Tensor]:
+    """``kind`` by name, with what the same computation gives at no extra cost: one MLP call gives all its neurons'
+    hooks (``pre``, ``pre_linear`` where gated, ``post``)."""
+    if kind not in _MLP_KINDS:
+        component = "attn"
+        return {act_name(kind, layer, component): derive(adapter, layer, kind, get)}
+    m = adapter.mlp(layer, get(mlp_input_name(adapter, layer)))
+    out = {act_name("pre", layer, "mlp"): m.pre, act_name("post", layer, "mlp"): m.post}
+    if m.pre_linear is not None:
+        out[act_name("pre_linear", layer, "mlp")] = m.pre_linear
+    return out
 
 
 @torch.no_grad()

@@ -31,6 +31,9 @@ CaptureArg = str | Iterable[str] | None
 #: on access: per-head results from ``hook_z`` and W_O (44 % of a 1B model's trace at 512 tokens), scores and
 #: pattern from ``hook_q`` and ``hook_k`` ([head, pos, pos] each: 8 GB per kind at 2,048 tokens on a 1B shape)
 DERIVED_ON_ACCESS = ["blocks.*.attn.hook_result", "blocks.*.attn.hook_attn_scores", "blocks.*.attn.hook_pattern"]
+#: likewise a dense MLP's neurons, from the MLP's stored input (3 GB at 2,048 tokens on a 1B shape); a mixture of
+#: experts keeps its own (see capture/derived.py)
+DERIVED_MLP_ON_ACCESS = ["blocks.*.mlp.hook_pre", "blocks.*.mlp.hook_pre_linear", "blocks.*.mlp.hook_post"]
 
 PRESETS: dict[str, list[str]] = {
     # Everything a visualisation needs; per-head results are derived on access (DERIVED_ON_ACCESS).
@@ -44,8 +47,9 @@ PRESETS: dict[str, list[str]] = {
 }
 
 
-def capture_filter(capture: CaptureArg) -> Callable[[str], bool]:
-    """A predicate over canonical names from a preset name or a list of glob patterns."""
+def capture_filter(capture: CaptureArg, moe: bool = False) -> Callable[[str], bool]:
+    """A predicate over canonical names from a preset name or a list of glob patterns (``moe``: the model's MLPs
+    are mixtures of experts, whose neurons the default capture stores)."""
     if capture is None:
         capture = "default"
     patterns = PRESETS[capture] if isinstance(capture, str) and capture in PRESETS else capture
@@ -53,7 +57,8 @@ def capture_filter(capture: CaptureArg) -> Callable[[str], bool]:
         patterns = [patterns]
     pats = list(patterns)
     if capture == "default":
-        return lambda name: not any(fnmatch.fnmatchcase(name, p) for p in DERIVED_ON_ACCESS)
+        derived = DERIVED_ON_ACCESS if moe else DERIVED_ON_ACCESS + DERIVED_MLP_ON_ACCESS
+        return lambda name: not any(fnmatch.fnmatchcase(name, p) for p in derived)
     if pats == ["*"]:
         return lambda name: True
     return lambda name: name == "logits" or any(fnmatch.fnmatchcase(name, p) for p in pats)
@@ -65,13 +70,18 @@ def run_forward(
     ids: list[int],
     keep: Callable[[str], bool],
     edit: Callable[[str, torch.Tensor], torch.Tensor] | None = None,
+    logits: bool = True,
 ) -> dict[str, torch.Tensor]:
     """Run one forward pass over ``ids`` and return the kept activations by canonical name (no batch axis).
 
-    ``logits`` [pos, d_vocab] is always returned. ``edit(name, value) -> value``, when given, is an intervention:
-    it is called with ``blocks.{l}.attn.hook_z`` (per head, before the output projection) and
-    ``blocks.{l}.mlp.hook_post`` (per neuron, what the output projection reads) and the pass continues with
-    what it returns (:func:`glassbox.ablate` zeroes or mean-ablates heads and neurons this way).
+    ``logits`` [pos, d_vocab] is always returned, unless ``logits=False``: then ``ln_final.hook_normalized``
+    (what the unembedding reads, d_model rather than d_vocab wide) is returned instead, for
+    :class:`~glassbox.tracing.Trace` to unembed the positions asked for.
+
+    ``edit(name, value) -> value``, when given, is an intervention: it is called with ``blocks.{l}.attn.hook_z``
+    (per head, before the output projection) and ``blocks.{l}.mlp.hook_post`` (per neuron, what the output
+    projection reads) and the pass continues with what it returns (:func:`glassbox.ablate` zeroes or mean-ablates
+    heads and neurons this way).
     """
     a = model.adapter
     dev = model.device
@@ -131,6 +141,7 @@ def run_forward(
                 put(act_name("sink", layer, "attn"), sink)
             put(act_name("pattern", layer, "attn"), pattern)
             z = torch.einsum("hqk,khd->qhd", pattern, v)  # [pos, head, d_head]
+            del scores, pattern  # unless kept, free this layer's [head, pos, pos] before the next layer makes its own
             gate = a.attn_output_gate(layer, x1)
             if gate is not None:  # Qwen3.5's full-attention layers gate each head's output, elementwise
                 put(act_name("gate", layer, "attn"), gate)
@@ -189,11 +200,14 @@ def run_forward(
             put(act_name("pre_linear", layer, "mlp"), m.pre_linear)
         post = m.post
         mlp_out = m.out
+        post_name = act_name("post", layer, "mlp")
         if edit is not None:
-            post = edit(act_name("post", layer, "mlp"), m.post)
+            post = edit(post_name, m.post)
             if post is not m.post:  # the output projection is linear: add what the edit changed
                 mlp_out = mlp_out + (post - m.post) @ a.W_out(layer)
-        put(act_name("post", layer, "mlp"), post)
+                if not keep(post_name):  # the default capture recomputes hook_post from the MLP's input: the
+                    cache[post_name] = post  # edited one cannot be, so it is stored
+        put(post_name, post)
         post_mlp = a.post_mlp_norm(layer)
         if post_mlp is not None:
             mlp_out, s_mlp = post_mlp(mlp_out)
@@ -208,7 +222,10 @@ def run_forward(
     xf, sf = ln_f(resid)
     put("ln_final.hook_scale", sf)
     put("ln_final.hook_normalized", xf)
-    cache["logits"] = a.unembed(xf)
+    if logits:
+        cache["logits"] = a.unembed(xf)
+    else:
+        cache["ln_final.hook_normalized"] = xf
     return cache
 
 
