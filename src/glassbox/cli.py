@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from glassbox.cli_options import DtypeOpt
 from glassbox.errors import GlassboxError, InvalidInputError
 
 app = typer.Typer(
@@ -33,14 +34,6 @@ ModelOpt = Annotated[
     typer.Option("--model", "-m", help="Hub name, local folder, or glassbox-tiny (default: the embedded model)"),
 ]
 DeviceOpt = Annotated[str, typer.Option("--device", help="auto, cpu or cuda")]
-DtypeOpt = Annotated[
-    str,
-    typer.Option(
-        "--dtype",
-        help="weights' precision: float32 (exact parity), bfloat16 or float16 (half the memory; probabilities still "
-        "float32), or auto (the checkpoint's own)",
-    ),
-]
 PromptOpt = Annotated[str, typer.Option("--prompt", "-p", help="the text to run")]
 
 

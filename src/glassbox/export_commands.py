@@ -10,6 +10,8 @@ from typing import Annotated
 
 import typer
 
+from glassbox.cli_options import DtypeOpt
+
 
 def register(app: typer.Typer) -> None:
     """Add ``glassbox export`` to the command line."""
@@ -28,6 +30,7 @@ def register(app: typer.Typer) -> None:
         min_p: Annotated[float, typer.Option(help="0 = off")] = 0.0,
         seed: Annotated[int, typer.Option(help="same seed → same tokens")] = 0,
         device: Annotated[str, typer.Option("--device", help="auto, cpu or cuda")] = "auto",
+        dtype: DtypeOpt = "float32",
         why: Annotated[
             bool, typer.Option("--why/--no-why", help="precompute the Why view of every prompt (--no-why: faster)")
         ] = True,
@@ -50,7 +53,7 @@ def register(app: typer.Typer) -> None:
 
         read_prompts(prompts)  # a bad file fails before the model loads
         s = settings(temperature=temperature, top_k=top_k, top_p=top_p, min_p=min_p, seed=seed)
-        m = _load(model, device)
+        m = _load(model, device, dtype=dtype)
         with Progress(console=err_console, transient=True) as bar:
             # one step per prompt and stage (its trace, its Why view, its graph): export_site reports the total
             task = bar.add_task("exporting", total=None)

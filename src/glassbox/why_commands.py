@@ -14,6 +14,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from glassbox.cli_options import DtypeOpt
+
 console = Console()
 
 ModelOpt = Annotated[str | None, typer.Option("--model", "-m", help="Hub name, local folder, or glassbox-tiny")]
@@ -30,10 +32,10 @@ def _token(ref: str | None) -> int | str | None:
     return int(ref) if ref.isdigit() else ref
 
 
-def _load(model: str | None, device: str) -> Any:
+def _load(model: str | None, device: str, dtype: str) -> Any:
     from glassbox.cli import _load as load
 
-    return load(model, device)
+    return load(model, device, dtype=dtype)
 
 
 def _signed(v: float) -> Text:
@@ -53,11 +55,12 @@ def attribute_command(
     model: ModelOpt = None,
     json: JsonOpt = False,
     device: DeviceOpt = "auto",
+    dtype: DtypeOpt = "float32",
 ) -> None:
     """How much each prompt token contributes to the next token's log-probability."""
     from glassbox.analysis.attribution import attribute
 
-    m = _load(model, device)
+    m = _load(model, device, dtype)
     a = attribute(
         m,
         prompt,
@@ -92,11 +95,12 @@ def patch_command(
     model: ModelOpt = None,
     json: JsonOpt = False,
     device: DeviceOpt = "auto",
+    dtype: DtypeOpt = "float32",
 ) -> None:
     """Activation patching: logit(answer) − logit(wrong) with each clean activation put into the corrupted run."""
     from glassbox.analysis.patching import patch
 
-    m = _load(model, device)
+    m = _load(model, device, dtype)
     p = patch(m, clean, corrupted, cast(int | str, _token(answer)), cast(int | str, _token(wrong)), cast(Site, site))
     if json:
         print(p.model_dump_json(indent=1))
@@ -121,11 +125,12 @@ def score_command(
     model: ModelOpt = None,
     json: JsonOpt = False,
     device: DeviceOpt = "auto",
+    dtype: DtypeOpt = "float32",
 ) -> None:
     """The log-probability and rank of every token of a text, and its perplexity."""
     from glassbox.analysis.scoring import score_text
 
-    m = _load(model, device)
+    m = _load(model, device, dtype)
     s = score_text(m, prompt, k=k)
     if json:
         print(s.model_dump_json(indent=1))

@@ -143,3 +143,35 @@ def test_trace_and_generate_commands_take_a_dtype(tmp_path: Path) -> None:
     assert gen.exit_code == 0, gen.output
     bad = CliRunner().invoke(app, ["generate", "-p", "The cat", "-m", str(folder), "--dtype", "int8"])
     assert bad.exit_code == 2 and "unknown dtype 'int8'" in bad.output
+
+
+def test_why_commands_take_a_dtype(tmp_path: Path) -> None:
+    from glassbox.analysis.scoring import score_text
+    from glassbox.cli import app
+
+    folder = make_tiny_model(tmp_path / "llama", "llama")
+    model = glassbox.load_model(str(folder), device="cpu", dtype="bfloat16")
+    expected = score_text(model, "The cat sat on the mat")
+    ran = CliRunner().invoke(
+        app, ["score", "-p", "The cat sat on the mat", "-m", str(folder), "--dtype", "bfloat16", "--json"]
+    )
+    assert ran.exit_code == 0, ran.output
+    assert json.loads(ran.output)["perplexity"] == pytest.approx(expected.perplexity, rel=1e-6)
+    f32 = score_text(glassbox.load_model(str(folder), device="cpu"), "The cat sat on the mat")
+    assert f32.perplexity != expected.perplexity  # the option reached the model
+    bad = CliRunner().invoke(app, ["attribute", "-p", "The cat", "-m", str(folder), "--dtype", "float8"])
+    assert bad.exit_code == 2 and "unknown dtype 'float8'" in bad.output
+
+
+def test_graphs_refuse_reduced_precision_clearly() -> None:
+    from glassbox.errors import InvalidInputError
+    from glassbox.graph.engine import attribution_graph
+
+    model = glassbox.load_model(dtype="bfloat16")  # the embedded model, which ships its transcoders
+    with pytest.raises(InvalidInputError, match=r"computed in float32.*bfloat16"):
+        attribution_graph(model, "The capital of France is")
+    client = TestClient(create_app_for(Registry([model]), Limits()), base_url="http://localhost")
+    mid = client.get("/api/health").json()["models"][0]
+    info = client.get(f"/api/circuits/{mid}/info")
+    assert info.status_code == 200
+    assert info.json()["available"] is False and "--dtype float32" in info.json()["reason"]

@@ -114,6 +114,11 @@ def check_compatible(model: LoadedModel, ts: TranscoderSet) -> None:
     """The transcoders must fit the model: one per layer, the model's width, hooks the architecture has."""
     a = model.adapter
     check_architecture(model)
+    if model.info.dtype != "float32":  # the transcoders and the linearised backward pass are float32 throughout
+        raise InvalidInputError(
+            f"attribution graphs are computed in float32; {model.name} is loaded in {model.info.dtype} "
+            "(load it with --dtype float32)"
+        )
     if a.value_clip is not None:  # a clamp on q, k and v: the frozen-pattern model is no longer linear in the values
         raise UnsupportedArchitectureError(
             f"attribution graphs need values linear in the residual stream; {model.name} clamps q, k and v to "
