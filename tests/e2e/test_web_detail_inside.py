@@ -360,3 +360,27 @@ def test_screenshots_of_the_default_model(browser: Browser, inside_server: str, 
         assert width_now <= width + 1, f"{name}: the page scrolls sideways ({width_now}px)"
         page.context.close()
         assert errors == [], errors
+
+
+def test_a_long_prompts_lens_comes_a_window_at_a_time_and_its_grid_pooled(
+    page: Page, inside_server: str, gpt2: Any
+) -> None:
+    prompt = long_prompt(gpt2, 110)
+    t = glassbox.trace(gpt2, prompt)
+    n = t.n_pos
+    assert n > 64
+    open_detail(page, inside_server, "tiny-gpt2", prompt, panel="lens", pos=str(n - 4))
+    note = page.get_by_test_id("lens-window")
+    expect(note).to_have_attribute("data-from", "64")
+    expect(note).to_have_attribute("data-to", str(n - 1))
+    expect(page.locator("[data-testid=logit-lens] thead th[data-pos]")).to_have_count(n - 64)
+    expect(page.get_by_test_id("lens-topk")).to_have_attribute("data-pos", str(n - 4))
+    page.get_by_test_id("pos-select").select_option("10")  # outside the window: the lens moves to 0-63
+    expect(note).to_have_attribute("data-from", "0")
+    expect(note).to_have_attribute("data-to", "63")
+    expect(page.locator("[data-testid=logit-lens] thead th[data-pos]")).to_have_count(64)
+    expect(page.get_by_test_id("lens-topk")).to_have_attribute("data-pos", "10")
+    # the all-heads grid of the same prompt: thumbnails of 2 × 2 blocks, and a note that says so
+    open_detail(page, inside_server, "tiny-gpt2", prompt, panel="heads")
+    expect(page.get_by_test_id("grid-pooled")).to_have_attribute("data-block", "2")
+    expect(page.get_by_test_id("head-thumb")).to_have_count(gpt2.info.n_layers * gpt2.info.n_heads)

@@ -113,3 +113,42 @@ def test_trace_cache_is_lru_and_reused(tiny_models) -> None:  # type: ignore[no-
     cache.get("m", model, [1])
     assert len(cache) == 2 and cache.misses == 3
     assert cache.get("m", model, [1, 2, 3]) is not a  # dropped as least recently used
+
+
+def test_a_long_prompts_grid_is_pooled_to_real_weights(tiny_models: dict[str, LoadedModel]) -> None:
+    from glassbox.analysis.detail import GRID_MAX_CELLS, attention_grid
+
+    model = tiny_models["llama"]
+    n = 2 * GRID_MAX_CELLS - 10  # 118 positions (the tiny models' context is 128) → blocks of 2, 59 cells a side
+    t = glassbox.trace(model, token_ids=[(7 * i) % 200 + 1 for i in range(n)])
+    grid = attention_grid(t)
+    block = -(-n // GRID_MAX_CELLS)
+    cells = -(-n // block)
+    assert grid.block == block == 2
+    assert grid.patterns.shape == [model.info.n_layers, model.info.n_heads, cells, cells]
+    shown = grid.patterns.to_numpy()
+    pattern = t[act_name("pattern", 1, "attn")].numpy()
+    for q, k in [(0, 0), (10, 3), (cells - 1, cells - 1), (cells - 1, 0), (5, 20)]:
+        real = pattern[2, q * block : (q + 1) * block, k * block : (k + 1) * block]
+        assert shown[1, 2, q, k] == np.float16(real.max())  # the block's largest weight, as float16
+    assert (shown[:, :, 5, 20] == 0).all()  # above the diagonal: nothing attends to the future
+    short = attention_grid(glassbox.trace(model, PROMPT))
+    assert short.block == 1  # a short prompt's maps are whole
+
+
+def test_the_logit_lens_decodes_the_positions_asked_for(client: TestClient) -> None:
+    mid = model_id(client, "llama")
+    whole = LogitLens.model_validate(post(client, "logit_lens", mid, k=3))
+    some = LogitLens.model_validate(post(client, "logit_lens", mid, k=3, positions=[1, 3]))
+    assert some.positions == [1, 3]
+    assert len(some.cells) == len(whole.layers) * 2
+    for cell in some.cells:  # the same cells as the whole lens's, to float32 rounding
+        same = next(c for c in whole.cells if (c.layer, c.pos) == (cell.layer, cell.pos))
+        assert [x.token.id for x in cell.top] == [x.token.id for x in same.top]
+        assert [x.prob for x in cell.top] == pytest.approx([x.prob for x in same.top], abs=1e-6)
+    n_pos = len(whole.positions)
+    bad = client.post("/api/detail/logit_lens", json={"model": mid, "prompt": PROMPT, "positions": [n_pos]})
+    assert bad.status_code == 400 and f"position {n_pos} does not exist" in bad.text
+    for wrong in ([-1], list(range(257))):
+        r = client.post("/api/detail/logit_lens", json={"model": mid, "prompt": PROMPT, "positions": wrong})
+        assert r.status_code == 422, wrong

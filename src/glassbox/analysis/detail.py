@@ -44,6 +44,11 @@ def _check(trace: Trace, layer: int | None = None, head: int | None = None, pos:
         raise InvalidInputError(f"position {pos} does not exist (0..{trace.n_pos - 1})")
 
 
+def check_position(trace: Trace, pos: int) -> None:
+    """A clear error for a position the trace does not have."""
+    _check(trace, pos=pos)
+
+
 def attention_head(trace: Trace, layer: int, head: int, query_pos: int) -> AttentionHead:
     _check(trace, layer, head, query_pos)
     a = trace.model.adapter
@@ -99,21 +104,45 @@ def attention_head(trace: Trace, layer: int, head: int, query_pos: int) -> Atten
     )
 
 
+#: the all-heads grid's thumbnails are at most this many cells a side: a longer prompt's maps are pooled into
+#: blocks of positions (at 2,048 tokens on a 16-layer, 32-head model, the full maps would be 4.3 GB of float16)
+GRID_MAX_CELLS = 64
+
+
+def pool_map(m: torch.Tensor, block: int, signed: bool) -> torch.Tensor:
+    """[head, q, k] → [head, ⌈q/block⌉, ⌈k/block⌉]: each cell the entry of its block×block block with the largest
+    magnitude (the largest weight of a softmax pattern), its sign kept — a value the map really holds."""
+    if block == 1:
+        return m
+    h, n = m.shape[0], m.shape[1]
+    g = -(-n // block)
+    padded = torch.zeros(h, g * block, g * block, dtype=m.dtype, device=m.device)
+    padded[:, :n, :n] = torch.nan_to_num(m, neginf=0.0)
+    blocks = padded.reshape(h, g, block, g, block).permute(0, 1, 3, 2, 4).reshape(h, g, g, block * block)
+    if not signed:
+        return blocks.amax(-1)
+    idx = blocks.abs().argmax(-1, keepdim=True)
+    return blocks.gather(-1, idx).squeeze(-1)
+
+
 def attention_grid(trace: Trace) -> AttentionGrid:
     n, a = trace.model.info.n_layers, trace.model.adapter
-    # a linear-attention layer has no pattern: its thumbnail is its exact token-mixing matrix (ModelInfo.layer_kinds)
-    maps = [
-        trace[act_name("mixing" if a.layer_kind(layer) == "linear_attention" else "pattern", layer, "attn")]
-        for layer in range(n)
-    ]
-    counts = sorted({m.shape[0] for m in maps})
-    if len(counts) > 1:  # Qwen3.5's released models: more linear-attention (value) heads than attention heads
-        raise InvalidInputError(
-            f"the all-heads grid needs one head count; this model's layers have {' and '.join(map(str, counts))} "
-            "heads (linear and softmax attention): open each layer's heads one at a time"
-        )
+    block = -(-trace.n_pos // GRID_MAX_CELLS)  # 1 up to GRID_MAX_CELLS positions: every weight as it is
+    maps: list[torch.Tensor] = []
+    for layer in range(n):  # pooled one layer at a time: a trace holds one layer's derived pattern at once
+        linear = a.layer_kind(layer) == "linear_attention"
+        # a linear-attention layer has no pattern: its thumbnail is its exact token-mixing matrix (layer_kinds)
+        m = trace[act_name("mixing" if linear else "pattern", layer, "attn")]
+        if maps and m.shape[0] != maps[0].shape[0]:  # Qwen3.5's released models: more value heads than attention's
+            raise InvalidInputError(
+                f"the all-heads grid needs one head count; this model's layers have {maps[0].shape[0]} and "
+                f"{m.shape[0]} heads (linear and softmax attention): open each layer's heads one at a time"
+            )
+        maps.append(pool_map(m, block, signed=linear))
     stacked = torch.stack(maps)
-    return AttentionGrid(patterns=tensor_payload(stacked, ["layer", "head", "query_pos", "key_pos"], "float16"))
+    return AttentionGrid(
+        patterns=tensor_payload(stacked, ["layer", "head", "query_pos", "key_pos"], "float16"), block=block
+    )
 
 
 def _rotation(trace: Trace, pos: int) -> Rotation | None:

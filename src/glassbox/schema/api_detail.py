@@ -7,7 +7,7 @@ shows — the payloads themselves are those of :mod:`glassbox.schema.detail`.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
 
@@ -45,8 +45,18 @@ class MlpRequest(DetailRequest):
     k: int = Field(10, ge=1, le=100, description="how many top neurons")
 
 
+#: the most positions one logit-lens request decodes (the app asks for a window of 64 on a long prompt)
+LENS_MAX_POSITIONS = 256
+
+
 class LogitLensRequest(DetailRequest):
     k: int = Field(5, ge=1, le=50, description="top tokens per cell")
+    positions: list[Annotated[int, Field(ge=0)]] | None = Field(
+        None,
+        max_length=LENS_MAX_POSITIONS,
+        description="the positions to decode (the columns shown); every position when absent. Each layer × position "
+        "unembeds to the whole vocabulary: on a 1B model a 512-token prompt's every position takes a minute on a CPU",
+    )
 
 
 class TokenAcrossLayersRequest(DetailRequest):

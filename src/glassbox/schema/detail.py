@@ -66,6 +66,12 @@ class AttentionGrid(Payload):
         description="[layer, head, query_pos, key_pos]; for a linear-attention layer (ModelInfo.layer_kinds) its exact "
         "token-mixing matrix, which can be negative and whose rows need not sum to 1"
     )
+    block: int = Field(
+        1,
+        ge=1,
+        description="positions per cell along each axis: 1 shows every weight; a longer prompt's maps are pooled "
+        "into block × block blocks, each cell the block's entry of largest magnitude (its largest weight)",
+    )
 
 
 class Rotation(Strict):

@@ -137,7 +137,12 @@ def residual(req: DetailRequest, tracer: TracerDep) -> ResidualStream:
 
 @router.post("/logit_lens", summary="what each layer would predict at each position (top-k per cell)")
 def logit_lens(req: LogitLensRequest, tracer: TracerDep) -> LogitLens:
-    return tracer.slice(req, lambda t: t.logit_lens(None, req.k))
+    def view(t: Trace) -> LogitLens:
+        for pos in req.positions or []:
+            detail.check_position(t, pos)
+        return t.logit_lens(req.positions, req.k)
+
+    return tracer.slice(req, view)
 
 
 @router.post("/token", summary="one token's probability and rank at every layer of the logit lens")

@@ -9,6 +9,7 @@
  * step off that path, a new prompt, training and the other computations reject with `not_built`, and the message
  * says why in the page's language. The Why and Circuits views answer from each prompt's own files (`./static-views.ts`).
  */
+import { lensAt } from "../detail/lens-window";
 import type {
   EncodedLogits,
   ExportedPrompt,
@@ -215,7 +216,7 @@ export class StaticSource implements DataSource {
     const lens = (await this.#detail(req)).logit_lens;
     // exported with the view's k (glassbox.traces.LENS_K): another k was not computed
     if ((req.k ?? 5) !== (lens.cells[0]?.top.length ?? 0)) throw new ApiFailure("not_built", t("export.notDetail"));
-    return lens;
+    return lensAt(lens, req.positions); // exported at every position: the window asked for
   };
   tokenAcrossLayers: DataSource["tokenAcrossLayers"] = notBuilt("export.notDetail");
   routing: DataSource["routing"] = notBuilt("export.notDetail");

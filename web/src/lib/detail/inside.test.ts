@@ -293,6 +293,17 @@ describe("attention maps: tokens on both axes, a labelled colour scale", () => {
     render(ModelGrid, { detail: d });
     expect(screen.getByTestId("weight-scale").dataset.scale).toBe("viridis");
     expect(screen.getByTestId("grid-hint").textContent).toBe(en["inside.gridHint"]);
+    expect(screen.queryByTestId("grid-pooled")).toBeNull(); // whole maps: nothing to say
+  });
+
+  it("a pooled grid says what each cell is", async () => {
+    const { default: ModelGrid } = await import("../components/detail/ModelGrid.svelte");
+    const d = state();
+    d.grid = { schema_version: "2.0", kind: "attention_grid", block: 4, patterns: f32(new Array(2 * 2 * 9).fill(0.5), ["layer", "head", "query_pos", "key_pos"], [2, 2, 3, 3]) };
+    render(ModelGrid, { detail: d });
+    const note = screen.getByTestId("grid-pooled");
+    expect(note.dataset.block).toBe("4");
+    expect(note.textContent).toBe(en["inside.gridPooled"].replaceAll("{block}", "4"));
   });
 });
 

@@ -3,6 +3,7 @@
  * fetched for them. Each slice is fetched when a panel shows it, and remembered per selection, so navigating
  * back and forth asks the server nothing twice. The server keeps the full trace (a few texts, LRU).
  */
+import { lensWindow } from "./lens-window";
 import { failureOf, type ApiFailure } from "../data/failure";
 import type { DataSource } from "../data/source";
 import type {
@@ -140,8 +141,11 @@ export class DetailState {
         break;
       }
       case "lens": {
-        const v = await this.#get("lens", () => this.source.logitLens({ ...text, k: 5 }));
-        if (v && !stale()) this.lens = v;
+        const win = lensWindow(this.nPos, pos); // a long prompt's lens: the window holding the selected position
+        const v = await this.#get(win ? `lens/${win[0]}` : "lens", () =>
+          this.source.logitLens({ ...text, k: 5, ...(win ? { positions: win } : {}) }),
+        );
+        if (v && !stale() && (!win || win.includes(this.position))) this.lens = v;
         break;
       }
       case "residual":

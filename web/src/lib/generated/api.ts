@@ -1092,6 +1092,12 @@ export interface components {
             kind?: "attention_grid";
             /** @description [layer, head, query_pos, key_pos]; for a linear-attention layer (ModelInfo.layer_kinds) its exact token-mixing matrix, which can be negative and whose rows need not sum to 1 */
             patterns: components["schemas"]["TensorPayload"];
+            /**
+             * Block
+             * @description positions per cell along each axis: 1 shows every weight; a longer prompt's maps are pooled into block × block blocks, each cell the block's entry of largest magnitude (its largest weight)
+             * @default 1
+             */
+            block?: number;
         };
         /**
          * AttentionHead
@@ -2859,6 +2865,11 @@ export interface components {
              * @default 5
              */
             k?: number;
+            /**
+             * Positions
+             * @description the positions to decode (the columns shown); every position when absent. Each layer × position unembeds to the whole vocabulary: on a 1B model a 512-token prompt's every position takes a minute on a CPU
+             */
+            positions?: number[] | null;
         };
         /**
          * MergeStep

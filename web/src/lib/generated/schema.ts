@@ -512,6 +512,10 @@ export interface AttentionGrid {
   schema_version?: string;
   kind?: "attention_grid";
   patterns: TensorPayload;
+  /**
+   * positions per cell along each axis: 1 shows every weight; a longer prompt's maps are pooled into block × block blocks, each cell the block's entry of largest magnitude (its largest weight)
+   */
+  block?: number;
 }
 /**
  * One head, one query position, every intermediate of the attention computation.
@@ -2670,6 +2674,10 @@ export interface LogitLensRequest {
    * top tokens per cell
    */
   k?: number;
+  /**
+   * the positions to decode (the columns shown); every position when absent. Each layer × position unembeds to the whole vocabulary: on a 1B model a 512-token prompt's every position takes a minute on a CPU
+   */
+  positions?: number[] | null;
 }
 /**
  * One BPE merge: the pair at ``position`` became one symbol.

@@ -23,5 +23,7 @@ export const insideCs: InsideCatalog = {
   "inside.mapRegion": "mapa pozornosti (posouvá se)",
   "inside.gridHint":
     "Každý obrázek je mapa pozornosti jedné hlavy: řádky jsou pozice dotazů, sloupce klíče, pozice 0 vlevo nahoře. Otevřete hlavu a uvidíte její tokeny na obou osách.",
+  "inside.gridPooled": "Dlouhý prompt: každá buňka ukazuje největší váhu v bloku {block} × {block} pozic. Otevřete hlavu a uvidíte každou váhu.",
+  "inside.lensWindow": "Pozice {from}–{to} z {n}: čočka dlouhého promptu se počítá po oknech. Vyberte pozici mimo okno a okno se posune.",
   "inside.lensAt": "vybraná pozice {pos}",
 };

@@ -24,5 +24,7 @@ export const insideEn = {
   "inside.mapRegion": "attention map (scrolls)",
   "inside.gridHint":
     "Each picture is one head's attention map: rows are query positions, columns are keys, position 0 at the top left. Open a head to see its tokens on both axes.",
+  "inside.gridPooled": "A long prompt: each cell shows the largest weight in a block of {block} × {block} positions. Open a head to see every weight.",
+  "inside.lensWindow": "Positions {from}–{to} of {n}: a long prompt's lens is computed one window at a time. Select a position outside it to move the window.",
   "inside.lensAt": "selected position {pos}",
 } as const;

@@ -23,5 +23,7 @@ export const insideFr: InsideCatalog = {
   "inside.mapRegion": "carte d'attention (défilement)",
   "inside.gridHint":
     "Chaque image est la carte d'attention d'une tête : les lignes sont les positions des requêtes, les colonnes les clés, la position 0 en haut à gauche. Ouvrez une tête pour voir ses tokens sur les deux axes.",
+  "inside.gridPooled": "Une longue invite : chaque case montre le plus grand poids d'un bloc de {block} × {block} positions. Ouvrez une tête pour voir chaque poids.",
+  "inside.lensWindow": "Positions {from}–{to} sur {n} : la lentille d'une longue invite est calculée une fenêtre à la fois. Sélectionnez une position en dehors pour déplacer la fenêtre.",
   "inside.lensAt": "position choisie {pos}",
 };

@@ -22,5 +22,7 @@ export const insideJa: InsideCatalog = {
   "inside.keysRegion": "クエリ {pos} のすべてのキー（スクロール）",
   "inside.mapRegion": "注意マップ（スクロール）",
   "inside.gridHint": "各図は 1 つのヘッドの注意マップです：行はクエリの位置、列はキー、位置 0 は左上。ヘッドを開くと両軸にトークンが表示されます。",
+  "inside.gridPooled": "長いプロンプト：各セルは {block} × {block} 位置のブロック内で最大の重みを示します。ヘッドを開くとすべての重みが見えます。",
+  "inside.lensWindow": "位置 {from}–{to}（全 {n}）：長いプロンプトのレンズは一度に 1 つのウィンドウずつ計算されます。外の位置を選ぶとウィンドウが移動します。",
   "inside.lensAt": "選択中の位置 {pos}",
 };

@@ -22,5 +22,7 @@ export const insideZh: InsideCatalog = {
   "inside.keysRegion": "查询 {pos} 的所有键（可滚动）",
   "inside.mapRegion": "注意力图（可滚动）",
   "inside.gridHint": "每张图是一个头的注意力图：行是查询位置，列是键，位置 0 在左上角。打开一个头即可在两条轴上看到它的词元。",
+  "inside.gridPooled": "长提示：每个格子显示 {block} × {block} 个位置组成的块中最大的权重。打开一个头即可看到每个权重。",
+  "inside.lensWindow": "位置 {from}–{to}，共 {n} 个：长提示的透镜一次计算一个窗口。选择窗口外的位置即可移动窗口。",
   "inside.lensAt": "所选位置 {pos}",
 };
