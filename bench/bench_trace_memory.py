@@ -27,7 +27,10 @@ import torch
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-MODES = ("bare", "default", "all")
+#: ``views``: the default capture, then what the app asks of it: the next-token prediction, the logit lens of the
+#: window of 64 positions the app shows, the all-heads grid, and one layer's attention pattern and MLP neurons
+#: (peak memory of the trace and of those together)
+MODES = ("bare", "default", "views", "all")
 
 
 def build(shape: str) -> Any:
@@ -73,6 +76,17 @@ def child(shape: str, n: int, mode: str, repeats: int) -> dict[str, float]:
         if mode == "bare":
             with torch.no_grad():
                 return model.hf(input_ids=batch, use_cache=False).logits
+        if mode == "views":
+            t = glassbox.trace(model, token_ids=ids)
+            from glassbox.analysis.detail import attention_grid
+
+            t.top_next(10)
+            t.logit_lens(positions=range(max(0, n - 64), n), k=5)
+            attention_grid(t)
+            layer = model.adapter.n_layers // 2
+            t[f"blocks.{layer}.attn.hook_pattern"]
+            t[f"blocks.{layer}.mlp.hook_post"]
+            return t
         return glassbox.trace(model, token_ids=ids, capture=mode)
 
     loaded = _rss_kib("VmRSS")

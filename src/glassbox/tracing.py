@@ -63,25 +63,39 @@ class Trace:
         if name == "logits":
             return self.logits
         what = derivable(name)
-        if what is not None and can_derive(self.model.adapter, *what, self.cache.__contains__):
+        if what is not None and can_derive(self.model.adapter, *what, self.cache.__contains__, self.__contains__):
             layer, kind = what
             with self._derived_lock:
                 if self._derived_layer != layer:
                     self._derived = {}  # free the previous layer's before computing this one's
                     self._derived_layer = layer
                 if name not in self._derived:
-                    self._derived.update(derive_group(self.model.adapter, layer, kind, self.cache.__getitem__))
+                    self._derived.update(derive_group(self.model.adapter, layer, kind, self._resolve))
                 return self._derived[name]
         raise KeyError(
             f"{name!r} was not captured; captured: {len(self.cache)} names such as "
             f"{', '.join(list(self.cache)[:4])} (pass capture='all')"
         )
 
+    def _resolve(self, name: str) -> torch.Tensor:
+        """A derivation's input: stored, held, or computed now and not kept (the one-layer slot keeps what was
+        asked for, not what it was computed from). Called under ``_derived_lock``."""
+        stored = self.cache.get(name)
+        if stored is not None:
+            return stored
+        held = self._derived.get(name)
+        if held is not None:
+            return held
+        what = derivable(name)
+        assert what is not None, name
+        layer, kind = what
+        return derive_group(self.model.adapter, layer, kind, self._resolve)[name]
+
     def __contains__(self, name: object) -> bool:
         if name in self.cache or (name == "logits" and self._logits_derivable):
             return True
         what = derivable(name) if isinstance(name, str) else None
-        return what is not None and can_derive(self.model.adapter, *what, self.cache.__contains__)
+        return what is not None and can_derive(self.model.adapter, *what, self.cache.__contains__, self.__contains__)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.names())
@@ -92,7 +106,8 @@ class Trace:
     def names(self) -> list[str]:
         """Stored names, then those computed on access (see docs/trace-format.md)."""
         lazy_logits = ["logits"] if self._logits_derivable else []
-        return list(self.cache) + lazy_logits + derived_names(self.model.adapter, self.cache.__contains__)
+        derived = derived_names(self.model.adapter, self.cache.__contains__, self.__contains__)
+        return list(self.cache) + lazy_logits + derived
 
     @property
     def _logits_derivable(self) -> bool:

@@ -19,7 +19,7 @@ def test_default_recomputes_what_it_leaves_out_bit_identically(tiny_models: dict
     assert "logits" in left_out  # unembedded on access (below)
     kinds = {name.rsplit(".hook_", 1)[1] for name in left_out if name != "logits"}
     assert "result" in kinds, "per-head results are left out"
-    assert kinds <= {"result", "attn_scores", "pattern", "pre", "pre_linear", "post"}, kinds
+    assert kinds <= {"result", "attn_scores", "pattern", "pre", "pre_linear", "post", "resid_mid", "normalized"}, kinds
     if any(name.endswith("hook_pattern") for name in full.cache):
         assert {"attn_scores", "pattern"} <= kinds
     moe = model.adapter.n_experts > 0  # type: ignore[attr-defined]

@@ -30,7 +30,10 @@ from glassbox.capture.names import act_name
 if TYPE_CHECKING:
     from glassbox.models.adapters.base import Adapter
 
-_DERIVED = re.compile(r"blocks\.(\d+)\.(attn\.hook_(?:result|attn_scores|pattern)|mlp\.hook_(?:pre|pre_linear|post))")
+_DERIVED = re.compile(
+    r"blocks\.(\d+)\.(attn\.hook_(?:result|attn_scores|pattern)|mlp\.hook_(?:pre|pre_linear|post)"
+    r"|(?:ln1|ln2)\.hook_normalized|hook_resid_mid)"
+)
 #: what each derived attention activation is computed from
 _SOURCES = {"result": ("z",), "attn_scores": ("q", "k"), "pattern": ("q", "k")}
 #: the derived activations of one layer, as (component, kind), in the order ``derived_names`` lists them
@@ -41,15 +44,43 @@ _KINDS = [
     ("mlp", "pre"),
     ("mlp", "pre_linear"),
     ("mlp", "post"),
+    ("", "resid_mid"),
+    ("ln1", "normalized"),
+    ("ln2", "normalized"),
 ]
 _MLP_KINDS = ("pre", "pre_linear", "post")
+#: residual-stream kinds: ``resid_mid`` = ``resid_pre + attn_out``; a norm's output from the residual it reads
+_RESID_KINDS = ("resid_mid", "ln1_normalized", "ln2_normalized")
 
 
 def derivable(name: str) -> tuple[int, str] | None:
     """``(layer, kind)`` of a name this module can compute, or None (kinds: ``result``, ``attn_scores``,
-    ``pattern``, ``pre``, ``pre_linear``, ``post``)."""
+    ``pattern``, ``pre``, ``pre_linear``, ``post``, ``resid_mid``, ``ln1_normalized``, ``ln2_normalized``)."""
     m = _DERIVED.fullmatch(name)
-    return (int(m.group(1)), m.group(2).rsplit("hook_", 1)[1]) if m else None
+    if not m:
+        return None
+    what = m.group(2)
+    if what.endswith(".hook_normalized"):
+        return int(m.group(1)), what.split(".")[0] + "_normalized"
+    return int(m.group(1)), what.rsplit("hook_", 1)[1]
+
+
+def name_of(layer: int, kind: str) -> str:
+    """The canonical name of a derived ``kind`` at ``layer`` (the inverse of :func:`derivable`)."""
+    if kind in _MLP_KINDS:
+        return act_name(kind, layer, "mlp")
+    if kind == "resid_mid":
+        return act_name("resid_mid", layer)
+    if kind in ("ln1_normalized", "ln2_normalized"):
+        return act_name("normalized", layer, kind.split("_")[0])
+    return act_name(kind, layer, "attn")
+
+
+def _norm_source(adapter: Adapter, layer: int, which: str) -> str:
+    """The residual a block's norm reads: the block's input, or (a sequential block's ln2) the mid-block one."""
+    if which == "ln1" or adapter.parallel_block:
+        return act_name("resid_pre", layer)
+    return act_name("resid_mid", layer)
 
 
 def mlp_input_name(adapter: Adapter, layer: int) -> str:
@@ -65,30 +96,55 @@ def mlp_input_name(adapter: Adapter, layer: int) -> str:
     return act_name("normalized", layer, "ln2")
 
 
-def can_derive(adapter: Adapter, layer: int, kind: str, has: Callable[[str], bool]) -> bool:
+def can_derive(
+    adapter: Adapter,
+    layer: int,
+    kind: str,
+    stored: Callable[[str], bool],
+    has: Callable[[str], bool] | None = None,
+) -> bool:
+    """Whether ``kind`` at ``layer`` is not ``stored`` but can be computed from what ``has`` answers for: stored
+    names, and (``Trace`` passes its own ``in``) names themselves derivable — a dense MLP reads a derived norm
+    output, which reads a derived ``resid_mid``. ``has`` defaults to ``stored``."""
+    has = has or stored
     if not 0 <= layer < adapter.n_layers:
         return False
+    if kind in _RESID_KINDS:
+        if stored(name_of(layer, kind)):
+            return False
+        if kind == "resid_mid":
+            if adapter.parallel_block:  # a parallel block has no mid-block residual
+                return False
+            return has(act_name("resid_pre", layer)) and has(act_name("attn_out", layer))
+        which = kind.split("_")[0]
+        norm = adapter.ln1(layer) if which == "ln1" else adapter.ln2(layer)
+        if norm is None or norm.kind == "identity":  # no norm there: nothing stored, nothing to derive
+            return False
+        return has(_norm_source(adapter, layer, which))
     if kind in _MLP_KINDS:
-        if has(act_name(kind, layer, "mlp")) or adapter.n_experts:  # stored, or an MoE (stored: see above)
+        if stored(act_name(kind, layer, "mlp")) or adapter.n_experts:  # stored, or an MoE (stored: see above)
             return False
         if kind == "pre_linear" and not adapter.gated_mlp:
             return False
         return has(mlp_input_name(adapter, layer))
-    if has(act_name(kind, layer, "attn")):
+    if stored(act_name(kind, layer, "attn")):
         return False
     if kind != "result" and adapter.layer_kind(layer) == "linear_attention":  # a recurrence: no softmax pattern
         return False
     return all(has(act_name(src, layer, "attn")) for src in _SOURCES[kind])
 
 
-def derived_names(adapter: Adapter, has: Callable[[str], bool]) -> list[str]:
-    """The names not stored that can be recomputed from what is stored."""
-    return [
-        act_name(kind, layer, component)
-        for layer in range(adapter.n_layers)
-        for component, kind in _KINDS
-        if can_derive(adapter, layer, kind, has)
-    ]
+def derived_names(
+    adapter: Adapter, stored: Callable[[str], bool], has: Callable[[str], bool] | None = None
+) -> list[str]:
+    """The names not stored that can be computed (arguments as for :func:`can_derive`)."""
+    out = []
+    for layer in range(adapter.n_layers):
+        for component, kind in _KINDS:
+            k = f"{component}_{kind}" if component in ("ln1", "ln2") else kind
+            if can_derive(adapter, layer, k, stored, has):
+                out.append(name_of(layer, k))
+    return out
 
 
 def causal_mask(n: int, window: int | None, device: torch.device) -> torch.Tensor:
@@ -131,6 +187,13 @@ def derive(adapter: Adapter, layer: int, kind: str, get: Callable[[str], torch.T
     """One derived activation of one layer (see :func:`derivable`)."""
     if kind == "result":
         return head_result(adapter, layer, get)
+    if kind == "resid_mid":  # the forward's very addition
+        return get(act_name("resid_pre", layer)) + get(act_name("attn_out", layer))
+    if kind in ("ln1_normalized", "ln2_normalized"):
+        which = kind.split("_")[0]
+        norm = adapter.ln1(layer) if which == "ln1" else adapter.ln2(layer)
+        assert norm is not None
+        return norm(get(_norm_source(adapter, layer, which)))[0]
     if kind in _MLP_KINDS:
         m = adapter.mlp(layer, get(mlp_input_name(adapter, layer)))
         out = {"pre": m.pre, "pre_linear": m.pre_linear, "post": m.post}[kind]
@@ -150,8 +213,7 @@ def derive_group(
     """``kind`` by name, with what the same computation gives at no extra cost: one MLP call gives all its neurons'
     hooks (``pre``, ``pre_linear`` where gated, ``post``)."""
     if kind not in _MLP_KINDS:
-        component = "attn"
-        return {act_name(kind, layer, component): derive(adapter, layer, kind, get)}
+        return {name_of(layer, kind): derive(adapter, layer, kind, get)}
     m = adapter.mlp(layer, get(mlp_input_name(adapter, layer)))
     out = {act_name("pre", layer, "mlp"): m.pre, act_name("post", layer, "mlp"): m.post}
     if m.pre_linear is not None:

@@ -34,6 +34,9 @@ DERIVED_ON_ACCESS = ["blocks.*.attn.hook_result", "blocks.*.attn.hook_attn_score
 #: likewise a dense MLP's neurons, from the MLP's stored input (3 GB at 2,048 tokens on a 1B shape); a mixture of
 #: experts keeps its own (see capture/derived.py)
 DERIVED_MLP_ON_ACCESS = ["blocks.*.mlp.hook_pre", "blocks.*.mlp.hook_pre_linear", "blocks.*.mlp.hook_post"]
+#: and the mid-block residual (resid_pre + attn_out) and the block's norms' outputs (each from the residual it reads):
+#: d_model wide each, 768 MB together at 2,048 tokens on a 1B shape
+DERIVED_RESID_ON_ACCESS = ["blocks.*.hook_resid_mid", "blocks.*.ln1.hook_normalized", "blocks.*.ln2.hook_normalized"]
 
 PRESETS: dict[str, list[str]] = {
     # Everything a visualisation needs; per-head results are derived on access (DERIVED_ON_ACCESS).
@@ -57,7 +60,7 @@ def capture_filter(capture: CaptureArg, moe: bool = False) -> Callable[[str], bo
         patterns = [patterns]
     pats = list(patterns)
     if capture == "default":
-        derived = DERIVED_ON_ACCESS if moe else DERIVED_ON_ACCESS + DERIVED_MLP_ON_ACCESS
+        derived = DERIVED_ON_ACCESS + DERIVED_RESID_ON_ACCESS + ([] if moe else DERIVED_MLP_ON_ACCESS)
         return lambda name: not any(fnmatch.fnmatchcase(name, p) for p in derived)
     if pats == ["*"]:
         return lambda name: True
