@@ -35,7 +35,7 @@ def _hf_logits(folder: Path, ids: list[int], dtype: torch.dtype) -> torch.Tensor
         return hf(input_ids=torch.tensor([ids])).logits[0].float()
 
 
-@pytest.mark.parametrize("family", ["gpt2", "llama", "gemma3_text", "qwen3_moe"])
+@pytest.mark.parametrize("family", ["gpt2", "llama", "olmo2", "gemma3_text", "qwen3_moe"])
 @pytest.mark.parametrize("dtype", ["bfloat16", "float16"])
 def test_trace_in_reduced_precision_matches_hf_in_that_precision(tmp_path: Path, family: str, dtype: str) -> None:
     folder = make_tiny_model(tmp_path / family, family)

@@ -119,7 +119,9 @@ class LlamaAdapter(Adapter):
         if not self.rope_layer(layer):
             return q, k, v
         cos, sin = self.rotary(layer, x, positions)
-        return self.apply_rotary(q, cos, sin), self.apply_rotary(k, cos, sin), v
+        # OLMo 2/3's rotary module returns float32 cos/sin in a bfloat16 model and HF casts the rotated q, k back to
+        # their own dtype; elsewhere cos/sin already have it (a no-op, and always one in float32)
+        return self.apply_rotary(q, cos, sin).to(q.dtype), self.apply_rotary(k, cos, sin).to(k.dtype), v
 
     def attn_scale(self, layer: int) -> float:
         return float(self._layers[layer].self_attn.scaling)
