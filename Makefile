@@ -17,7 +17,7 @@ WIDGET_BUNDLE := src/glassbox/_widget/widget.js
 TOKENIZERS := src/glassbox/_tokenizers/catalogue.json
 PORT    ?= 8000
 
-.PHONY: help install serve test check lint format typecheck imports schema-check pytest web web-check tokenizers e2e browser bench bench-trace-memory soak model transcoders schema clean marimo-check
+.PHONY: help install serve test check lint format typecheck imports schema-check pytest web web-check tokenizers e2e browser bench bench-trace-memory gpu-check soak model transcoders schema clean marimo-check
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}'
@@ -103,6 +103,9 @@ test: check web-check pytest ## install, build and run every check
 
 bench-trace-memory: install ## trace memory and time: bare forward vs default capture vs capture="all" (prints; the 1B shape needs ~12 GB)
 	$(PY) bench/bench_trace_memory.py
+
+gpu-check: install ## on a lent GPU: parity of every family in float32/bfloat16 on CUDA, 1B and 8B traces (writes artifacts/gpu-check.json)
+	$(PY) bench/gpu_check.py --out artifacts/gpu-check.json
 
 bench: install web browser ## run the benchmarks and write their results into docs/benchmarks.md
 	$(PY) bench/bench_trace.py --write
