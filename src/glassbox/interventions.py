@@ -101,7 +101,7 @@ def ablate(
     edit = _edit(head_list, neuron_list, mode)
     with model.lock:
         ids = prompt_ids(model, prompt)
-        cache = run_forward(model, ids, capture_filter(capture, moe=model.adapter.n_experts > 0), edit=edit)
+        cache = run_forward(model, ids, capture_filter(capture), edit=edit)
     return Trace(model, ids, cache, prompt if isinstance(prompt, str) else None)
 
 

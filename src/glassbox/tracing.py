@@ -259,7 +259,7 @@ def trace(
         n_ctx = model.info.n_ctx
         raw, dropped = truncate_ids(raw, n_ctx, truncate, why=f"the model's context of {n_ctx} tokens")
         ids = check_ids(model, raw)
-    keep = capture_filter(capture, moe=model.adapter.n_experts > 0)
+    keep = capture_filter(capture)
     with model.lock:  # the default capture unembeds positions on access (Trace.logits, Trace.logits_at)
         cache = run_forward(model, ids, keep, logits=capture not in (None, "default"))
     result = Trace(model, ids, cache, prompt)

@@ -9,11 +9,12 @@ Per-head results ``blocks.L.attn.hook_result`` [pos, head, d_model] are the larg
 the model's W_O and, where the model norms attention's output (OLMo, Gemma), that norm's stored scale. Doing the
 same operations as :func:`~glassbox.capture.forward.run_forward` on the same tensors gives the same bits.
 
-A dense MLP's neurons — ``blocks.L.mlp.hook_pre``, ``hook_pre_linear`` (gated MLPs) and ``hook_post``, d_mlp wide
+An MLP's neurons — ``blocks.L.mlp.hook_pre``, ``hook_pre_linear`` (gated MLPs) and ``hook_post``, d_mlp wide
 each (three quarters of a Llama-3.2-1B trace once per-head results are gone: 3 GB at 2,048 tokens) — are the
-MLP of the stored input the MLP read (:func:`mlp_input_name`), recomputed by the adapter's own ``mlp``. A mixture
-of experts' neurons are stored (their routing decides which experts ran). A forward pass whose intervention edits
-``hook_post`` stores that layer's edited ``hook_post`` itself (``run_forward``).
+MLP of the input the MLP read (:func:`mlp_input_name`), recomputed by the adapter's own ``mlp``; a mixture of
+experts reruns its router on that same input, so the same experts run (its routing hooks are stored: small). A
+forward pass whose intervention edits ``hook_post`` stores that layer's edited ``hook_post`` itself
+(``run_forward``). ``hook_resid_mid`` and the block norms' outputs are recomputed from the residual likewise.
 """
 
 from __future__ import annotations
@@ -84,7 +85,7 @@ def _norm_source(adapter: Adapter, layer: int, which: str) -> str:
 
 
 def mlp_input_name(adapter: Adapter, layer: int) -> str:
-    """The stored activation a dense MLP reads: its norm's output, or the residual where the norm is an identity."""
+    """The activation an MLP reads: its norm's output, or the residual where the norm is an identity."""
     ln2 = adapter.ln2(layer)
     if adapter.parallel_block:  # the block's input, through its own norm (GPT-NeoX) or attention's (Cohere)
         if ln2 is None:
@@ -104,7 +105,7 @@ def can_derive(
     has: Callable[[str], bool] | None = None,
 ) -> bool:
     """Whether ``kind`` at ``layer`` is not ``stored`` but can be computed from what ``has`` answers for: stored
-    names, and (``Trace`` passes its own ``in``) names themselves derivable — a dense MLP reads a derived norm
+    names, and (``Trace`` passes its own ``in``) names themselves derivable — an MLP reads a derived norm
     output, which reads a derived ``resid_mid``. ``has`` defaults to ``stored``."""
     has = has or stored
     if not 0 <= layer < adapter.n_layers:
@@ -122,7 +123,7 @@ def can_derive(
             return False
         return has(_norm_source(adapter, layer, which))
     if kind in _MLP_KINDS:
-        if stored(act_name(kind, layer, "mlp")) or adapter.n_experts:  # stored, or an MoE (stored: see above)
+        if stored(act_name(kind, layer, "mlp")):
             return False
         if kind == "pre_linear" and not adapter.gated_mlp:
             return False

@@ -31,8 +31,8 @@ CaptureArg = str | Iterable[str] | None
 #: on access: per-head results from ``hook_z`` and W_O (44 % of a 1B model's trace at 512 tokens), scores and
 #: pattern from ``hook_q`` and ``hook_k`` ([head, pos, pos] each: 8 GB per kind at 2,048 tokens on a 1B shape)
 DERIVED_ON_ACCESS = ["blocks.*.attn.hook_result", "blocks.*.attn.hook_attn_scores", "blocks.*.attn.hook_pattern"]
-#: likewise a dense MLP's neurons, from the MLP's stored input (3 GB at 2,048 tokens on a 1B shape); a mixture of
-#: experts keeps its own (see capture/derived.py)
+#: likewise the MLP's neurons, from the MLP's input (3 GB at 2,048 tokens on a 1B shape; a mixture of experts' span
+#: every expert: n_experts × d_expert wide)
 DERIVED_MLP_ON_ACCESS = ["blocks.*.mlp.hook_pre", "blocks.*.mlp.hook_pre_linear", "blocks.*.mlp.hook_post"]
 #: and the mid-block residual (resid_pre + attn_out) and the block's norms' outputs (each from the residual it reads):
 #: d_model wide each, 768 MB together at 2,048 tokens on a 1B shape
@@ -50,9 +50,8 @@ PRESETS: dict[str, list[str]] = {
 }
 
 
-def capture_filter(capture: CaptureArg, moe: bool = False) -> Callable[[str], bool]:
-    """A predicate over canonical names from a preset name or a list of glob patterns (``moe``: the model's MLPs
-    are mixtures of experts, whose neurons the default capture stores)."""
+def capture_filter(capture: CaptureArg) -> Callable[[str], bool]:
+    """A predicate over canonical names from a preset name or a list of glob patterns."""
     if capture is None:
         capture = "default"
     patterns = PRESETS[capture] if isinstance(capture, str) and capture in PRESETS else capture
@@ -60,7 +59,7 @@ def capture_filter(capture: CaptureArg, moe: bool = False) -> Callable[[str], bo
         patterns = [patterns]
     pats = list(patterns)
     if capture == "default":
-        derived = DERIVED_ON_ACCESS + DERIVED_RESID_ON_ACCESS + ([] if moe else DERIVED_MLP_ON_ACCESS)
+        derived = DERIVED_ON_ACCESS + DERIVED_RESID_ON_ACCESS + DERIVED_MLP_ON_ACCESS
         return lambda name: not any(fnmatch.fnmatchcase(name, p) for p in derived)
     if pats == ["*"]:
         return lambda name: True
