@@ -6,6 +6,8 @@ export const tracesCs: TracesCatalog = {
   "traces.picker": "Záznam z tohoto serveru",
   "traces.pickerNone": "— živý model —",
   "traces.unreadable": "nečitelný",
+  "traces.chooseFile": "Vybrat soubor…",
+  "traces.noFile": "Není vybrán žádný soubor",
   "traces.open": "Otevřít soubor se záznamem",
   "traces.export": "Exportovat jako záznam AnimatedLLM",
   "traces.exportHint":

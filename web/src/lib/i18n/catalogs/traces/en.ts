@@ -4,6 +4,8 @@ export const tracesEn = {
   "traces.picker": "Trace from this server",
   "traces.pickerNone": "— live model —",
   "traces.unreadable": "unreadable",
+  "traces.chooseFile": "Choose a file…",
+  "traces.noFile": "No file chosen",
   "traces.open": "Open a trace file",
   "traces.export": "Export as AnimatedLLM trace",
   "traces.exportHint":

@@ -6,6 +6,8 @@ export const tracesFr: TracesCatalog = {
   "traces.picker": "Trace de ce serveur",
   "traces.pickerNone": "— modèle en direct —",
   "traces.unreadable": "illisible",
+  "traces.chooseFile": "Choisir un fichier…",
+  "traces.noFile": "Aucun fichier choisi",
   "traces.open": "Ouvrir un fichier de trace",
   "traces.export": "Exporter en trace AnimatedLLM",
   "traces.exportHint":

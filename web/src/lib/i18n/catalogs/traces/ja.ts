@@ -6,6 +6,8 @@ export const tracesJa: TracesCatalog = {
   "traces.picker": "このサーバーのトレース",
   "traces.pickerNone": "— ライブモデル —",
   "traces.unreadable": "読み込めません",
+  "traces.chooseFile": "ファイルを選択…",
+  "traces.noFile": "ファイルが選択されていません",
   "traces.open": "トレースファイルを開く",
   "traces.export": "AnimatedLLM トレースとして書き出す",
   "traces.exportHint":

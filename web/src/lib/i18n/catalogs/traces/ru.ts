@@ -6,6 +6,8 @@ export const tracesRu: TracesCatalog = {
   "traces.picker": "Трасса с этого сервера",
   "traces.pickerNone": "— живая модель —",
   "traces.unreadable": "не читается",
+  "traces.chooseFile": "Выбрать файл…",
+  "traces.noFile": "Файл не выбран",
   "traces.open": "Открыть файл трассы",
   "traces.export": "Экспортировать как трассу AnimatedLLM",
   "traces.exportHint":

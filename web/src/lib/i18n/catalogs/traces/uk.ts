@@ -6,6 +6,8 @@ export const tracesUk: TracesCatalog = {
   "traces.picker": "Траса з цього сервера",
   "traces.pickerNone": "— жива модель —",
   "traces.unreadable": "не читається",
+  "traces.chooseFile": "Вибрати файл…",
+  "traces.noFile": "Файл не вибрано",
   "traces.open": "Відкрити файл траси",
   "traces.export": "Експортувати як трасу AnimatedLLM",
   "traces.exportHint":

@@ -6,6 +6,8 @@ export const tracesZh: TracesCatalog = {
   "traces.picker": "来自此服务器的轨迹",
   "traces.pickerNone": "— 实时模型 —",
   "traces.unreadable": "无法读取",
+  "traces.chooseFile": "选择文件…",
+  "traces.noFile": "未选择文件",
   "traces.open": "打开轨迹文件",
   "traces.export": "导出为 AnimatedLLM 轨迹",
   "traces.exportHint":
