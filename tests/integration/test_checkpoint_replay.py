@@ -223,3 +223,18 @@ def test_not_found_error_names_the_offered_labels(revisions: dict[str, Path]) ->
     found = open_checkpoints(None, [str(revisions["step0"]), str(revisions["step3"])], prompts=["Hi"])
     with pytest.raises(NotFoundError, match="offers: step0, step3"):
         found.ref("step9")
+
+
+def test_served_checkpoints_load_in_the_served_dtype(revisions: dict[str, Path]) -> None:
+    from rich.console import Console
+
+    from glassbox.server.commands import open_served_checkpoints
+
+    model = glassbox.load_model(str(revisions["step8"]), device="cpu", dtype="bfloat16")
+    folders = ",".join(str(revisions[n]) for n in ("step0", "step8"))
+    found = open_served_checkpoints(model, folders, "cpu", Console(quiet=True))[model.name]
+    assert found.dtype == torch.bfloat16  # `serve --dtype bfloat16` halves the checkpoints as well
+    hf = load_checkpoint_weights(found.refs[0], torch.device("cpu"), found.dtype)
+    assert next(hf.parameters()).dtype == torch.bfloat16
+    last = found.replay().checkpoints[-1]
+    assert last.label == "step8"

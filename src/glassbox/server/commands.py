@@ -153,7 +153,8 @@ def open_served_checkpoints(model: Any, items: str, device: str, console: Any) -
 
     from glassbox.training.checkpoint_replay import open_checkpoints
 
-    found = open_checkpoints(model, items, device=device)
+    # in the served model's dtype: `serve --dtype bfloat16` halves the checkpoints too
+    found = open_checkpoints(model, items, device=device, dtype=next(model.hf.parameters()).dtype)
     with Progress(console=console, transient=True) as bar:
         task = bar.add_task(f"replaying {len(found.refs)} checkpoints of {model.name}", total=len(found.refs))
         found.replay(progress=lambda done, _n: bar.update(task, completed=done))
