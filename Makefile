@@ -17,7 +17,7 @@ WIDGET_BUNDLE := src/glassbox/_widget/widget.js
 TOKENIZERS := src/glassbox/_tokenizers/catalogue.json
 PORT    ?= 8000
 
-.PHONY: help install serve test check lint format typecheck imports schema-check pytest web web-check tokenizers e2e browser bench bench-trace-memory gpu-check soak model transcoders schema clean marimo-check
+.PHONY: help install serve test check lint format typecheck imports schema-check pytest web web-check tokenizers e2e browser bench bench-trace-memory bench-peers gpu-check soak model transcoders schema clean marimo-check
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}'
@@ -103,6 +103,14 @@ test: check web-check pytest ## install, build and run every check
 
 bench-trace-memory: install ## trace memory and time: bare forward vs default capture vs capture="all" (prints; the 1B shape needs ~12 GB)
 	$(PY) bench/bench_trace_memory.py
+
+# TransformerLens and nnsight are not dependencies: their own venv, with the same pinned torch as .venv
+PEERS_VENV := .venv-peers
+bench-peers: install ## glassbox's trace beside TransformerLens 4.3 and nnsight 0.8 (own venv .venv-peers; ~12 GB)
+	test -x $(PEERS_VENV)/bin/python || { python3 -m venv $(PEERS_VENV) && \
+	  $(PEERS_VENV)/bin/pip install torch==$(TORCH_VERSION) && \
+	  $(PEERS_VENV)/bin/pip install transformer-lens==4.3.0 nnsight==0.8.1; }
+	$(PY) bench/bench_peers.py --peers-python $(PEERS_VENV)/bin/python --write
 
 gpu-check: install ## on a lent GPU: parity of every family in float32/bfloat16 on CUDA, 1B and 8B traces (writes artifacts/gpu-check.json)
 	$(PY) bench/gpu_check.py --out artifacts/gpu-check.json

@@ -27,6 +27,19 @@ import torch
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+#: the shape of Llama-3.2-1B (1.24 B parameters), built with random weights (bench_peers.py builds the same)
+LLAMA_1B: dict[str, Any] = {
+    "vocab_size": 128256,
+    "hidden_size": 2048,
+    "intermediate_size": 8192,
+    "num_hidden_layers": 16,
+    "num_attention_heads": 32,
+    "num_key_value_heads": 8,
+    "max_position_embeddings": 4096,
+    "rope_theta": 500000.0,
+    "tie_word_embeddings": True,
+}
+
 #: ``views``: the default capture, then what the app asks of it: the next-token prediction, the logit lens of the
 #: window of 64 positions the app shows, the all-heads grid, and one layer's attention pattern and MLP neurons
 #: (peak memory of the trace and of those together)
@@ -44,17 +57,7 @@ def build(shape: str) -> Any:
         return wrap_model(GPT2LMHeadModel(GPT2Config()), tiny_tokenizer(), "gpt2-small-random")
     from transformers import LlamaConfig, LlamaForCausalLM
 
-    config = LlamaConfig(  # the shape of Llama-3.2-1B (1.24 B parameters), random weights
-        vocab_size=128256,
-        hidden_size=2048,
-        intermediate_size=8192,
-        num_hidden_layers=16,
-        num_attention_heads=32,
-        num_key_value_heads=8,
-        max_position_embeddings=4096,
-        rope_theta=500000.0,
-        tie_word_embeddings=True,
-    )
+    config = LlamaConfig(**LLAMA_1B)
     return wrap_model(LlamaForCausalLM(config), tiny_tokenizer(), "llama-3.2-1b-random")
 
 
