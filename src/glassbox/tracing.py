@@ -237,9 +237,9 @@ def trace(
         model: from :func:`glassbox.load_model`.
         prompt: text to tokenize (a beginning-of-text token is prepended when the model uses one), or
         token_ids: the exact ids to run.
-        capture: ``"default"`` (everything; per-head results ``hook_result``, ``hook_attn_scores`` and
-            ``hook_pattern`` are recomputed exactly, one layer at a time, on access instead of stored: see
-            docs/trace-format.md), ``"all"`` (everything stored),
+        capture: ``"default"`` (everything; the largest kinds — per-head results, attention scores and
+            patterns, the MLP's neurons, ``hook_resid_mid``, the block norms' outputs — are recomputed exactly, one
+            layer at a time, on access instead of stored: see docs/python-api.md), ``"all"`` (everything stored),
             ``"residual"``, ``"attention"``, ``"none"``, or glob patterns over canonical names, e.g.
             ``["blocks.*.attn.hook_pattern"]``. ``logits`` is always there: stored, or with the default capture
             unembedded on access (``Trace.logits`` every position, ``Trace.logits_at`` one).
