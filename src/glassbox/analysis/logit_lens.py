@@ -26,11 +26,13 @@ def lens_rows(n_layers: int) -> list[Site]:
     return [Site(part="embed"), *(Site(layer=layer, part="block") for layer in range(n_layers))]
 
 
-def lens_residuals(trace: Trace) -> torch.Tensor:
-    """The residual stream at every row of :func:`lens_rows`, stacked [layer, pos, d_model]."""
+def lens_residuals(trace: Trace, positions: Sequence[int] | None = None) -> torch.Tensor:
+    """The residual stream at every row of :func:`lens_rows`, stacked [layer, pos, d_model] (some positions only:
+    each row is indexed before stacking, so no every-position copy is made)."""
     n_layers = trace.model.adapter.n_layers
     names = [act_name("resid_pre", 0)] + [act_name("resid_post", layer) for layer in range(n_layers)]
-    return torch.stack([trace[name] for name in names])
+    idx = None if positions is None else list(positions)
+    return torch.stack([trace[name] if idx is None else trace[name][idx] for name in names])
 
 
 #: how many float32 probabilities :func:`logit_lens` holds at once (64 MB): it decodes the positions in chunks of
@@ -40,13 +42,7 @@ LENS_CHUNK_FLOATS = 16 * 1024 * 1024
 
 def lens_probs(trace: Trace, positions: Sequence[int] | None = None) -> torch.Tensor:
     """[layer, pos, d_vocab] probabilities (every position's when ``positions`` is None: mind the size)."""
-    if positions is None:
-        resid = lens_residuals(trace)
-    else:
-        n_layers = trace.model.adapter.n_layers
-        names = [act_name("resid_pre", 0)] + [act_name("resid_post", layer) for layer in range(n_layers)]
-        idx = list(positions)
-        resid = torch.stack([trace[name][idx] for name in names])
+    resid = lens_residuals(trace, positions)
     a = trace.model.adapter
     with torch.no_grad():
         normed, _ = a.ln_final()(resid)

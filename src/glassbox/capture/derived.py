@@ -185,7 +185,8 @@ def attention_pattern(
 
 @torch.no_grad()
 def derive(adapter: Adapter, layer: int, kind: str, get: Callable[[str], torch.Tensor]) -> torch.Tensor:
-    """One derived activation of one layer (see :func:`derivable`)."""
+    """One derived activation of one layer (see :func:`derivable`); MLP kinds come together from
+    :func:`derive_group`."""
     if kind == "result":
         return head_result(adapter, layer, get)
     if kind == "resid_mid":  # the forward's very addition
@@ -195,11 +196,6 @@ def derive(adapter: Adapter, layer: int, kind: str, get: Callable[[str], torch.T
         norm = adapter.ln1(layer) if which == "ln1" else adapter.ln2(layer)
         assert norm is not None
         return norm(get(_norm_source(adapter, layer, which)))[0]
-    if kind in _MLP_KINDS:
-        m = adapter.mlp(layer, get(mlp_input_name(adapter, layer)))
-        out = {"pre": m.pre, "pre_linear": m.pre_linear, "post": m.post}[kind]
-        assert out is not None, "pre_linear is derivable only for gated MLPs"
-        return out
     q, k = get(act_name("q", layer, "attn")), get(act_name("k", layer, "attn"))
     scores = attention_scores(adapter, layer, q, k, causal_mask(q.shape[0], adapter.sliding_window(layer), q.device))
     if kind == "attn_scores":
