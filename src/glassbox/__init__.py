@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from glassbox.analysis.patching import patch, patch_cell
     from glassbox.analysis.scoring import score_text
     from glassbox.animatedllm import read_animatedllm, to_animatedllm, write_animatedllm
+    from glassbox.comparison import compare_models
     from glassbox.export_site import export_site
     from glassbox.generation import generate
     from glassbox.graph.circuits import circuits_graph
@@ -51,6 +52,7 @@ __all__ = [
     "attribution_graph",
     "checkpoint_replay",
     "circuits_graph",
+    "compare_models",
     "export_site",
     "feature_cards",
     "generate",
@@ -76,6 +78,7 @@ _LAZY = {
     "load_model": ("glassbox.models.loading", "load_model"),
     "LoadedModel": ("glassbox.models.loading", "LoadedModel"),
     "trace": ("glassbox.tracing", "trace"),
+    "compare_models": ("glassbox.comparison", "compare_models"),
     "Trace": ("glassbox.tracing", "Trace"),
     "trace_prompts": ("glassbox.traces", "trace_prompts"),
     "load_prompt_trace": ("glassbox.traces", "load_prompt_trace"),

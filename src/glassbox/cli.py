@@ -1,4 +1,4 @@
-"""The ``glassbox`` command line: ``serve | trace | generate | tokenize | models | train | eval``.
+"""The ``glassbox`` command line: ``serve | trace | generate | tokenize | models | train | eval | compare``.
 
 Errors a user can cause are printed as one line on stderr (``error: …``) with exit code 1, no traceback.
 Heavy imports (torch, transformers) happen inside the commands so ``glassbox --help`` stays instant.
@@ -317,6 +317,7 @@ def _register_optional() -> None:
         "glassbox.why_commands",
         "glassbox.graph_commands",
         "glassbox.export_commands",
+        "glassbox.compare_commands",
     ):
         try:
             mod = importlib.import_module(module)

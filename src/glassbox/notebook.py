@@ -58,6 +58,7 @@ _ROUTES: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "initVsTrained": ("POST", "/api/training/init_vs_trained", ()),
     "checkpointReplay": ("GET", "/api/training/{model}/checkpoints", ("model",)),
     "compareCheckpoints": ("POST", "/api/training/checkpoints/compare", ()),
+    "compareModels": ("POST", "/api/compare", ()),
     "startLive": ("POST", "/api/training/live/start", ()),
     "liveStatus": ("GET", "/api/training/live/{run_id}", ("run_id",)),
     "stopLive": ("POST", "/api/training/live/{run_id}/stop", ("run_id",)),

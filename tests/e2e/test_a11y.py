@@ -220,6 +220,23 @@ def test_no_serious_axe_violations(browser: Browser, a11y_server: str, view: str
     assert errors == [], f"errors in the page: {errors}"
 
 
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_compare_view_has_no_serious_violations(browser: Browser, server: str, theme: Theme) -> None:
+    """Models side by side needs two served models: the shared e2e server offers several."""
+    page, errors = new_page(browser, theme)
+    try:
+        query = {"view": "compare", "lang": "en", "prompt": PROMPT, "tour": "0"}
+        page.goto(f"{server}?{urlencode(query)}")
+        expect(page.get_by_test_id("compare-side")).to_have_count(2, timeout=60_000)
+        expect(page.get_by_test_id("compare-lens-chart")).to_be_visible()
+        audit = Audit(page, "compare", theme)
+        audit.check("two models, next tokens, lens")
+        audit.finish()
+    finally:
+        page.context.close()
+    assert errors == [], f"errors in the page: {errors}"
+
+
 @pytest.mark.parametrize(("theme", "lang"), [("dark", "uk"), ("light", "ja")])
 def test_phone_in_another_language(browser: Browser, a11y_server: str, theme: Theme, lang: str) -> None:
     """The same check on a 375-px phone in another language (longer words, other scripts, other wrapping)."""

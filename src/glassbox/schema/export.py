@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from glassbox.schema.animatedllm import ANIMATEDLLM_MODELS
 from glassbox.schema.api import API_MODELS
 from glassbox.schema.api_checkpoints import API_CHECKPOINT_MODELS
+from glassbox.schema.api_compare import API_COMPARE_MODELS
 from glassbox.schema.api_detail import API_DETAIL_MODELS
 from glassbox.schema.api_training import API_TRAINING_MODELS
 from glassbox.schema.attribution import ATTRIBUTION_MODELS
@@ -55,6 +56,7 @@ def all_models() -> list[type[BaseModel]]:
         API_TRAINING_MODELS,
         HISTORY_MODELS,
         API_CHECKPOINT_MODELS,
+        API_COMPARE_MODELS,
         EVALUATION_MODELS,
         CHECKSUM_MODELS,
         WHY_MODELS,

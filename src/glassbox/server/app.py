@@ -40,6 +40,7 @@ from glassbox.server.registry import Registry
 from glassbox.server.routes import router
 from glassbox.server.routes_checkpoints import router as checkpoints_router
 from glassbox.server.routes_circuits import router as circuits_router
+from glassbox.server.routes_compare import router as compare_router
 from glassbox.server.routes_detail import router as detail_router
 from glassbox.server.routes_moe import router as moe_router
 from glassbox.server.routes_per_layer import router as per_layer_router
@@ -177,6 +178,7 @@ def build_api() -> FastAPI:
     app.include_router(per_layer_router)
     app.include_router(training_router)
     app.include_router(checkpoints_router)
+    app.include_router(compare_router)
     app.include_router(tokenizers_router)
     app.include_router(tokenizers_files_router)
     app.include_router(why_router)

@@ -30,6 +30,7 @@ export function fakeSource(answers: Partial<DataSource> = {}): DataSource {
     initVsTrained: rejecting("initVsTrained"),
     checkpointReplay: rejecting("checkpointReplay"),
     compareCheckpoints: rejecting("compareCheckpoints"),
+    compareModels: rejecting("compareModels"),
     startLive: rejecting("startLive"),
     liveStatus: rejecting("liveStatus"),
     stopLive: rejecting("stopLive"),

@@ -79,6 +79,8 @@ export class HttpSource implements DataSource {
   }
   compareCheckpoints: DataSource["compareCheckpoints"] = async (body) =>
     unwrap(await this.#api.POST("/api/training/checkpoints/compare", { body }));
+  compareModels: DataSource["compareModels"] = async (body) =>
+    unwrap(await this.#api.POST("/api/compare", { body }));
   initVsTrained: DataSource["initVsTrained"] = async (body) =>
     unwrap(await this.#api.POST("/api/training/init_vs_trained", { body }));
   startLive: DataSource["startLive"] = async (body) =>

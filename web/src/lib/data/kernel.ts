@@ -186,6 +186,7 @@ export class KernelSource implements DataSource {
     this.#call("checkpointReplay", model);
   compareCheckpoints: DataSource["compareCheckpoints"] = (req) =>
     this.#call("compareCheckpoints", req);
+  compareModels: DataSource["compareModels"] = (req) => this.#call("compareModels", req);
   startLive: DataSource["startLive"] = (req) => this.#call("startLive", req);
   liveStatus = (runId: string): Promise<LiveRunStatus> =>
     this.#call("liveStatus", runId);

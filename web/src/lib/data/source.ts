@@ -17,6 +17,7 @@
  */
 import type { TraceFile, TraceList } from "../generated/schema";
 import type { CheckpointCompare, CheckpointCompareRequest, CheckpointReplay } from "../generated/schema";
+import type { ModelCompareRequest, ModelComparison } from "../generated/schema";
 import type {
   CircuitsGraph,
   CircuitsGraphRequest,
@@ -138,6 +139,9 @@ export interface DataSource {
   checkpointReplay(model: string): Promise<CheckpointReplay>;
   /** one prompt through two of those checkpoints, side by side */
   compareCheckpoints(req: CheckpointCompareRequest): Promise<CheckpointCompare>;
+
+  /** one prompt through two to four served models: tokens, next tokens matched by bytes, logit lens by depth */
+  compareModels(req: ModelCompareRequest): Promise<ModelComparison>;
 
   // live micro-training
   startLive(req: LiveStartRequest): Promise<LiveRunStatus>;

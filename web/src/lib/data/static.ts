@@ -234,6 +234,7 @@ export class StaticSource implements DataSource {
   initVsTrained: DataSource["initVsTrained"] = notBuilt("export.cannot");
   checkpointReplay: DataSource["checkpointReplay"] = notBuilt("export.cannot");
   compareCheckpoints: DataSource["compareCheckpoints"] = notBuilt("export.cannot");
+  compareModels: DataSource["compareModels"] = notBuilt("export.cannot");
   startLive: DataSource["startLive"] = notBuilt("export.cannot");
   liveStatus: DataSource["liveStatus"] = notBuilt("export.cannot");
   stopLive: DataSource["stopLive"] = notBuilt("export.cannot");

@@ -459,6 +459,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** one prompt through two to four served models: tokens, next tokens, logit lens */
+        post: operations["compare_api_compare_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tokenizers": {
         parameters: {
             query?: never;
@@ -1895,6 +1912,63 @@ export interface components {
             label?: string | null;
         };
         /**
+         * CompareLensRow
+         * @description One row of a model's logit lens at the prompt's last position.
+         */
+        CompareLensRow: {
+            /** @description {part: 'embed'} for row 0, then {layer: l, part: 'block'}: after block l */
+            site: components["schemas"]["Site"];
+            /**
+             * Depth
+             * @description row ÷ n_layers: 0 after the embeddings, 1 after the last block
+             */
+            depth: number;
+            /** @description the row's most likely next token */
+            top: components["schemas"]["TopToken"];
+            /**
+             * Final Prob
+             * @description this row's probability of the model's own final top token
+             */
+            final_prob: number;
+            /**
+             * Final Rank
+             * @description that token's rank in this row (1 = the row's top token)
+             */
+            final_rank: number;
+        };
+        /**
+         * ComparedModel
+         * @description One model's side: its tokens, its next-token distribution and its logit lens at the last position.
+         */
+        ComparedModel: {
+            /**
+             * Model
+             * @description the served model's id
+             */
+            model: string;
+            info: components["schemas"]["ModelInfo"];
+            /**
+             * Tokens
+             * @description the prompt as this model's tokenizer splits it
+             */
+            tokens: components["schemas"]["TokenInfo"][];
+            /**
+             * Top
+             * @description the top-k next tokens over the full vocabulary
+             */
+            top: components["schemas"]["TopToken"][];
+            /**
+             * Entropy
+             * @description entropy of the full next-token distribution, in nats
+             */
+            entropy: number;
+            /**
+             * Lens
+             * @description n_layers + 1 rows; the last is the model's own output
+             */
+            lens: components["schemas"]["CompareLensRow"][];
+        };
+        /**
          * Comparison
          * @description The same text through several tokenizers, side by side (in the order asked for).
          */
@@ -3042,6 +3116,56 @@ export interface components {
             /** @description set for a micro model trained live on this server, None for the operator's models */
             micro?: components["schemas"]["MicroModelNote"] | null;
         };
+        /** ModelCompareRequest */
+        ModelCompareRequest: {
+            /**
+             * Models
+             * @description ids of served models, in the order shown
+             */
+            models: string[];
+            /** Prompt */
+            prompt: string;
+            /**
+             * Top K
+             * @description how many of each model's next tokens to list
+             * @default 10
+             */
+            top_k?: number;
+        };
+        /** ModelComparison */
+        ModelComparison: {
+            /**
+             * Schema Version
+             * @default 2.0
+             */
+            schema_version?: string;
+            /**
+             * Kind
+             * @default model_comparison
+             * @constant
+             */
+            kind?: "model_comparison";
+            /**
+             * Models
+             * @description one per requested model, in the request's order
+             */
+            models: components["schemas"]["ComparedModel"][];
+            /**
+             * Same Tokenizer
+             * @description every model maps every id to the same bytes (one shared vocabulary)
+             */
+            same_tokenizer: boolean;
+            /**
+             * Next
+             * @description the union of the models' top-k next tokens, most likely first
+             */
+            next: components["schemas"]["SharedNext"][];
+            /**
+             * Total Variation
+             * @description [model, model]: total variation distance between two models' full next-token distributions, over next-token bytes (0 = the same distribution, 1 = no overlap)
+             */
+            total_variation: number[][];
+        };
         /**
          * ModelInfo
          * @description The shape of a model: what the model card and the diagram show.
@@ -4033,6 +4157,34 @@ export interface components {
              * @description the k most likely tokens there; None for the first
              */
             top: components["schemas"]["ScoredAlternative"][] | null;
+        };
+        /**
+         * SharedNext
+         * @description A next token listed by at least one model, matched across models by its bytes.
+         */
+        SharedNext: {
+            /**
+             * Text
+             * @description readable text of the bytes (as TokenInfo.text)
+             */
+            text: string;
+            /** Bytes Hex */
+            bytes_hex: string;
+            /**
+             * Is Special
+             * @description a special token (matched only with special tokens of the same text)
+             */
+            is_special: boolean;
+            /**
+             * Probs
+             * @description per model, in the request's order: the probability that the next token is one with exactly these bytes (summed when several ids share them; 0 when the vocabulary has none)
+             */
+            probs: number[];
+            /**
+             * In Vocab
+             * @description per model: whether its vocabulary has a token with these bytes
+             */
+            in_vocab: boolean[];
         };
         /**
          * Site
@@ -7309,6 +7461,102 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CheckpointCompare"];
+                };
+            };
+            /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request from a page of another site (its Origin is not this server): invalid_input */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no such model, route or resource on this server: unknown_model, not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description superseded by a newer request of the same page (nothing was computed), or busy: superseded, busy */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the prompt (or pasted text) has more tokens than the model or the server allows, or the request body is larger than the server accepts: prompt_too_long, text_too_long */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a state-changing request without a JSON body (Content-Type: application/json): invalid_input */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a limit or a field's constraint was exceeded: invalid_input, too_many_new_tokens, top_k_too_large, unsupported_architecture, corrupted_file */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a bug in glassbox (the server logged its traceback): internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    compare_api_compare_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModelCompareRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelComparison"];
                 };
             };
             /** @description invalid input (empty prompt, token id outside the vocabulary, bad settings), or a Host this server does not answer to: invalid_input */

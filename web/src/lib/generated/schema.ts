@@ -68,6 +68,8 @@ export interface GlassboxSchema {
   CircuitsInfo?: CircuitsInfo;
   CircuitsJob?: CircuitsJob;
   CircuitsNode?: CircuitsNode;
+  CompareLensRow?: CompareLensRow;
+  ComparedModel?: ComparedModel;
   Comparison?: Comparison;
   Contribution?: Contribution;
   CopyLoss?: CopyLoss;
@@ -128,6 +130,8 @@ export interface GlassboxSchema {
   MlpDetail?: MlpDetail;
   MlpRequest?: MlpRequest;
   ModelCard?: ModelCard;
+  ModelCompareRequest?: ModelCompareRequest;
+  ModelComparison?: ModelComparison;
   ModelInfo?: ModelInfo;
   ModelList?: ModelList;
   Neuron?: Neuron;
@@ -160,6 +164,7 @@ export interface GlassboxSchema {
   ScoredAlternative?: ScoredAlternative;
   ScoredToken?: ScoredToken;
   SensibleGuess?: SensibleGuess;
+  SharedNext?: SharedNext;
   Site?: Site;
   Snapshot?: Snapshot;
   StaticManifest?: StaticManifest;
@@ -1420,6 +1425,188 @@ export interface CircuitsJob {
   error?: string | null;
 }
 /**
+ * One row of a model's logit lens at the prompt's last position.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "CompareLensRow".
+ */
+export interface CompareLensRow {
+  site: Site;
+  /**
+   * row ÷ n_layers: 0 after the embeddings, 1 after the last block
+   */
+  depth: number;
+  top: TopToken;
+  /**
+   * this row's probability of the model's own final top token
+   */
+  final_prob: number;
+  /**
+   * that token's rank in this row (1 = the row's top token)
+   */
+  final_rank: number;
+}
+/**
+ * A place in the model as structure, never a label to parse: ``{layer: 3, part: "attn"}``.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "Site".
+ */
+export interface Site {
+  layer?: number | null;
+  part:
+    | "embed"
+    | "pos_embed"
+    | "attn"
+    | "mlp"
+    | "attn_mlp"
+    | "block"
+    | "ln1"
+    | "ln2"
+    | "ln_final"
+    | "unembed"
+    | "ple";
+}
+/**
+ * One model's side: its tokens, its next-token distribution and its logit lens at the last position.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "ComparedModel".
+ */
+export interface ComparedModel {
+  /**
+   * the served model's id
+   */
+  model: string;
+  info: ModelInfo;
+  /**
+   * the prompt as this model's tokenizer splits it
+   */
+  tokens: TokenInfo[];
+  /**
+   * the top-k next tokens over the full vocabulary
+   */
+  top: TopToken[];
+  /**
+   * entropy of the full next-token distribution, in nats
+   */
+  entropy: number;
+  /**
+   * n_layers + 1 rows; the last is the model's own output
+   */
+  lens: CompareLensRow[];
+}
+/**
+ * The shape of a model: what the model card and the diagram show.
+ *
+ * ``architecture``, ``model_type``, ``activation``, ``dtype`` and ``device`` are the names the model's own
+ * config and torch give (an open set: any Hugging Face checkpoint of a supported family), shown as they are.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "ModelInfo".
+ */
+export interface ModelInfo {
+  name: string;
+  /**
+   * the transformers class, e.g. GPT2LMHeadModel
+   */
+  architecture: string;
+  family:
+    "gpt2" | "llama" | "cohere" | "gpt_neox" | "gemma" | "phi3" | "smollm3" | "moe" | "gpt_oss" | "qwen3_5";
+  /**
+   * config.model_type, e.g. gpt2, llama, qwen3, olmo2, olmo3, mistral, gpt_neox, gemma2, phi3
+   */
+  model_type: string;
+  n_layers: number;
+  n_heads: number;
+  n_kv_heads: number;
+  d_model: number;
+  d_head: number;
+  d_mlp: number;
+  d_vocab: number;
+  /**
+   * context length in tokens
+   */
+  n_ctx: number;
+  positional: "learned" | "rotary";
+  norm: "layernorm" | "rmsnorm";
+  /**
+   * the MLP's activation as the config names it, e.g. gelu_new, silu
+   */
+  activation: string;
+  gated_mlp: boolean;
+  /**
+   * attention and MLP both read the block's input and add in parallel (Cohere, GPT-NeoX)
+   */
+  parallel_block: boolean;
+  /**
+   * a parallel block's MLP reads its own norm of the block's input (GPT-NeoX), not attention's
+   */
+  parallel_mlp_norm?: boolean;
+  qk_norm: boolean;
+  /**
+   * norms applied to each sublayer's output before adding (OLMo 2/3, Gemma)
+   */
+  post_norm: boolean;
+  /**
+   * a norm before each sublayer; with post_norm, a sandwich (Gemma); false for OLMo 2/3
+   */
+  pre_norm?: boolean;
+  /**
+   * rotary models' layers that rotate nothing: no positional encoding (SmolLM3)
+   */
+  nope_layers?: number[];
+  /**
+   * attention scores become c·tanh(score/c) before the mask (Gemma 2); null: no cap
+   */
+  attn_softcap?: number | null;
+  /**
+   * logits become c·tanh(logit/c) (Gemma 2; Gemma 3 when its config sets it); null: no cap
+   */
+  final_softcap?: number | null;
+  /**
+   * token embeddings are multiplied by this (Gemma: √d_model) before block 0; null: 1
+   */
+  embed_scale?: number | null;
+  /**
+   * a mixture of experts' experts per MLP layer (Qwen3-MoE, OLMoE, gpt-oss); 0: a dense MLP
+   */
+  n_experts?: number;
+  /**
+   * experts the router chooses for each token (top-k); 0: dense
+   */
+  experts_per_token?: number;
+  /**
+   * neurons per expert; d_mlp = n_experts · d_expert, neuron e·d_expert + i is expert e's i-th
+   */
+  d_expert?: number;
+  /**
+   * each head has a learned sink logit in its softmax (gpt-oss): pattern rows sum to < 1
+   */
+  attn_sinks?: boolean;
+  /**
+   * how each layer mixes tokens: softmax attention, or linear attention (Qwen3.5's gated DeltaNet: a recurrent state, no pattern); empty: every layer is attention
+   */
+  layer_kinds?: ("attention" | "linear_attention")[];
+  /**
+   * numbers per token in each layer's own per-layer input (Gemma 4's per-layer embeddings); 0: none
+   */
+  d_ple?: number;
+  /**
+   * per layer, the earlier layer whose keys and values it reuses (Gemma 4's KV sharing), null: its own; empty: no layer shares
+   */
+  kv_sources?: (number | null)[];
+  n_params: number;
+  /**
+   * the weights' torch dtype, e.g. float32, bfloat16
+   */
+  dtype: string;
+  /**
+   * the torch device the model runs on, e.g. cpu, cuda:0
+   */
+  device: string;
+}
+/**
  * The same text through several tokenizers, side by side (in the order asked for).
  *
  * This interface was referenced by `GlassboxSchema`'s JSON-Schema
@@ -1578,116 +1765,6 @@ export interface DetailOverview {
   dropped_tokens?: number;
 }
 /**
- * The shape of a model: what the model card and the diagram show.
- *
- * ``architecture``, ``model_type``, ``activation``, ``dtype`` and ``device`` are the names the model's own
- * config and torch give (an open set: any Hugging Face checkpoint of a supported family), shown as they are.
- *
- * This interface was referenced by `GlassboxSchema`'s JSON-Schema
- * via the `definition` "ModelInfo".
- */
-export interface ModelInfo {
-  name: string;
-  /**
-   * the transformers class, e.g. GPT2LMHeadModel
-   */
-  architecture: string;
-  family:
-    "gpt2" | "llama" | "cohere" | "gpt_neox" | "gemma" | "phi3" | "smollm3" | "moe" | "gpt_oss" | "qwen3_5";
-  /**
-   * config.model_type, e.g. gpt2, llama, qwen3, olmo2, olmo3, mistral, gpt_neox, gemma2, phi3
-   */
-  model_type: string;
-  n_layers: number;
-  n_heads: number;
-  n_kv_heads: number;
-  d_model: number;
-  d_head: number;
-  d_mlp: number;
-  d_vocab: number;
-  /**
-   * context length in tokens
-   */
-  n_ctx: number;
-  positional: "learned" | "rotary";
-  norm: "layernorm" | "rmsnorm";
-  /**
-   * the MLP's activation as the config names it, e.g. gelu_new, silu
-   */
-  activation: string;
-  gated_mlp: boolean;
-  /**
-   * attention and MLP both read the block's input and add in parallel (Cohere, GPT-NeoX)
-   */
-  parallel_block: boolean;
-  /**
-   * a parallel block's MLP reads its own norm of the block's input (GPT-NeoX), not attention's
-   */
-  parallel_mlp_norm?: boolean;
-  qk_norm: boolean;
-  /**
-   * norms applied to each sublayer's output before adding (OLMo 2/3, Gemma)
-   */
-  post_norm: boolean;
-  /**
-   * a norm before each sublayer; with post_norm, a sandwich (Gemma); false for OLMo 2/3
-   */
-  pre_norm?: boolean;
-  /**
-   * rotary models' layers that rotate nothing: no positional encoding (SmolLM3)
-   */
-  nope_layers?: number[];
-  /**
-   * attention scores become c·tanh(score/c) before the mask (Gemma 2); null: no cap
-   */
-  attn_softcap?: number | null;
-  /**
-   * logits become c·tanh(logit/c) (Gemma 2; Gemma 3 when its config sets it); null: no cap
-   */
-  final_softcap?: number | null;
-  /**
-   * token embeddings are multiplied by this (Gemma: √d_model) before block 0; null: 1
-   */
-  embed_scale?: number | null;
-  /**
-   * a mixture of experts' experts per MLP layer (Qwen3-MoE, OLMoE, gpt-oss); 0: a dense MLP
-   */
-  n_experts?: number;
-  /**
-   * experts the router chooses for each token (top-k); 0: dense
-   */
-  experts_per_token?: number;
-  /**
-   * neurons per expert; d_mlp = n_experts · d_expert, neuron e·d_expert + i is expert e's i-th
-   */
-  d_expert?: number;
-  /**
-   * each head has a learned sink logit in its softmax (gpt-oss): pattern rows sum to < 1
-   */
-  attn_sinks?: boolean;
-  /**
-   * how each layer mixes tokens: softmax attention, or linear attention (Qwen3.5's gated DeltaNet: a recurrent state, no pattern); empty: every layer is attention
-   */
-  layer_kinds?: ("attention" | "linear_attention")[];
-  /**
-   * numbers per token in each layer's own per-layer input (Gemma 4's per-layer embeddings); 0: none
-   */
-  d_ple?: number;
-  /**
-   * per layer, the earlier layer whose keys and values it reuses (Gemma 4's KV sharing), null: its own; empty: no layer shares
-   */
-  kv_sources?: (number | null)[];
-  n_params: number;
-  /**
-   * the weights' torch dtype, e.g. float32, bfloat16
-   */
-  dtype: string;
-  /**
-   * the torch device the model runs on, e.g. cpu, cuda:0
-   */
-  device: string;
-}
-/**
  * How big the residual stream is after each stage, and how much each sublayer added (L2 norms).
  *
  * This interface was referenced by `GlassboxSchema`'s JSON-Schema
@@ -1709,27 +1786,6 @@ export interface ResidualStream {
    */
   added_norm: number[][];
   norms: NormStat[];
-}
-/**
- * A place in the model as structure, never a label to parse: ``{layer: 3, part: "attn"}``.
- *
- * This interface was referenced by `GlassboxSchema`'s JSON-Schema
- * via the `definition` "Site".
- */
-export interface Site {
-  layer?: number | null;
-  part:
-    | "embed"
-    | "pos_embed"
-    | "attn"
-    | "mlp"
-    | "attn_mlp"
-    | "block"
-    | "ln1"
-    | "ln2"
-    | "ln_final"
-    | "unembed"
-    | "ple";
 }
 /**
  * One norm's statistics at every position. ``site`` is ``{layer: l, part: "ln1"}`` (before block ``l``'s
@@ -2819,6 +2875,73 @@ export interface ModelCard {
    * set for a micro model trained live on this server, None for the operator's models
    */
   micro?: MicroModelNote | null;
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "ModelCompareRequest".
+ */
+export interface ModelCompareRequest {
+  /**
+   * ids of served models, in the order shown
+   *
+   * @minItems 2
+   * @maxItems 4
+   */
+  models: [string, string] | [string, string, string] | [string, string, string, string];
+  prompt: string;
+  /**
+   * how many of each model's next tokens to list
+   */
+  top_k?: number;
+}
+/**
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "ModelComparison".
+ */
+export interface ModelComparison {
+  schema_version?: string;
+  kind?: "model_comparison";
+  /**
+   * one per requested model, in the request's order
+   */
+  models: ComparedModel[];
+  /**
+   * every model maps every id to the same bytes (one shared vocabulary)
+   */
+  same_tokenizer: boolean;
+  /**
+   * the union of the models' top-k next tokens, most likely first
+   */
+  next: SharedNext[];
+  /**
+   * [model, model]: total variation distance between two models' full next-token distributions, over next-token bytes (0 = the same distribution, 1 = no overlap)
+   */
+  total_variation: number[][];
+}
+/**
+ * A next token listed by at least one model, matched across models by its bytes.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "SharedNext".
+ */
+export interface SharedNext {
+  /**
+   * readable text of the bytes (as TokenInfo.text)
+   */
+  text: string;
+  bytes_hex: string;
+  /**
+   * a special token (matched only with special tokens of the same text)
+   */
+  is_special: boolean;
+  /**
+   * per model, in the request's order: the probability that the next token is one with exactly these bytes (summed when several ids share them; 0 when the vocabulary has none)
+   */
+  probs: number[];
+  /**
+   * per model: whether its vocabulary has a token with these bytes
+   */
+  in_vocab: boolean[];
 }
 /**
  * This interface was referenced by `GlassboxSchema`'s JSON-Schema

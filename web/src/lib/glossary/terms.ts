@@ -70,6 +70,7 @@ export const VIEW_LABEL: Record<View, MessageKey> = {
   why: "why.view",
   tokenizers: "tok.view",
   circuits: "circuits.view",
+  compare: "cmp.view",
 };
 
 /**

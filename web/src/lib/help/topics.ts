@@ -7,7 +7,7 @@ import type { TermId } from "../glossary/terms";
 import type { MessageKey } from "../i18n/catalogs";
 import type { View } from "../stores/url";
 
-export const VIEWS: readonly View[] = ["next", "detail", "training", "why", "tokenizers", "circuits"];
+export const VIEWS: readonly View[] = ["next", "detail", "training", "why", "tokenizers", "circuits", "compare"];
 export const HELP_PARTS = ["shows", "read", "try"] as const;
 export type HelpPart = (typeof HELP_PARTS)[number];
 
@@ -23,6 +23,7 @@ export const PANEL_TOPICS = {
   why: ["attribution", "whyGeneration", "patching", "score"],
   tokenizers: ["tokCompare", "tokTax", "tokMerges", "tokChat"],
   circuits: ["circuitsGraph"],
+  compare: ["compareNext", "compareLens"],
 } as const satisfies Record<View, readonly string[]>;
 
 export type PanelTopic = (typeof PANEL_TOPICS)[View][number];
@@ -39,4 +40,5 @@ export const VIEW_TERMS: Record<View, readonly TermId[]> = {
   why: ["attribution", "logit", "attentionHead", "neuron", "probability"],
   tokenizers: ["tokenizer", "token", "tokenId", "vocabulary", "contextWindow"],
   circuits: ["attribution", "mlp", "logit", "token", "probability"],
+  compare: ["tokenizer", "vocabulary", "probability", "logitLens", "residualStream"],
 };

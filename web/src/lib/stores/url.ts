@@ -92,7 +92,7 @@ export function clampSettings(s: Partial<Settings>, maxTopK: number, base: Setti
   };
 }
 
-const VIEWS = ["next", "detail", "training", "why", "tokenizers", "circuits"] as const;
+const VIEWS = ["next", "detail", "training", "why", "tokenizers", "circuits", "compare"] as const;
 export type View = (typeof VIEWS)[number];
 
 function isView(x: unknown): x is View {

@@ -19,6 +19,7 @@ import { exportCs } from "./export/cs";
 import { exportViewsCs } from "./export_views/cs";
 import { tracesCs } from "./traces/cs";
 import { checkpointsCs } from "./checkpoints/cs";
+import { compareCs } from "./compare/cs";
 import type { Catalog } from "./en";
 
 export const cs: Catalog = {
@@ -43,6 +44,7 @@ export const cs: Catalog = {
   ...exportViewsCs,
   ...tracesCs,
   ...checkpointsCs,
+  ...compareCs,
   // the tokenizer lab's strings load with its view (catalogs/tokenizers/lazy.ts); its tab label is here
   "tok.view": "Tokenizéry",
   "app.tagline": "Sledujte, jak skutečný jazykový model čte váš text a vybírá další token — každé číslo je skutečné.",

@@ -20,6 +20,7 @@ import { exportEn } from "./export/en";
 import { exportViewsEn } from "./export_views/en";
 import { tracesEn } from "./traces/en";
 import { checkpointsEn } from "./checkpoints/en";
+import { compareEn } from "./compare/en";
 export const en = {
   ...detailEn,
   ...moeEn,
@@ -44,6 +45,7 @@ export const en = {
   ...exportViewsEn,
   ...tracesEn,
   ...checkpointsEn,
+  ...compareEn,
   "app.tagline": "Watch a real language model read your text and pick the next token — every number is real.",
   "help.button": "What am I looking at?",
   "help.title": "What am I looking at?",

@@ -19,6 +19,7 @@ import { exportFr } from "./export/fr";
 import { exportViewsFr } from "./export_views/fr";
 import { tracesFr } from "./traces/fr";
 import { checkpointsFr } from "./checkpoints/fr";
+import { compareFr } from "./compare/fr";
 import type { Catalog } from "./en";
 
 export const fr: Catalog = {
@@ -43,6 +44,7 @@ export const fr: Catalog = {
   ...exportViewsFr,
   ...tracesFr,
   ...checkpointsFr,
+  ...compareFr,
   // the tokenizer lab's strings load with its view (catalogs/tokenizers/lazy.ts); its tab label is here
   "tok.view": "Tokeniseurs",
   "app.tagline":

@@ -19,6 +19,7 @@ import { exportJa } from "./export/ja";
 import { exportViewsJa } from "./export_views/ja";
 import { tracesJa } from "./traces/ja";
 import { checkpointsJa } from "./checkpoints/ja";
+import { compareJa } from "./compare/ja";
 import type { Catalog } from "./en";
 
 export const ja: Catalog = {
@@ -43,6 +44,7 @@ export const ja: Catalog = {
   ...exportViewsJa,
   ...tracesJa,
   ...checkpointsJa,
+  ...compareJa,
   // the tokenizer lab's strings load with its view (catalogs/tokenizers/lazy.ts); its tab label is here
   "tok.view": "トークナイザー",
   "app.tagline": "本物の言語モデルがあなたの文章を読み、次のトークンを選ぶ様子を見てみましょう。数字はすべて本物です。",

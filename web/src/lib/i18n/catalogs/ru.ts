@@ -19,6 +19,7 @@ import { exportRu } from "./export/ru";
 import { exportViewsRu } from "./export_views/ru";
 import { tracesRu } from "./traces/ru";
 import { checkpointsRu } from "./checkpoints/ru";
+import { compareRu } from "./compare/ru";
 import type { Catalog } from "./en";
 
 export const ru: Catalog = {
@@ -43,6 +44,7 @@ export const ru: Catalog = {
   ...exportViewsRu,
   ...tracesRu,
   ...checkpointsRu,
+  ...compareRu,
   // the tokenizer lab's strings load with its view (catalogs/tokenizers/lazy.ts); its tab label is here
   "tok.view": "Токенизаторы",
   "app.tagline": "Посмотрите, как настоящая языковая модель читает ваш текст и выбирает следующий токен — все числа настоящие.",

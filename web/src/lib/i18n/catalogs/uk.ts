@@ -19,6 +19,7 @@ import { exportUk } from "./export/uk";
 import { exportViewsUk } from "./export_views/uk";
 import { tracesUk } from "./traces/uk";
 import { checkpointsUk } from "./checkpoints/uk";
+import { compareUk } from "./compare/uk";
 import type { Catalog } from "./en";
 
 export const uk: Catalog = {
@@ -43,6 +44,7 @@ export const uk: Catalog = {
   ...exportViewsUk,
   ...tracesUk,
   ...checkpointsUk,
+  ...compareUk,
   // the tokenizer lab's strings load with its view (catalogs/tokenizers/lazy.ts); its tab label is here
   "tok.view": "Токенізатори",
   "app.tagline": "Подивіться, як справжня мовна модель читає ваш текст і обирає наступний токен — кожне число справжнє.",

@@ -19,6 +19,7 @@ import { exportZh } from "./export/zh";
 import { exportViewsZh } from "./export_views/zh";
 import { tracesZh } from "./traces/zh";
 import { checkpointsZh } from "./checkpoints/zh";
+import { compareZh } from "./compare/zh";
 import type { Catalog } from "./en";
 
 export const zh: Catalog = {
@@ -43,6 +44,7 @@ export const zh: Catalog = {
   ...exportViewsZh,
   ...tracesZh,
   ...checkpointsZh,
+  ...compareZh,
   // the tokenizer lab's strings load with its view (catalogs/tokenizers/lazy.ts); its tab label is here
   "tok.view": "分词器",
   "app.tagline": "看一个真实的语言模型如何读你的文字并选出下一个词元——每个数字都是真实的。",
