@@ -36,8 +36,9 @@ if TYPE_CHECKING:
 
 
 def _pairs(
-    model: LoadedModel, items: Sequence[tuple[int, int]], what: str, size: int, axis: str
+    model: LoadedModel, items: Sequence[tuple[int, int]], what: str, size: int | Callable[[int], int], axis: str
 ) -> list[tuple[int, int]]:
+    """``items`` as checked (layer, index) pairs; ``size`` is the index's bound, or per layer (heads)."""
     out: list[tuple[int, int]] = []
     n_layers = model.adapter.n_layers
     for item in items:
@@ -47,8 +48,9 @@ def _pairs(
             raise InvalidInputError(f"each of {what} is a (layer, {axis}) pair, not {item!r}") from None
         if not 0 <= layer < n_layers:
             raise InvalidInputError(f"{what}: layer {layer} does not exist (the model has layers 0..{n_layers - 1})")
-        if not 0 <= index < size:
-            raise InvalidInputError(f"{what}: {axis} {index} does not exist in layer {layer} (0..{size - 1})")
+        bound = size(layer) if callable(size) else size
+        if not 0 <= index < bound:
+            raise InvalidInputError(f"{what}: {axis} {index} does not exist in layer {layer} (0..{bound - 1})")
         out.append((layer, index))
     return out
 
@@ -96,7 +98,7 @@ def ablate(
     if mode not in ("zero", "mean"):
         raise InvalidInputError(f"unknown ablation mode {mode!r}: choose zero or mean")
     a = model.adapter
-    head_list = _pairs(model, heads, "heads", a.n_heads, "head")
+    head_list = _pairs(model, heads, "heads", a.heads_in, "head")
     neuron_list = _pairs(model, neurons, "neurons", a.d_mlp, "neuron")
     edit = _edit(head_list, neuron_list, mode)
     with model.lock:
@@ -123,7 +125,7 @@ def ablation_summary(
     if not 1 <= k <= 1000:
         raise InvalidInputError(f"k must be between 1 and 1000, not {k}")
     a = model.adapter
-    head_list = _pairs(model, heads, "heads", a.n_heads, "head")
+    head_list = _pairs(model, heads, "heads", a.heads_in, "head")
     neuron_list = _pairs(model, neurons, "neurons", a.d_mlp, "neuron")
     with model.lock:
         ids = prompt_ids(model, prompt)

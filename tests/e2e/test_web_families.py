@@ -33,7 +33,12 @@ def models(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     from glassbox.testing import make_tiny_model
 
     root = tmp_path_factory.mktemp("family-models")
-    return {f: make_tiny_model(root / f"tiny-{f}", f) for f in FAMILIES}
+    made = {f: make_tiny_model(root / f"tiny-{f}", f) for f in FAMILIES}
+    # the released Qwen3.5 shape: more linear-attention value heads (8) than attention heads (4)
+    made["qwen3_5_wide"] = make_tiny_model(
+        root / "tiny-qwen3_5_wide", "qwen3_5_text", linear_num_value_heads=8, linear_value_head_dim=8
+    )
+    return made
 
 
 @pytest.fixture(scope="module")
@@ -227,3 +232,31 @@ def test_qwen3_5_linear_head_on_a_phone(browser: Browser, fam_server: str, model
     page.get_by_test_id("linear-head").screenshot(path=str(SCREENSHOTS / "detail-qwen3_5-linear-head-phone-panel.png"))
     assert errors == []
     page.context.close()
+
+
+def test_released_qwen3_5_shape_every_head_in_every_view(
+    browser: Browser, fam_server: str, models: dict[str, Path], shot: Shot
+) -> None:
+    """More value heads than attention heads: the grid shows each layer's own heads (padding marked as no head), the
+    head picker offers each layer's own count, and a value head beyond n_heads opens its token-mixing view."""
+    model = glassbox.load_model(str(models["qwen3_5_wide"]), device="cpu")
+    heads = model.info.layer_heads
+    assert heads and max(heads) == 8 and min(heads) == model.info.n_heads
+    page = _page(browser, 1280, 900)
+    errors = _open(page, fam_server, "tiny-qwen3_5_wide", panel="heads")
+    expect(page.get_by_test_id("head-thumb")).to_have_count(sum(heads))
+    expect(page.get_by_test_id("head-none")).to_have_count(len(heads) * 8 - sum(heads))
+    for layer, n in enumerate(heads):
+        got = page.locator(f"[data-testid=head-thumb][data-layer='{layer}']").count()
+        assert got == n, (layer, got, n)
+    shot(page, "qwen3_5-released-shape-grid")
+    linear = model.info.layer_kinds.index("linear_attention")
+    page.locator(f"[data-testid=head-thumb][data-layer='{linear}'][data-head='7']").click()
+    expect(page.get_by_test_id("linear-head")).to_have_attribute("data-head", "7")
+    expect(page.get_by_test_id("head-select").locator("option")).to_have_count(8)
+    full = model.info.layer_kinds.index("attention")
+    page.get_by_test_id("layer-select").select_option(str(full))
+    expect(page.get_by_test_id("head-select").locator("option")).to_have_count(model.info.n_heads)
+    expect(page.get_by_test_id("head-select")).to_have_value(str(model.info.n_heads - 1))  # 7 clamped to the last
+    page.context.close()
+    assert errors == []

@@ -236,8 +236,9 @@ def test_route(model) -> None:  # type: ignore[no-untyped-def]
 
 def test_more_value_heads_than_attention_heads(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """The released Qwen3.5 models have more linear-attention value heads (and a different d_v) than attention
-    heads: the trace stays exact and M still reproduces the layer; the all-heads grid, which needs one head count,
-    says so instead of failing."""
+    heads: the trace stays exact and M still reproduces the layer; the model card says each layer's head count, the
+    all-heads grid pads the attention layers' head axis (and says which entries are heads), every value head can be
+    ablated at the output, and per-head patching, whose map needs one head count, says so."""
     from glassbox.testing import make_tiny_model
 
     folder = make_tiny_model(tmp_path / "q35-wide", FAM, linear_num_value_heads=8, linear_value_head_dim=8)
@@ -254,5 +255,22 @@ def test_more_value_heads_than_attention_heads(tmp_path) -> None:  # type: ignor
     rebuilt = torch.einsum("hts,shd->thd", m, t[act_name("v", layer, "attn")].double())
     assert (rebuilt - core).abs().max().item() <= 1e-5 * core.abs().max().item()
     assert linear_attention_head(t, layer, 7, t.n_pos - 1).d_v == 8
-    with pytest.raises(InvalidInputError, match="one head count"):
-        attention_grid(t)
+    kinds = model.info.layer_kinds
+    assert model.info.layer_heads == [8 if k == "linear_attention" else model.info.n_heads for k in kinds]
+    grid = attention_grid(t)
+    assert grid.heads == model.info.layer_heads
+    patterns = grid.patterns.to_numpy()
+    assert patterns.shape[:2] == (model.info.n_layers, 8)
+    assert np.allclose(patterns[layer], m.numpy(), atol=2e-3)  # all 8 of the linear layer's heads
+    full = kinds.index("attention")
+    pattern = t[act_name("pattern", full, "attn")].numpy()
+    assert np.allclose(patterns[full, : model.info.n_heads], pattern, atol=2e-3)
+    assert not patterns[full, model.info.n_heads :].any()  # padding, which grid.heads says is no head
+    # the last value head, beyond n_heads, is switched off at the layer's output like any other
+    ablated = glassbox.ablate(model, LONG_PROMPT, heads=[(layer, 7)])
+    expected = t[act_name("attn_out", layer)] - t[act_name("result", layer, "attn")][:, 7]
+    assert torch.allclose(ablated[act_name("attn_out", layer)], expected, atol=1e-6)
+    with pytest.raises(InvalidInputError, match="does not exist"):
+        glassbox.ablate(model, LONG_PROMPT, heads=[(full, model.info.n_heads)])
+    with pytest.raises(InvalidInputError, match="attn_out"):
+        glassbox.patch(model, LONG_PROMPT, LONG_PROMPT, answer=5, wrong=6, site="head_result")

@@ -38,8 +38,9 @@ def _check(trace: Trace, layer: int | None = None, head: int | None = None, pos:
     info = trace.model.info
     if layer is not None and not 0 <= layer < info.n_layers:
         raise InvalidInputError(f"layer {layer} does not exist (0..{info.n_layers - 1})")
-    if head is not None and not 0 <= head < info.n_heads:
-        raise InvalidInputError(f"head {head} does not exist (0..{info.n_heads - 1})")
+    heads = trace.model.adapter.heads_in(layer) if layer is not None and 0 <= layer < info.n_layers else info.n_heads
+    if head is not None and not 0 <= head < heads:
+        raise InvalidInputError(f"head {head} does not exist (0..{heads - 1})")
     if pos is not None and not 0 <= pos < trace.n_pos:
         raise InvalidInputError(f"position {pos} does not exist (0..{trace.n_pos - 1})")
 
@@ -133,15 +134,16 @@ def attention_grid(trace: Trace) -> AttentionGrid:
         linear = a.layer_kind(layer) == "linear_attention"
         # a linear-attention layer has no pattern: its thumbnail is its exact token-mixing matrix (layer_kinds)
         m = trace[act_name("mixing" if linear else "pattern", layer, "attn")]
-        if maps and m.shape[0] != maps[0].shape[0]:  # Qwen3.5's released models: more value heads than attention's
-            raise InvalidInputError(
-                f"the all-heads grid needs one head count; this model's layers have {maps[0].shape[0]} and "
-                f"{m.shape[0]} heads (linear and softmax attention): open each layer's heads one at a time"
-            )
         maps.append(pool_map(m, block, signed=linear))
+    heads = [m.shape[0] for m in maps]
+    width = max(heads)
+    if min(heads) < width:  # Qwen3.5's released models: more value heads than attention's heads; the rest is padding
+        maps = [torch.cat([m, m.new_zeros(width - m.shape[0], *m.shape[1:])]) for m in maps]
     stacked = torch.stack(maps)
     return AttentionGrid(
-        patterns=tensor_payload(stacked, ["layer", "head", "query_pos", "key_pos"], "float16"), block=block
+        patterns=tensor_payload(stacked, ["layer", "head", "query_pos", "key_pos"], "float16"),
+        block=block,
+        heads=heads if min(heads) < width else [],
     )
 
 

@@ -103,6 +103,12 @@ class _Runs:
         if self.ans == self.wro:
             raise InvalidInputError("answer and wrong are the same token: their logit difference is always 0")
         self.n = len(self.clean_ids)
+        counts = {model.adapter.heads_in(layer) for layer in range(model.adapter.n_layers)}
+        if site == "head_result" and len(counts) > 1:  # one [layer, pos, head] map needs one head count
+            raise InvalidInputError(
+                f"this model's layers have {' and '.join(map(str, sorted(counts)))} heads (Qwen3.5: linear attention "
+                "has one per value head): patch a layer's whole attention output (site attn_out) instead"
+            )
         self.n_heads = model.adapter.n_heads if site == "head_result" else 1
         self.c = _run(model, self.clean_ids, site)
         self.k = _run(model, self.corr_ids, site)

@@ -279,6 +279,7 @@ def _default_prepend_bos(tokenizer: Any, path: Path | None) -> bool:
 def model_info(name: str, hf: Any, adapter: Adapter, device: torch.device) -> ModelInfo:
     a = adapter
     kv_sources = [a.kv_source(layer) for layer in range(a.n_layers)]  # Gemma 4's KV sharing; all None elsewhere
+    layer_heads = [a.heads_in(layer) for layer in range(a.n_layers)]  # Qwen3.5's value heads; all n_heads elsewhere
     return ModelInfo(
         name=name,
         architecture=type(hf).__name__,
@@ -310,6 +311,7 @@ def model_info(name: str, hf: Any, adapter: Adapter, device: torch.device) -> Mo
         d_expert=a.d_expert,
         attn_sinks=a.attn_sinks(0) is not None,
         layer_kinds=[a.layer_kind(layer) for layer in range(a.n_layers)],
+        layer_heads=layer_heads if any(h != a.n_heads for h in layer_heads) else [],
         d_ple=a.d_ple,
         kv_sources=kv_sources if any(s is not None for s in kv_sources) else [],
         n_params=sum(p.numel() for p in hf.parameters()),

@@ -72,6 +72,11 @@ class AttentionGrid(Payload):
         description="positions per cell along each axis: 1 shows every weight; a longer prompt's maps are pooled "
         "into block × block blocks, each cell the block's entry of largest magnitude (its largest weight)",
     )
+    heads: list[int] = Field(
+        default_factory=list,
+        description="per layer, how many of the head axis's entries are its heads (the rest are zeros, no head) "
+        "where layers differ (Qwen3.5's released models: linear-attention layers have more heads); empty: all",
+    )
 
 
 class Rotation(Strict):

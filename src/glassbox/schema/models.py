@@ -126,6 +126,11 @@ class ModelInfo(Strict):
         description="how each layer mixes tokens: softmax attention, or linear attention (Qwen3.5's gated DeltaNet: "
         "a recurrent state, no pattern); empty: every layer is attention",
     )
+    layer_heads: list[int] = Field(
+        default_factory=list,
+        description="per layer, its head count where layers differ (Qwen3.5's released models: a linear-attention "
+        "layer has one head per value head, more than its attention layers' n_heads); empty: n_heads in every layer",
+    )
     d_ple: int = Field(
         0, description="numbers per token in each layer's own per-layer input (Gemma 4's per-layer embeddings); 0: none"
     )

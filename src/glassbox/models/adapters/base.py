@@ -204,6 +204,11 @@ class Adapter:
         """Softmax attention, or linear attention (then :meth:`delta_inputs` and :meth:`delta_out_norm` apply)."""
         return "attention"
 
+    def heads_in(self, layer: int) -> int:
+        """How many heads ``layer`` has (its ``hook_z``'s head axis): ``n_heads``, except where a layer kind has its
+        own count (Qwen3.5's linear-attention layers: one per value head)."""
+        return self.n_heads
+
     # --- the pieces of the forward pass ------------------------------------------------------------
     def embed(self, ids: torch.Tensor) -> torch.Tensor:  # [pos] -> [pos, d_model]
         raise NotImplementedError

@@ -40,6 +40,12 @@ class Qwen35Adapter(LlamaAdapter):
     def layer_kind(self, layer: int) -> LayerKind:
         return "linear_attention" if self.config.layer_types[layer] == "linear_attention" else "attention"
 
+    def heads_in(self, layer: int) -> int:
+        # the released models' linear-attention layers have more value heads than their attention layers have heads
+        if self.layer_kind(layer) == "linear_attention":
+            return int(self._layers[layer].linear_attn.num_v_heads)
+        return self.n_heads
+
     # --- norms: (x · (1 + w)) in float32, then cast -------------------------------------------------------
     def ln1(self, layer: int) -> NormSpec:
         return norm_from(self._layers[layer].input_layernorm, "rmsnorm", one_plus=True)

@@ -15,6 +15,12 @@ export function isLinearLayer(info: Pick<ModelInfo, "layer_kinds"> | null | unde
   return layerKind(info, layer) === "linear_attention";
 }
 
+/** How many heads `layer` has: its own count where layers differ (Qwen3.5's released models: a linear-attention
+ * layer has one head per value head), else `n_heads`. */
+export function headsIn(info: Pick<ModelInfo, "layer_heads" | "n_heads"> | null | undefined, layer: number): number {
+  return info?.layer_heads?.[layer] ?? info?.n_heads ?? 0;
+}
+
 /** Whether any layer is linear attention (a hybrid model: the diagram labels each layer's kind). */
 export function isHybrid(info: Pick<ModelInfo, "layer_kinds"> | null | undefined): boolean {
   return (info?.layer_kinds ?? []).includes("linear_attention");

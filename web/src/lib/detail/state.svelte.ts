@@ -18,7 +18,7 @@ import type {
   TokenAcrossLayers,
 } from "../generated/schema";
 import { LruCache } from "./cache";
-import { isLinearLayer } from "./linear";
+import { headsIn, isLinearLayer } from "./linear";
 import { wrap, type DetailUrl, type Panel } from "./selection";
 
 export { isPanel, PANELS, readDetailUrl, writeDetailUrl, type DetailUrl, type Panel } from "./selection";
@@ -52,6 +52,8 @@ export class DetailState {
 
   nLayers = $derived(this.overview?.info.n_layers ?? 0);
   nHeads = $derived(this.overview?.info.n_heads ?? 0);
+  /** the selected layer's own head count (Qwen3.5's linear-attention layers have more) */
+  layerHeads = $derived(headsIn(this.overview?.info, this.layer));
   nPos = $derived(this.overview?.tokens.length ?? 0);
   position = $derived(this.pos < 0 || this.pos >= this.nPos ? this.nPos - 1 : this.pos);
 
@@ -100,7 +102,7 @@ export class DetailState {
     if (!ov || JSON.stringify(text) !== this.#key()) return;
     this.overview = ov;
     this.layer = Math.min(this.layer, ov.info.n_layers - 1);
-    this.head = Math.min(this.head, ov.info.n_heads - 1);
+    this.head = Math.min(this.head, headsIn(ov.info, this.layer) - 1);
     if (this.openBlock !== null) this.openBlock = Math.min(this.openBlock, ov.info.n_layers - 1);
     if (this.pos >= ov.tokens.length) this.pos = -1;
     await this.refresh();
@@ -156,7 +158,8 @@ export class DetailState {
   select(patch: Partial<{ panel: Panel; layer: number; head: number; pos: number }>): void {
     if (patch.panel !== undefined) this.panel = patch.panel;
     if (patch.layer !== undefined) this.layer = wrap(patch.layer, this.nLayers);
-    if (patch.head !== undefined) this.head = wrap(patch.head, this.nHeads);
+    if (patch.head !== undefined) this.head = wrap(patch.head, this.layerHeads);
+    else if (this.overview) this.head = Math.min(this.head, this.layerHeads - 1); // a layer with fewer heads
     if (patch.pos !== undefined) this.pos = wrap(patch.pos, this.nPos);
     void this.refresh();
   }

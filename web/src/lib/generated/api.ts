@@ -1115,6 +1115,11 @@ export interface components {
              * @default 1
              */
             block?: number;
+            /**
+             * Heads
+             * @description per layer, how many of the head axis's entries are its heads (the rest are zeros, no head) where layers differ (Qwen3.5's released models: linear-attention layers have more heads); empty: all
+             */
+            heads?: number[];
         };
         /**
          * AttentionHead
@@ -3300,6 +3305,11 @@ export interface components {
              * @description how each layer mixes tokens: softmax attention, or linear attention (Qwen3.5's gated DeltaNet: a recurrent state, no pattern); empty: every layer is attention
              */
             layer_kinds?: ("attention" | "linear_attention")[];
+            /**
+             * Layer Heads
+             * @description per layer, its head count where layers differ (Qwen3.5's released models: a linear-attention layer has one head per value head, more than its attention layers' n_heads); empty: n_heads in every layer
+             */
+            layer_heads?: number[];
             /**
              * D Ple
              * @description numbers per token in each layer's own per-layer input (Gemma 4's per-layer embeddings); 0: none

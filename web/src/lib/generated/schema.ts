@@ -521,6 +521,10 @@ export interface AttentionGrid {
    * positions per cell along each axis: 1 shows every weight; a longer prompt's maps are pooled into block × block blocks, each cell the block's entry of largest magnitude (its largest weight)
    */
   block?: number;
+  /**
+   * per layer, how many of the head axis's entries are its heads (the rest are zeros, no head) where layers differ (Qwen3.5's released models: linear-attention layers have more heads); empty: all
+   */
+  heads?: number[];
 }
 /**
  * One head, one query position, every intermediate of the attention computation.
@@ -1588,6 +1592,10 @@ export interface ModelInfo {
    * how each layer mixes tokens: softmax attention, or linear attention (Qwen3.5's gated DeltaNet: a recurrent state, no pattern); empty: every layer is attention
    */
   layer_kinds?: ("attention" | "linear_attention")[];
+  /**
+   * per layer, its head count where layers differ (Qwen3.5's released models: a linear-attention layer has one head per value head, more than its attention layers' n_heads); empty: n_heads in every layer
+   */
+  layer_heads?: number[];
   /**
    * numbers per token in each layer's own per-layer input (Gemma 4's per-layer embeddings); 0: none
    */
