@@ -24,6 +24,7 @@ needs a GPU: the unit test runs ``--dry-run`` (CPU, tiny shapes, every family).
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import statistics
 import sys
@@ -92,6 +93,26 @@ def parity(device: torch.device, folder: Path) -> list[dict[str, Any]]:
             rows.append({"family": family, "dtype": dtype, "max_abs_diff": diff, "tolerance": tol, "ok": ok})
             print(f"parity {family:14s} {dtype:8s} {diff:.2e} {'ok' if ok else 'FAIL'}", flush=True)
     return rows
+
+
+def device_map_check(folder: Path) -> dict[str, Any]:
+    """A tiny Llama loaded with ``device_map`` (accelerate): ``"auto"`` on one GPU, ``"balanced"`` over every GPU when
+    there are several (then the trace runs each block on its own GPU); the trace's logits against HF's own forward."""
+    import glassbox
+    from glassbox.testing import LONG_PROMPT, make_tiny_model
+
+    path = make_tiny_model(folder / "device-map", "llama", num_hidden_layers=4)
+    policy = "balanced" if torch.cuda.device_count() > 1 else "auto"
+    model = glassbox.load_model(str(path), device_map=policy)
+    t = glassbox.trace(model, LONG_PROMPT)
+    with torch.no_grad():
+        ids = torch.tensor([t.token_ids], device=model.device)
+        ref = model.hf(input_ids=ids, attention_mask=torch.ones_like(ids), use_cache=False).logits[0].float()
+    diff = float((t.logits.float() - ref.to(t.logits.device)).abs().max())
+    ok = diff <= TOL["float32"] * max(1.0, float(ref.abs().max()))
+    devices = model.adapter.placement.devices()
+    print(f"device map {policy}: {devices}, max |Δ logits| {diff:.2e} {'ok' if ok else 'FAIL'}", flush=True)
+    return {"policy": policy, "devices": devices, "max_abs_diff": diff, "ok": ok}
 
 
 def build(shape: str, device: torch.device, dtype: torch.dtype) -> Any:
@@ -195,6 +216,8 @@ def main(argv: list[str] | None = None) -> int:
     report: dict[str, Any] = {"device": torch.cuda.get_device_name(device) if device.type == "cuda" else "cpu"}
     with tempfile.TemporaryDirectory() as tmp:
         report["parity"] = parity(device, Path(tmp))
+        if importlib.util.find_spec("accelerate") is not None:
+            report["device_map"] = device_map_check(Path(tmp))
     big = "tiny" if args.dry_run else "llama-3.2-1b"
     report["trace"] = trace_bench(big, [16, 64] if args.dry_run else [512, 2048], device, 1 if args.dry_run else 3)
     if not args.skip_8b:
@@ -204,6 +227,8 @@ def main(argv: list[str] | None = None) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=1), encoding="utf-8")
     failed = [r for r in report["parity"] if not r["ok"]]
+    if not report.get("device_map", {"ok": True})["ok"]:
+        failed.append(report["device_map"])
     print(f"wrote {args.out}; parity: {len(report['parity']) - len(failed)} ok, {len(failed)} failed")
     return 1 if failed else 0
 

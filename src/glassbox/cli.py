@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from glassbox.cli_options import DtypeOpt
+from glassbox.cli_options import DeviceMapOpt, DtypeOpt
 from glassbox.errors import GlassboxError, InvalidInputError
 
 app = typer.Typer(
@@ -37,7 +37,13 @@ DeviceOpt = Annotated[str, typer.Option("--device", help="auto, cpu or cuda")]
 PromptOpt = Annotated[str, typer.Option("--prompt", "-p", help="the text to run")]
 
 
-def _load(model: str | None, device: str, trust_remote_code: bool = False, dtype: str = "float32") -> Any:
+def _load(
+    model: str | None,
+    device: str,
+    trust_remote_code: bool = False,
+    dtype: str = "float32",
+    device_map: str | None = None,
+) -> Any:
     from transformers.utils import logging as hf_logging
 
     from glassbox.models.loading import DTYPE_NAMES, load_model, tune_threads
@@ -48,7 +54,9 @@ def _load(model: str | None, device: str, trust_remote_code: bool = False, dtype
     hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
     hf_logging.set_verbosity_error()  # type: ignore[no-untyped-call]
     with console.status(f"loading {model or 'glassbox-tiny'}…"):
-        loaded = load_model(model, device=device, dtype=dtype, trust_remote_code=trust_remote_code)
+        loaded = load_model(
+            model, device=device, dtype=dtype, trust_remote_code=trust_remote_code, device_map=device_map
+        )
     tune_threads([loaded])
     return loaded
 
@@ -157,6 +165,7 @@ def trace(
     seed: Annotated[int, typer.Option(help="batch: same seed → same tokens")] = 0,
     device: DeviceOpt = "auto",
     dtype: DtypeOpt = "float32",
+    device_map: DeviceMapOpt = None,
 ) -> None:
     """Run one traced forward pass: tokens, top predictions and the logit lens (--prompts: one trace file each)."""
     import glassbox
@@ -174,7 +183,7 @@ def trace(
         return
     if prompt is None:
         raise InvalidInputError("give --prompt TEXT, or --prompts FILE --out DIR for a batch")
-    m = _load(model, device, dtype=dtype)
+    m = _load(model, device, dtype=dtype, device_map=device_map)
     t = glassbox.trace(m, prompt)
     summary = t.summary(k=k, lens_k=1)
     if output is not None:
@@ -256,6 +265,7 @@ def generate(
     ] = None,
     device: DeviceOpt = "auto",
     dtype: DtypeOpt = "float32",
+    device_map: DeviceMapOpt = None,
 ) -> None:
     """Generate text step by step; tokens are coloured by their probability."""
     from rich.progress import Progress
@@ -264,7 +274,7 @@ def generate(
     from glassbox.generation import chat_prompt_ids, generate_steps
     from glassbox.models.tokens import encode
 
-    m = _load(model, device, dtype=dtype)
+    m = _load(model, device, dtype=dtype, device_map=device_map)
     s = settings(temperature=temperature, top_k=top_k, top_p=top_p, min_p=min_p, seed=seed)
     if n < 0:
         raise InvalidInputError("-n must be ≥ 0")

@@ -15,3 +15,12 @@ DtypeOpt = Annotated[
         "float32), or auto (the checkpoint's own)",
     ),
 ]
+
+DeviceMapOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--device-map",
+        help="spread the weights over the GPUs available: auto, balanced, balanced_low_0 or sequential "
+        "(accelerate's placement; pip install 'glassbox[multi-gpu]'); --device is then ignored",
+    ),
+]

@@ -15,16 +15,16 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from glassbox.cli_options import DtypeOpt
+from glassbox.cli_options import DeviceMapOpt, DtypeOpt
 from glassbox.errors import InvalidInputError
 
 console = Console()
 
 
-def _load(model: str, device: str, dtype: str) -> Any:
+def _load(model: str, device: str, dtype: str, device_map: str | None) -> Any:
     from glassbox.cli import _load as load  # here, not at the top: glassbox.cli imports this module
 
-    return load(model, device, dtype=dtype)
+    return load(model, device, dtype=dtype, device_map=device_map)
 
 
 def register(app: typer.Typer) -> None:
@@ -42,13 +42,14 @@ def compare(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="write the schema-valid JSON here")] = None,
     device: Annotated[str, typer.Option("--device", help="auto, cpu or cuda")] = "auto",
     dtype: DtypeOpt = "float32",
+    device_map: DeviceMapOpt = None,
 ) -> None:
     """One prompt through two to four models: tokens, next tokens matched by bytes, and the logit lens by depth."""
     from glassbox.comparison import compare_models
 
     if not 2 <= len(model) <= 4:
         raise InvalidInputError(f"give 2 to 4 models with --model (got {len(model)})")
-    loaded = [_load(name, device, dtype=dtype) for name in model]
+    loaded = [_load(name, device, dtype, device_map) for name in model]
     c = compare_models(loaded, prompt, top_k=k, names=model)
     if output is not None:
         output.write_text(c.model_dump_json(indent=1), encoding="utf-8")

@@ -136,7 +136,7 @@ class Trace:
                 raise KeyError("'logits' was not captured and ln_final.hook_normalized was not stored")
             with self._derived_lock, torch.no_grad():
                 if self._logits is None:
-                    self._logits = self.model.adapter.unembed(self.cache["ln_final.hook_normalized"])
+                    self._logits = _unembed(self.model, self.cache["ln_final.hook_normalized"])
         return self._logits
 
     def logits_at(self, pos: int = -1) -> torch.Tensor:
@@ -148,7 +148,7 @@ class Trace:
             raise IndexError(f"position {pos} is outside the trace's {self.n_pos} positions")
         with torch.no_grad():
             xf = self.cache["ln_final.hook_normalized"]
-            return self.model.adapter.unembed(xf[pos].unsqueeze(0))[0]
+            return _unembed(self.model, xf[pos].unsqueeze(0))[0]
 
     def probs(self, pos: int = -1) -> torch.Tensor:
         """Softmax of the logits at one position [d_vocab], float32, over the full vocabulary."""
@@ -222,6 +222,14 @@ class Trace:
 
     def __repr__(self) -> str:
         return f"Trace({self.model.name!r}, {self.n_pos} tokens, {len(self.cache)} activations)"
+
+
+def _unembed(model: LoadedModel, x: torch.Tensor) -> torch.Tensor:
+    """The unembedding of ``x`` (kept on the trace's device), computed where the unembedding's weights are."""
+    placement = model.adapter.placement
+    if not placement.split:  # (a cached placement is only relied on for a device-mapped model, which never moves)
+        return model.adapter.unembed(x)
+    return model.adapter.unembed(x.to(placement.final)).to(placement.home)
 
 
 def trace(

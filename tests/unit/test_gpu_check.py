@@ -37,6 +37,7 @@ def test_the_dry_run_passes_every_step(tmp_path: Path) -> None:
     assert {(r["family"], r["dtype"]) for r in rows} == expected
     assert all(r["ok"] for r in rows), [r for r in rows if not r["ok"]]
     assert max(r["max_abs_diff"] for r in rows if r["dtype"] == "float32") < 1e-5
+    assert report["device_map"]["ok"] and report["device_map"]["devices"] == ["cpu"]  # accelerate's placement
     modes = {(r["tokens"], r["mode"]) for r in report["trace"]}
     assert {(16, "bare"), (16, "default"), (64, "bare"), (64, "default"), (32, "default")} <= modes
     assert all(r["seconds"] > 0 for r in report["trace"])

@@ -42,6 +42,7 @@ from glassbox.analysis.inputs import prompt_ids, resolve_token
 from glassbox.capture.batched import embed_parts, final_logits, per_layer_inputs, run_blocks
 from glassbox.capture.forward import next_token_logits
 from glassbox.errors import InvalidInputError
+from glassbox.models.loading import require_one_device
 from glassbox.models.tokens import check_ids, token_infos
 from glassbox.schema.why import Attribution, AttributionMatrix, AttributionMethod, AttributionRow, TokenRef
 
@@ -211,6 +212,7 @@ def attribute(
         method: ``"gradient_x_input"``, ``"integrated_gradients"``, ``"occlusion"`` or ``"shapley"``.
         n_steps: integration steps of integrated gradients. n_samples, seed: Shapley's sampled orders.
     """
+    require_one_device(model, "input attribution")
     _check_options(method, n_steps, n_samples, seed)
     with model.lock:
         ids = prompt_ids(model, prompt)
@@ -273,6 +275,7 @@ def attribute_generation(
     Row ``i`` equals ``attribute(model, (prompt + generated)[:n_prompt + i], target=generated[i], ...)`` — but all
     rows come from the same batched passes (a row of the batch gives ``f`` of every generated token at once).
     """
+    require_one_device(model, "attribution across a generation")
     _check_options(method, n_steps, n_samples, seed)
     with model.lock:
         ids = prompt_ids(model, prompt)

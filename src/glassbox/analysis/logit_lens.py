@@ -44,8 +44,11 @@ def lens_probs(trace: Trace, positions: Sequence[int] | None = None) -> torch.Te
     """[layer, pos, d_vocab] probabilities (every position's when ``positions`` is None: mind the size)."""
     resid = lens_residuals(trace, positions)
     a = trace.model.adapter
+    placement = a.placement
     with torch.no_grad():
         normed, _ = a.ln_final()(resid)
+        if placement.split:  # a model over several devices: unembed where the unembedding is, keep on the trace's
+            return torch.softmax(a.unembed(normed.to(placement.final)).float(), dim=-1).to(placement.home)
         logits = a.unembed(normed)
     return torch.softmax(logits.float(), dim=-1)
 

@@ -34,6 +34,7 @@ from glassbox.capture.batched import Edit, final_logits, past_names, run_blocks
 from glassbox.capture.forward import run_forward
 from glassbox.capture.names import act_name
 from glassbox.errors import InvalidInputError
+from glassbox.models.loading import require_one_device
 from glassbox.models.tokens import token_infos
 from glassbox.schema.models import tensor_payload
 from glassbox.schema.why import PatchedCell, Patching, PatchSite, TokenRef
@@ -103,6 +104,7 @@ class _Runs:
         if self.ans == self.wro:
             raise InvalidInputError("answer and wrong are the same token: their logit difference is always 0")
         self.n = len(self.clean_ids)
+        require_one_device(model, "activation patching")
         counts = {model.adapter.heads_in(layer) for layer in range(model.adapter.n_layers)}
         if site == "head_result" and len(counts) > 1:  # one [layer, pos, head] map needs one head count
             raise InvalidInputError(

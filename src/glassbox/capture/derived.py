@@ -209,6 +209,18 @@ def derive_group(
 ) -> dict[str, torch.Tensor]:
     """``kind`` by name, with what the same computation gives at no extra cost: one MLP call gives all its neurons'
     hooks (``pre``, ``pre_linear`` where gated, ``post``)."""
+    placement = adapter.placement
+    if not placement.split:
+        return _derive_group_here(adapter, layer, kind, get)
+    # a model spread over several devices: compute where the layer's weights are, keep it where the trace is
+    here = placement.layers[layer]
+    found = _derive_group_here(adapter, layer, kind, lambda name: get(name).to(here))
+    return {name: t.to(placement.home) for name, t in found.items()}
+
+
+def _derive_group_here(
+    adapter: Adapter, layer: int, kind: str, get: Callable[[str], torch.Tensor]
+) -> dict[str, torch.Tensor]:
     if kind not in _MLP_KINDS:
         return {name_of(layer, kind): derive(adapter, layer, kind, get)}
     m = adapter.mlp(layer, get(mlp_input_name(adapter, layer)))

@@ -91,10 +91,15 @@ def run_forward(
     ids_t = torch.tensor(ids, dtype=torch.long, device=dev)
     positions = torch.arange(n, device=dev)
     cache: dict[str, torch.Tensor] = {}
+    # a model spread over several GPUs (load_model(device_map=…)): each block runs where its weights are and the
+    # residual stream follows it; what the trace keeps is gathered on the embeddings' device, so every analysis
+    # reads one device. On one device none of this moves anything.
+    placement = a.placement
+    split = placement.split
 
     def put(name: str, t: torch.Tensor) -> None:
         if keep(name):
-            cache[name] = t
+            cache[name] = t.to(placement.home) if split else t
 
     resid = a.embed(ids_t)
     put("hook_embed", resid)
@@ -109,6 +114,10 @@ def run_forward(
     shared_sources = {a.kv_source(layer) for layer in range(a.n_layers)} - {None}
     kv_of: dict[int | None, tuple[torch.Tensor, torch.Tensor]] = {}
     for layer in range(a.n_layers):
+        if split and resid.device != placement.layers[layer]:
+            dev = placement.layers[layer]
+            resid, positions = resid.to(dev), positions.to(dev)
+            kv_of = {src: (k.to(dev), v.to(dev)) for src, (k, v) in kv_of.items()}
         put(act_name("resid_pre", layer), resid)
         ln1 = a.ln1(layer)
         x1, s1 = ln1(resid)
@@ -134,8 +143,8 @@ def run_forward(
                 k = k.repeat_interleave(group, dim=1)
                 v = v.repeat_interleave(group, dim=1)
             window = a.sliding_window(layer)
-            if window not in masks:
-                masks[window] = causal_mask(n, window, dev)
+            if window not in masks or masks[window].device != q.device:
+                masks[window] = causal_mask(n, window, q.device)
             scores = attention_scores(a, layer, q, k, masks[window])
             put(act_name("attn_scores", layer, "attn"), scores)
             pattern, sink = attention_pattern(a, layer, scores, q.dtype)
@@ -208,7 +217,7 @@ def run_forward(
             if post is not m.post:  # the output projection is linear: add what the edit changed
                 mlp_out = mlp_out + (post - m.post) @ a.W_out(layer)
                 if not keep(post_name):  # the default capture recomputes hook_post from the MLP's input: the
-                    cache[post_name] = post  # edited one cannot be, so it is stored
+                    cache[post_name] = post.to(placement.home) if split else post  # edited one cannot be: stored
         put(post_name, post)
         post_mlp = a.post_mlp_norm(layer)
         if post_mlp is not None:
@@ -217,7 +226,8 @@ def run_forward(
         put(act_name("mlp_out", layer), mlp_out)
         resid = resid + attn_out + mlp_out if a.parallel_block else resid_mid + mlp_out
         # Gemma 4: the per-layer input's step and the layer scalar (nothing changes for other models)
-        resid = per_layer_and_scalar(a, layer, resid, None if per_layer is None else per_layer.combined, put)
+        combined = None if per_layer is None else per_layer.combined.to(resid.device)
+        resid = per_layer_and_scalar(a, layer, resid, combined, put)
         put(act_name("resid_post", layer), resid)
 
     ln_f = a.ln_final()
@@ -225,9 +235,9 @@ def run_forward(
     put("ln_final.hook_scale", sf)
     put("ln_final.hook_normalized", xf)
     if logits:
-        cache["logits"] = a.unembed(xf)
+        cache["logits"] = a.unembed(xf.to(placement.final)).to(placement.home) if split else a.unembed(xf)
     else:
-        cache["ln_final.hook_normalized"] = xf
+        cache["ln_final.hook_normalized"] = xf.to(placement.home) if split else xf
     return cache
 
 

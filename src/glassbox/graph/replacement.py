@@ -30,6 +30,7 @@ import torch
 from glassbox.capture.forward import causal_mask
 from glassbox.capture.moe import softmax_with_sinks
 from glassbox.errors import InvalidInputError, UnsupportedArchitectureError
+from glassbox.models.loading import require_one_device
 
 if TYPE_CHECKING:
     from glassbox.models.adapters.base import NormSpec
@@ -95,6 +96,7 @@ def _scale_of(spec: NormSpec | None, x: torch.Tensor) -> tuple[torch.Tensor, tor
 def check_architecture(model: LoadedModel) -> None:
     """Attribution graphs need every layer's token mixing frozen as a softmax pattern; refuse models without one."""
     a = model.adapter
+    require_one_device(model, "an attribution graph")
     linear = [layer for layer in range(a.n_layers) if a.layer_kind(layer) == "linear_attention"]
     if linear:  # the replacement model freezes softmax patterns; a linear-attention layer has none to freeze
         raise UnsupportedArchitectureError(

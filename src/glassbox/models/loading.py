@@ -28,7 +28,13 @@ from typing import Any, Literal
 
 import torch
 
-from glassbox.errors import CorruptedModelError, GlassboxError, InvalidInputError, ModelNotFoundError
+from glassbox.errors import (
+    CorruptedModelError,
+    GlassboxError,
+    InvalidInputError,
+    ModelNotFoundError,
+    UnsupportedArchitectureError,
+)
 from glassbox.models.adapters import Adapter, adapter_for, check_supported
 from glassbox.models.checksums import verify_model_files
 from glassbox.schema.models import ModelInfo
@@ -179,11 +185,16 @@ def quiet_progress() -> Iterator[None]:
             hf_logging.enable_progress_bar()  # type: ignore[no-untyped-call]
 
 
+#: the ``device_map`` policies ``load_model`` passes to transformers (and so to accelerate)
+DEVICE_MAPS = ("auto", "balanced", "balanced_low_0", "sequential")
+
+
 def load_model(
     name_or_path: str | os.PathLike[str] | None = None,
     device: DeviceArg = "auto",
     dtype: str | torch.dtype | None = None,
     trust_remote_code: bool = False,
+    device_map: str | None = None,
 ) -> LoadedModel:
     """Load a causal LM for tracing and generation.
 
@@ -194,10 +205,15 @@ def load_model(
             still computed in float32 from the reduced-precision logits; tolerances in docs/inside-the-model.md);
             ``"auto"`` the dtype the checkpoint's config declares.
         trust_remote_code: allow a Hub repository's own modelling code (off unless you pass it).
+        device_map: ``"auto"``, ``"balanced"``, ``"balanced_low_0"`` or ``"sequential"``: spread the weights over
+            the GPUs available (accelerate's placement; needs ``pip install 'glassbox[multi-gpu]'``); ``device`` is
+            then ignored. Traces run each block on its own GPU and keep their activations on the first one.
     """
     from safetensors import SafetensorError
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
+    if device_map is not None:
+        check_device_map(device_map)
     dev = resolve_device(device)
     resolved = _resolve_dtype(dtype)
     torch_dtype = torch.float32 if resolved is None else resolved
@@ -216,6 +232,7 @@ def load_model(
                 local_files_only=local_only,
                 trust_remote_code=trust_remote_code,
                 attn_implementation=adapter_cls.hf_attn_implementation(config),
+                **({} if device_map is None else {"device_map": device_map}),
             )
     except (OSError, ValueError, RuntimeError, SafetensorError) as exc:
         first = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
@@ -238,18 +255,52 @@ def load_model(
             " model again or re-download it"
         ) from exc
     path = Path(source) if Path(source).is_dir() else None
-    model = wrap_model(hf, tokenizer, name, device=dev, path=path)
+    placed = device_map is not None  # accelerate put the weights where they belong: no .to() may move them
+    if placed:
+        dev = next(hf.get_input_embeddings().parameters()).device
+    model = wrap_model(hf, tokenizer, name, device=dev, path=path, placed=placed)
     log.info("loaded %s", model)
     return model
 
 
+def require_one_device(model: LoadedModel, what: str) -> None:
+    """Refuse, by name, an analysis that does not run yet on a model spread over several devices (device map)."""
+    placement = model.adapter.placement
+    if placement.split:
+        raise UnsupportedArchitectureError(
+            f"{what} runs on one device; {model.name} is spread over {', '.join(placement.devices())} "
+            "(--device-map): load it on one device for this"
+        )
+
+
+def check_device_map(device_map: str) -> None:
+    """A clear error for a device map glassbox does not pass on, or when accelerate (which places it) is missing."""
+    import importlib.util
+
+    if device_map not in DEVICE_MAPS:
+        raise InvalidInputError(f"unknown device map {device_map!r}: use one of {', '.join(DEVICE_MAPS)}")
+    if importlib.util.find_spec("accelerate") is None:
+        raise GlassboxError(
+            "a device map needs accelerate, which places the weights: pip install 'glassbox[multi-gpu]'"
+        )
+
+
 def wrap_model(
-    hf: Any, tokenizer: Any, name: str = "custom", device: DeviceArg | torch.device = "cpu", path: Path | None = None
+    hf: Any,
+    tokenizer: Any,
+    name: str = "custom",
+    device: DeviceArg | torch.device = "cpu",
+    path: Path | None = None,
+    placed: bool = False,
 ) -> LoadedModel:
-    """Wrap a transformers causal LM already in memory (e.g. one you built or fine-tuned in a notebook)."""
+    """Wrap a transformers causal LM already in memory (e.g. one you built or fine-tuned in a notebook).
+    ``placed``: its weights were put on their devices by a device map; leave them there (``device`` is then the
+    embeddings' device)."""
     check_supported(str(hf.config.model_type))
-    dev = resolve_device(device)
-    hf.to(dev).eval()
+    dev = device if isinstance(device, torch.device) and placed else resolve_device(device)
+    if not placed:
+        hf.to(dev)
+    hf.eval()
     hf.requires_grad_(False)
     adapter = adapter_for(hf)
     return LoadedModel(
@@ -314,6 +365,7 @@ def model_info(name: str, hf: Any, adapter: Adapter, device: torch.device) -> Mo
         layer_heads=layer_heads if any(h != a.n_heads for h in layer_heads) else [],
         d_ple=a.d_ple,
         kv_sources=kv_sources if any(s is not None for s in kv_sources) else [],
+        devices=a.placement.devices() if a.placement.split else [],
         n_params=sum(p.numel() for p in hf.parameters()),
         dtype=str(next(hf.parameters()).dtype).removeprefix("torch."),
         device=str(device),

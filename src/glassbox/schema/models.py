@@ -126,6 +126,11 @@ class ModelInfo(Strict):
         description="how each layer mixes tokens: softmax attention, or linear attention (Qwen3.5's gated DeltaNet: "
         "a recurrent state, no pattern); empty: every layer is attention",
     )
+    devices: list[str] = Field(
+        default_factory=list,
+        description="every device the weights are on, when a device map spread them over several (glassbox serve "
+        "--device-map); empty: all on `device`",
+    )
     layer_heads: list[int] = Field(
         default_factory=list,
         description="per layer, its head count where layers differ (Qwen3.5's released models: a linear-attention "

@@ -111,6 +111,14 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def internal(request: Request, exc: Exception) -> JSONResponse:
+        if isinstance(exc, RuntimeError) and "same device" in str(exc):  # only a model over several devices
+            log.warning("%s %s: %s", request.method, request.url.path, exc)
+            return _error(
+                422,
+                ErrorCode.UNSUPPORTED_ARCHITECTURE,
+                "this view does not run yet on a model spread over several devices (glassbox serve --device-map): "
+                "serve the model on one device to use it",
+            )
         log.error("%s %s failed", request.method, request.url.path, exc_info=exc)
         return _error(500, ErrorCode.INTERNAL, f"the server failed ({type(exc).__name__}): this is a bug in glassbox")
 

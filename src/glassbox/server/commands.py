@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
+from glassbox.cli_options import DeviceMapOpt
 from glassbox.errors import InvalidInputError, NotBuiltError, NotFoundError
 
 
@@ -45,6 +46,7 @@ def serve(
             "memory; probabilities still computed in float32), or auto (what the checkpoint's config declares)"
         ),
     ] = "float32",
+    device_map: DeviceMapOpt = None,
     max_prompt_tokens: Annotated[int, typer.Option(min=1, help="longest prompt a page may send, in tokens")] = 512,
     max_new_tokens: Annotated[int, typer.Option(min=1, help="most tokens one generation may add")] = 256,
     max_top_k: Annotated[int, typer.Option(min=1, help="largest top-k a page may ask for")] = 1000,
@@ -101,7 +103,7 @@ def serve(
     from rich.console import Console
     from transformers.utils import logging as hf_logging
 
-    from glassbox.models.loading import DTYPE_NAMES, load_model, tune_threads
+    from glassbox.models.loading import DTYPE_NAMES, check_device_map, load_model, tune_threads
     from glassbox.schema.api import Limits
     from glassbox.server.app import begin_shutdown, create_app_for
     from glassbox.server.protocol import GlassboxServer, server_config
@@ -114,6 +116,8 @@ def serve(
     names = model or ["glassbox-tiny"]
     if dtype not in DTYPE_NAMES:  # before any weights are read
         raise typer.BadParameter(f"unknown dtype {dtype!r}: use one of {', '.join(DTYPE_NAMES)}", param_hint="--dtype")
+    if device_map is not None:
+        check_device_map(device_map)
     if checkpoints:  # a revision missing from the cache fails now, before any weights are read
         from glassbox.training.checkpoint_replay import resolve_checkpoints
 
@@ -121,7 +125,7 @@ def serve(
     loaded = []
     for name in names:
         with console.status(f"loading {name}…"):
-            loaded.append(load_model(name, device=device, dtype=dtype))
+            loaded.append(load_model(name, device=device, dtype=dtype, device_map=device_map))
     tune_threads(loaded)
     checkpoint_sets = open_served_checkpoints(loaded[0], checkpoints, device, console) if checkpoints else {}
     limits = Limits(max_prompt_tokens=max_prompt_tokens, max_new_tokens=max_new_tokens, max_top_k=max_top_k)

@@ -10,6 +10,8 @@ Shapes use the canonical dimension names: ``pos, head, kv_head, d_head, d_model,
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
@@ -56,6 +58,8 @@ class NormSpec:
         """
         if self.kind == "identity":
             return x, torch.ones(x.shape[:-1], dtype=torch.float32, device=x.device)
+        if self.weight is not None and x.device != self.weight.device:  # a model spread over several devices
+            x = x.to(self.weight.device)
         xf = self.center(x)
         scale = torch.rsqrt(xf.pow(2).mean(-1, keepdim=True) + self.eps)
         if self.upcast and self.weight is not None:
@@ -112,6 +116,28 @@ class PerLayerOut:
     scale: torch.Tensor  # [pos]  1/σ of that norm
 
 
+#: a block's parameter, e.g. model.layers.3.mlp.up_proj.weight or transformer.h.3.attn.c_attn.weight
+_BLOCK_PARAM = re.compile(r"\.(?:layers|h|blocks)\.(\d+)\.")
+
+
+@dataclass(frozen=True)
+class Placement:
+    """The devices of a model's weights (:attr:`Adapter.placement`)."""
+
+    home: torch.device  # the embeddings': where a forward pass starts and a trace's activations are kept
+    layers: list[torch.device]  # each block's
+    final: torch.device  # the unembedding's (and the final norm's, which sits beside it)
+
+    @property
+    def split(self) -> bool:
+        """Whether the model is spread over more than one device."""
+        return len({self.home, self.final, *self.layers}) > 1
+
+    def devices(self) -> list[str]:
+        """Every device the weights are on, in the order a forward pass meets them."""
+        return list(dict.fromkeys(str(d) for d in [self.home, *self.layers, self.final]))
+
+
 class Adapter:
     """One architecture family. Subclasses set the class attributes and implement the methods."""
 
@@ -128,6 +154,26 @@ class Adapter:
     def hf_attn_implementation(cls, config: Any) -> str:
         """The attention kernel HF's own forward (generation, next-token logits) runs with: fused where it can."""
         return "sdpa"
+
+    # --- placement: one device, unless loaded with a device map (accelerate) over several -------------
+    @functools.cached_property
+    def placement(self) -> Placement:
+        """Where the weights live: the embeddings' device (where a forward pass starts and a trace's activations
+        are kept), each block's, and the unembedding's. One device unless ``load_model(device_map=…)`` spread the
+        model over several GPUs. Read once: only a spread model's placement is acted on (moves happen only when
+        ``split``), and accelerate's placement never moves afterwards."""
+        home = self.hf.get_input_embeddings().weight.device
+        out = self.hf.get_output_embeddings()
+        final = out.weight.device if out is not None else home
+        layers = [home] * self.n_layers
+        if len(set(getattr(self.hf, "hf_device_map", {}).values())) > 1:
+            found: dict[int, torch.device] = {}
+            for name, p in self.hf.named_parameters():
+                m = _BLOCK_PARAM.search(name)
+                if m is not None:
+                    found.setdefault(int(m.group(1)), p.device)
+            layers = [found.get(layer, home) for layer in range(self.n_layers)]
+        return Placement(home, layers, final)
 
     # --- static facts -------------------------------------------------------------------------------
     @property

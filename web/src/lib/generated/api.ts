@@ -3306,6 +3306,11 @@ export interface components {
              */
             layer_kinds?: ("attention" | "linear_attention")[];
             /**
+             * Devices
+             * @description every device the weights are on, when a device map spread them over several (glassbox serve --device-map); empty: all on `device`
+             */
+            devices?: string[];
+            /**
              * Layer Heads
              * @description per layer, its head count where layers differ (Qwen3.5's released models: a linear-attention layer has one head per value head, more than its attention layers' n_heads); empty: n_heads in every layer
              */

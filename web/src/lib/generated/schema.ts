@@ -1593,6 +1593,10 @@ export interface ModelInfo {
    */
   layer_kinds?: ("attention" | "linear_attention")[];
   /**
+   * every device the weights are on, when a device map spread them over several (glassbox serve --device-map); empty: all on `device`
+   */
+  devices?: string[];
+  /**
    * per layer, its head count where layers differ (Qwen3.5's released models: a linear-attention layer has one head per value head, more than its attention layers' n_heads); empty: n_heads in every layer
    */
   layer_heads?: number[];

@@ -118,6 +118,8 @@ export const cs: Catalog = {
   "model.architecture": "Architektura",
   "model.layers": "Vrstvy",
   "model.heads": "Hlavy pozornosti",
+  "model.headsLinear": "{n} ve vrstvách s lineární pozorností",
+  "model.devices": "Zařízení",
   "model.dModel": "Šířka (d_model)",
   "model.params": "Parametry",
   "model.vocab": "Slovník",

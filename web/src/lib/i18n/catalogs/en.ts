@@ -117,6 +117,8 @@ export const en = {
   "model.architecture": "Architecture",
   "model.layers": "Layers",
   "model.heads": "Attention heads",
+  "model.headsLinear": "{n} in linear-attention layers",
+  "model.devices": "Devices",
   "model.dModel": "Width (d_model)",
   "model.params": "Parameters",
   "model.vocab": "Vocabulary",

@@ -123,6 +123,8 @@ export const fr: Catalog = {
   "model.architecture": "Architecture",
   "model.layers": "Couches",
   "model.heads": "Têtes d’attention",
+  "model.headsLinear": "{n} dans les couches d’attention linéaire",
+  "model.devices": "Appareils",
   "model.dModel": "Largeur (d_model)",
   "model.params": "Paramètres",
   "model.vocab": "Vocabulaire",

@@ -117,6 +117,8 @@ export const ja: Catalog = {
   "model.architecture": "アーキテクチャ",
   "model.layers": "層",
   "model.heads": "アテンションヘッド",
+  "model.headsLinear": "線形アテンション層では {n}",
+  "model.devices": "デバイス",
   "model.dModel": "幅（d_model）",
   "model.params": "パラメータ数",
   "model.vocab": "語彙",

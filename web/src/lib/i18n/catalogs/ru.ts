@@ -118,6 +118,8 @@ export const ru: Catalog = {
   "model.architecture": "Архитектура",
   "model.layers": "Слои",
   "model.heads": "Головы внимания",
+  "model.headsLinear": "{n} в слоях линейного внимания",
+  "model.devices": "Устройства",
   "model.dModel": "Ширина (d_model)",
   "model.params": "Параметры",
   "model.vocab": "Словарь",

@@ -118,6 +118,8 @@ export const uk: Catalog = {
   "model.architecture": "Архітектура",
   "model.layers": "Шари",
   "model.heads": "Голови уваги",
+  "model.headsLinear": "{n} у шарах лінійної уваги",
+  "model.devices": "Пристрої",
   "model.dModel": "Ширина (d_model)",
   "model.params": "Параметри",
   "model.vocab": "Словник",

@@ -116,6 +116,8 @@ export const zh: Catalog = {
   "model.architecture": "架构",
   "model.layers": "层数",
   "model.heads": "注意力头",
+  "model.headsLinear": "线性注意力层中为 {n}",
+  "model.devices": "设备",
   "model.dModel": "宽度（d_model）",
   "model.params": "参数量",
   "model.vocab": "词表",
