@@ -47,13 +47,25 @@ def train_command(
     batch_size: Annotated[int | None, typer.Option(help="Sequences per step.")] = None,
     lr: Annotated[float | None, typer.Option(help="Peak learning rate.")] = None,
     d_vocab: Annotated[int | None, typer.Option("--d-vocab", "--vocab-size", help="BPE vocabulary size.")] = None,
+    arch: Annotated[
+        str | None,
+        typer.Option(help="gpt2 (learned positions, LayerNorm, GELU) or llama (rotary, RMSNorm, SwiGLU, no biases)."),
+    ] = None,
+    copy_fraction: Annotated[
+        float | None, typer.Option(help="Share of random-token copying data in the token stream.")
+    ] = None,
+    short_steps: Annotated[
+        int | None,
+        typer.Option(help="First steps on short, copying-heavy rows (--short-ctx tokens), where induction heads form."),
+    ] = None,
+    short_ctx: Annotated[int | None, typer.Option(help="Row length of the short phase, in tokens.")] = None,
     threads: Annotated[
         int | None, typer.Option(help="CPU threads (default: the cores other processes leave free).")
     ] = None,
     no_eval: Annotated[bool, typer.Option("--no-eval", help="Skip the final evaluation.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", help="No progress bar.")] = False,
 ) -> None:
-    """Generate the multilingual corpus, train the BPE tokenizer and pre-train a tiny GPT-2 model.
+    """Generate the multilingual corpus, train the BPE tokenizer and pre-train a tiny GPT-2 or Llama-style model.
 
     Writes a standard Hugging Face model folder plus history.json (loss curve, held-out loss, probe
     predictions at log-spaced checkpoints) and glassbox.json (metadata and evaluation). Interrupt it at any
@@ -81,7 +93,12 @@ def train_command(
         learning_rate=lr,
         d_vocab=d_vocab,
         threads=threads,
+        arch=arch,
+        copy_fraction=copy_fraction,
+        short_steps=short_steps,
+        short_ctx=short_ctx,
     )
+    config.check()
     result = train(config, out, resume=resume, device=device, progress=not quiet, evaluate=not no_eval)
     from rich.console import Console
 

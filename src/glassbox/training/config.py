@@ -26,6 +26,10 @@ RENAMED_KEYS = {
 }
 
 
+#: the architectures :func:`glassbox.training.recipe.build_model` builds
+ARCHS = ("gpt2", "llama")
+
+
 @dataclass(frozen=True)
 class TrainConfig:
     """Everything that determines a training run. Same config + same seed ⇒ same model, bit for bit (CPU)."""
@@ -38,11 +42,20 @@ class TrainConfig:
     corpus_version: int = 1
     copy_fraction: float = 0.0  # share of the token stream that is random-token copying data (data.py)
 
-    # --- model: GPT-2 architecture ------------------------------------------------------------------
+    # --- model -----------------------------------------------------------------------------------------
+    # "gpt2": learned positions, LayerNorm, GELU MLP (glassbox-tiny v1); "llama": rotary positions, RMSNorm, a
+    # SwiGLU MLP of 8/3·d_model neurons, no biases. Induction heads form with rotary in short rows and not with
+    # learned positions in this budget (pilots in docs/default-model.md)
+    arch: str = "gpt2"
     n_layers: int = 4  # ≥ 2 layers are needed for induction heads (previous-token head + copy head)
     n_heads: int = 4
     d_model: int = 128  # d_head = d_model / n_heads = 32
     n_ctx: int = 128  # context length; every training sequence is exactly this long
+
+    # --- a first phase of short rows, where induction heads form --------------------------------------
+    short_steps: int = 0  # the first short_steps steps read rows of short_ctx tokens (as many tokens per step)
+    short_ctx: int = 64
+    short_copy_fraction: float = 0.5  # share of random-token copying in that phase's stream
 
     # --- optimisation -------------------------------------------------------------------------------
     steps: int = 2100
@@ -66,6 +79,26 @@ class TrainConfig:
     @property
     def tokens_per_step(self) -> int:
         return self.batch_size * self.n_ctx
+
+    @property
+    def short_batch(self) -> int:
+        """Rows per step in the short phase: the same tokens per step as the main phase."""
+        return self.tokens_per_step // self.short_ctx
+
+    def check(self) -> None:
+        """A clear error for a configuration no run can follow."""
+        if self.arch not in ARCHS:
+            raise TrainingError(f"unknown arch {self.arch!r}: choose one of {', '.join(ARCHS)}")
+        if not 0 <= self.short_steps <= self.steps:
+            raise TrainingError(f"short_steps ({self.short_steps}) must be between 0 and steps ({self.steps})")
+        if self.short_steps and (self.short_ctx < 2 or self.tokens_per_step % self.short_ctx):
+            raise TrainingError(
+                f"short_ctx ({self.short_ctx}) must divide the {self.tokens_per_step} tokens of a step "
+                "(batch_size × n_ctx)"
+            )
+        for name in ("copy_fraction", "short_copy_fraction"):
+            if not 0 <= getattr(self, name) < 1:
+                raise TrainingError(f"{name} must be in [0, 1)")
 
     def replace(self, **changes: Any) -> TrainConfig:
         """A copy with some fields changed (``None`` values are ignored, so CLI options can pass through)."""

@@ -1,7 +1,7 @@
 """The training recipe the loop, the live run and the single explained step share.
 
-A GPT-2 model built from a :class:`~glassbox.training.config.TrainConfig` (the one place where the house's
-dimension names meet Hugging Face's), AdamW with decoupled weight decay on matrices only, a linear warmup then
+A GPT-2 or a Llama-style model built from a :class:`~glassbox.training.config.TrainConfig` (the one place where the
+house's dimension names meet Hugging Face's), AdamW with decoupled weight decay on matrices only, a linear warmup then
 cosine decay of the learning rate, and one optimizer step with gradient clipping. Keeping these in one module
 is what lets the pre-training view claim that its single step *is* the training loop's step.
 """
@@ -39,13 +39,38 @@ def gpt2_config(config: TrainConfig) -> Any:
     )
 
 
-def build_model(config: TrainConfig) -> Any:
-    """A freshly initialised GPT-2; the weights are a function of ``config.seed`` alone."""
-    from transformers import GPT2LMHeadModel
+def llama_config(config: TrainConfig) -> Any:
+    """The Hugging Face ``LlamaConfig`` of ``config`` (``arch="llama"``): rotary positions, RMSNorm, a SwiGLU MLP of
+    8/3·d_model neurons (rounded up to a multiple of 32, about the parameters of GPT-2's 4·d_model GELU MLP), no
+    biases, tied embeddings (rotary base: transformers' default, 10,000)."""
+    from transformers import LlamaConfig
 
-    hf_config = gpt2_config(config)
+    d_mlp = -(-8 * config.d_model // 3 // 32) * 32
+    return LlamaConfig(
+        vocab_size=config.d_vocab,
+        hidden_size=config.d_model,
+        intermediate_size=d_mlp,
+        num_hidden_layers=config.n_layers,
+        num_attention_heads=config.n_heads,
+        num_key_value_heads=config.n_heads,
+        max_position_embeddings=config.n_ctx,
+        attention_dropout=0.0,
+        bos_token_id=0,
+        eos_token_id=0,
+        pad_token_id=0,
+        tie_word_embeddings=True,
+    )
+
+
+def build_model(config: TrainConfig) -> Any:
+    """A freshly initialised model of ``config.arch``; the weights are a function of ``config.seed`` alone."""
+    from transformers import GPT2LMHeadModel, LlamaForCausalLM
+
+    config.check()
     torch.manual_seed(config.seed)
-    return GPT2LMHeadModel(hf_config)
+    if config.arch == "llama":
+        return LlamaForCausalLM(llama_config(config))
+    return GPT2LMHeadModel(gpt2_config(config))
 
 
 def lr_at(config: TrainConfig, step: int) -> float:

@@ -192,11 +192,23 @@ class TrainingRun:
 
         t_prep = time.perf_counter()
         self.corpus, raw_tok, self.tokenizer = prepare(config, self.out, reuse_tokenizer=state is not None)
+        config.check()
         self.source = BatchSource(
             encode_documents(raw_tok, self.corpus.train, config.copy_fraction, config.seed),
             config.n_ctx,
             config.batch_size,
             config.seed,
+        )
+        # the short-row first phase (config.short_steps): its own stream, copying-heavy, as many tokens per step
+        self.short_source = (
+            BatchSource(
+                encode_documents(raw_tok, self.corpus.train, config.short_copy_fraction, config.seed + 1),
+                config.short_ctx,
+                config.short_batch,
+                config.seed + 1,
+            )
+            if config.short_steps
+            else None
         )
         held = heldout_sequences(raw_tok, self.corpus.heldout, config.n_ctx, config.eval_sequences, config.seed)
         self.heldout_seqs = held.to(self.device)  # [eval_sequences, pos]
@@ -264,7 +276,8 @@ class TrainingRun:
     def step(self, step: int) -> StepRecord:
         """One optimizer step on the batch of 0-based ``step``; records and returns its :class:`StepRecord`."""
         lr = self.sched.get_last_lr()[0]
-        batch = self.source.batch(step).to(self.device, non_blocking=True)  # [batch, pos]
+        source = self.short_source if self.short_source is not None and step < self.config.short_steps else self.source
+        batch = source.batch(step).to(self.device, non_blocking=True)  # [batch, pos]
         loss = train_step(self.model, self.opt, self.sched, batch, self.config.grad_clip)
         if not math.isfinite(loss):
             raise TrainingError(f"the loss became {loss} at step {step + 1}: lower --lr or check the data")
