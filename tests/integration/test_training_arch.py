@@ -83,3 +83,32 @@ def test_the_short_phase_reads_short_rows(tmp_path: Path) -> None:
 def test_bad_settings_are_clear_errors(change: dict[str, object], message: str) -> None:
     with pytest.raises(TrainingError, match=message):
         build_model(LLAMA.replace(**change))
+
+
+def test_a_llama_run_is_evaluated_explained_and_looked_into(tmp_path: Path) -> None:
+    """What the evaluation (induction heads named by ablation), the training view's explained step (each parameter
+    grouped by its site) and its init-vs-trained look read from a Llama-style run."""
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    from glassbox.training.corpus import generate_corpus
+    from glassbox.training.evaluate import context_of, evaluate_model
+    from glassbox.training.explain import look, param_site, real_step
+
+    train(LLAMA, tmp_path, device="cpu", progress=False, evaluate=False)
+    model = AutoModelForCausalLM.from_pretrained(str(tmp_path)).eval()
+    tok = AutoTokenizer.from_pretrained(str(tmp_path))
+    assert context_of(model) == LLAMA.n_ctx
+    corpus = generate_corpus(200, seed=LLAMA.seed, version=LLAMA.corpus_version)
+    report = evaluate_model(model, tok, corpus.heldout, facts_per_language=2, n_ioi=2, n_induction=2, sensible=False)
+    heads = report.induction_heads
+    assert heads is not None and len(heads) == LLAMA.n_layers * LLAMA.n_heads
+    assert [h.second_copy_loss for h in heads] == sorted((h.second_copy_loss for h in heads), reverse=True)
+    sites = {param_site(n) for n, _ in model.named_parameters()}
+    assert {(None, "embed"), (None, "ln_final"), (0, "attn"), (0, "mlp"), (0, "ln1"), (0, "ln2")} <= sites
+    ids = tok("The capital of France is")["input_ids"]
+    result = real_step(build_model(LLAMA), ids, LLAMA, step=0)
+    assert result is not None
+    side = look(model, ids, layer=1, head=0)
+    pattern = torch.tensor(side.attention)
+    assert pattern.shape == (len(ids), len(ids))
+    assert torch.allclose(pattern.sum(-1), torch.ones(len(ids)), atol=1e-5)  # a real softmax pattern

@@ -91,7 +91,7 @@ def _answer_ids(tokenizer: Any, c: Completion) -> tuple[list[int], list[int]]:
 def completion_correct(model: Any, tokenizer: Any, items: Sequence[Completion], batch_size: int = 64) -> list[bool]:
     """For each completion: is the whole answer the greedy (arg-max) continuation of its prompt?"""
     device = next(model.parameters()).device
-    limit = model.config.n_positions  # (Hugging Face's name of the context length)
+    limit = context_of(model)
     # Keep the end of over-long prompts (only micro models have a context this short).
     pairs = [(p[-(limit - len(a)) :], a) for p, a in (_answer_ids(tokenizer, c) for c in items)]
     results: list[bool] = []
@@ -122,7 +122,7 @@ def induction_losses(model: Any, tokenizer: Any, n_per_language: int, seed: int)
     langs, seqs, firsts = [], [], []
     for lang, words in induction_sequences(n_per_language, seed):
         full = tokenizer(words + _JOINER[lang] + words)["input_ids"]
-        if len(full) > model.config.n_positions:
+        if len(full) > context_of(model):
             continue
         langs.append(lang)
         seqs.append(full)
@@ -154,7 +154,7 @@ def tokens_per_char(tokenizer: Any, docs: Sequence[Document]) -> dict[str, float
 def _token_stats(model: Any, seqs: Sequence[list[int]], batch_size: int = 16) -> list[torch.Tensor]:
     """Per sequence a ``[3, len - 1]`` tensor: each next token's loss, top-1 probability and top-1 correctness."""
     device = next(model.parameters()).device
-    limit = model.config.n_positions
+    limit = context_of(model)
     seqs = [s[:limit] for s in seqs if len(s) >= 2]
     out: list[torch.Tensor] = []
     for b in range(0, len(seqs), batch_size):
@@ -226,18 +226,36 @@ def copy_loss(model: Any, seqs: Sequence[list[int]]) -> CopyLoss:
     return CopyLoss(first_copy_loss=round(f, 4), second_copy_loss=round(s2, 4), ratio=round(s2 / f, 4))
 
 
+def context_of(model: Any) -> int:
+    """The context length of a model glassbox trains: GPT-2's ``n_positions``, Llama's ``max_position_embeddings``."""
+    c = model.config
+    return int(getattr(c, "n_positions", None) or c.max_position_embeddings)
+
+
+def _heads(model: Any) -> tuple[int, int]:
+    """(layers, heads per layer) of a GPT-2 or Llama-style model."""
+    c = model.config
+    return int(c.num_hidden_layers), int(c.num_attention_heads)
+
+
+def _output_projection(model: Any, layer: int) -> Any:
+    """The module that reads every head's output, concatenated: GPT-2's ``c_proj``, Llama's ``o_proj``."""
+    if hasattr(model, "transformer"):
+        return model.transformer.h[layer].attn.c_proj
+    return model.model.layers[layer].self_attn.o_proj
+
+
 @contextmanager
 def ablated_head(model: Any, layer: int, head: int) -> Iterator[None]:
-    """Zero one attention head's output (its slice of the input of the attention output projection); GPT-2."""
-    attn = model.transformer.h[layer].attn
-    d_head = model.config.n_embd // model.config.n_head
+    """Zero one attention head's output (its slice of the input of the attention output projection)."""
+    d_head = model.config.hidden_size // _heads(model)[1]
 
     def hook(_module: Any, args: tuple[torch.Tensor, ...]) -> tuple[torch.Tensor, ...]:
         x = args[0].clone()  # [batch, pos, n_heads * d_head]
         x[..., head * d_head : (head + 1) * d_head] = 0
         return (x, *args[1:])
 
-    handle = attn.c_proj.register_forward_pre_hook(hook)
+    handle = _output_projection(model, layer).register_forward_pre_hook(hook)
     try:
         yield
     finally:
@@ -245,12 +263,14 @@ def ablated_head(model: Any, layer: int, head: int) -> Iterator[None]:
 
 
 def head_ablations(model: Any, seqs: Sequence[list[int]]) -> list[HeadAblation]:
-    """The copy loss with each head zeroed in turn, the heads whose loss rises most first (GPT-2 models only)."""
-    if not hasattr(model, "transformer") or not hasattr(model.transformer, "h"):
+    """The copy loss with each head zeroed in turn, the heads whose loss rises most first (GPT-2 and Llama-style
+    models; others: none)."""
+    if not hasattr(model, "transformer") and not hasattr(getattr(model, "model", None), "layers"):
         return []
+    n_layers, n_heads = _heads(model)
     out = []
-    for layer in range(model.config.n_layer):
-        for head in range(model.config.n_head):
+    for layer in range(n_layers):
+        for head in range(n_heads):
             with ablated_head(model, layer, head):
                 c = copy_loss(model, seqs)
             out.append(HeadAblation(layer=layer, head=head, second_copy_loss=c.second_copy_loss, ratio=c.ratio))

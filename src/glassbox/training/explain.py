@@ -32,6 +32,14 @@ SiteKey = tuple[int | None, SitePart]
 #: Hugging Face GPT-2's module names → the house's sites. ``wte`` is also the unembedding (tied weights).
 _GPT2_OUTSIDE: dict[str, SitePart] = {"wte": "embed", "wpe": "pos_embed", "ln_f": "ln_final"}
 _GPT2_BLOCK: dict[str, SitePart] = {"attn": "attn", "mlp": "mlp", "ln_1": "ln1", "ln_2": "ln2"}
+#: the same for the Llama-style blocks (``arch="llama"``); ``embed_tokens`` is also the unembedding (tied)
+_LLAMA_OUTSIDE: dict[str, SitePart] = {"embed_tokens": "embed", "norm": "ln_final", "lm_head": "unembed"}
+_LLAMA_BLOCK: dict[str, SitePart] = {
+    "self_attn": "attn",
+    "mlp": "mlp",
+    "input_layernorm": "ln1",
+    "post_attention_layernorm": "ln2",
+}
 
 
 def history_of(folder: Path | None) -> TrainingHistory | None:
@@ -69,8 +77,16 @@ def init_model(history: TrainingHistory) -> Any:
 
 
 def param_site(name: str) -> SiteKey:
-    """The group of a GPT-2 parameter: ``transformer.h.1.attn.c_attn.weight`` → ``(1, "attn")``,
-    ``transformer.wte.weight`` → ``(None, "embed")``."""
+    """The group of a parameter of a model glassbox trains: GPT-2's ``transformer.h.1.attn.c_attn.weight`` →
+    ``(1, "attn")``, ``transformer.wte.weight`` → ``(None, "embed")``; Llama's ``model.layers.1.mlp.up_proj.weight``
+    → ``(1, "mlp")``, ``model.norm.weight`` → ``(None, "ln_final")``."""
+    if name.startswith("model.") or name.startswith("lm_head."):
+        parts = name.removeprefix("model.").split(".")
+        if parts[0] in _LLAMA_OUTSIDE:
+            return None, _LLAMA_OUTSIDE[parts[0]]
+        if len(parts) >= 3 and parts[0] == "layers" and parts[1].isdigit() and parts[2] in _LLAMA_BLOCK:
+            return int(parts[1]), _LLAMA_BLOCK[parts[2]]
+        raise TrainingError(f"parameter {name!r} is not part of a Llama-style model glassbox trains")
     parts = name.removeprefix("transformer.").split(".")
     if parts[0] in _GPT2_OUTSIDE:
         return None, _GPT2_OUTSIDE[parts[0]]
@@ -201,6 +217,8 @@ class Side:
 def look(model: Any, ids: list[int], layer: int, head: int, top_k: int = 5) -> Side:
     """Loss on ``ids``, the next-token distribution after them, and one head's attention pattern."""
     model.eval()
+    if getattr(model.config, "_attn_implementation", "eager") != "eager":  # a fused kernel returns no pattern
+        model.set_attn_implementation("eager")
     x = torch.tensor([ids])
     out = model(input_ids=x, output_attentions=True)
     logits = out.logits[0].float()
