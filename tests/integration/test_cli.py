@@ -21,7 +21,7 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_help_on_every_command() -> None:
-    for cmd in ([], ["models"], ["trace"], ["generate"], ["tokenize"]):
+    for cmd in ([], ["models"], ["trace"], ["generate"], ["tokenize"], ["compare"]):
         out = run(*cmd, "--help")
         assert out.returncode == 0, out.stderr
         assert "Usage" in out.stdout
