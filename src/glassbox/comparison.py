@@ -33,4 +33,4 @@ def compare_models(
     sides = [
         side_of(trace(m, prompt, capture="residual"), label, top_k) for m, label in zip(models, labels, strict=True)
     ]
-    return combine(sides, top_k)
+    return combine(sides)

@@ -21,7 +21,7 @@ import torch
 
 from glassbox.analysis.logit_lens import lens_probs, lens_rows
 from glassbox.errors import InvalidInputError
-from glassbox.models.tokens import display_text, token_bytes, token_infos
+from glassbox.models.tokens import display_text, token_infos
 from glassbox.schema.api_compare import ComparedModel, CompareLensRow, ModelComparison, SharedNext
 from glassbox.schema.models import TopToken
 
@@ -38,16 +38,13 @@ def vocab_keys(tokenizer: Any, d_vocab: int) -> list[bytes]:
     cached = getattr(tokenizer, _KEYS_ATTR, None)
     if cached is not None and len(cached) == d_vocab:
         return list(cached)
-    special = set(getattr(tokenizer, "all_special_ids", []) or [])
-    n_tok = len(tokenizer)
-    keys: list[bytes] = []
-    for tid in range(d_vocab):
-        if tid >= n_tok or tokenizer.convert_ids_to_tokens(tid) is None:
-            keys.append(b"U%d" % tid)
-        elif tid in special:
-            keys.append(b"S" + str(tokenizer.convert_ids_to_tokens(tid)).encode())
-        else:
-            keys.append(b"T" + token_bytes(tokenizer, tid))
+    n_tok = min(len(tokenizer), d_vocab)
+    # token_infos words special tokens by their text and others by their bytes: the key is exactly that
+    keys = [
+        (b"S" if i.is_special else b"T") + bytes.fromhex(i.bytes_hex)
+        for i in token_infos(tokenizer, list(range(n_tok)))
+    ]
+    keys += [b"U%d" % tid for tid in range(n_tok, d_vocab)]
     with contextlib.suppress(AttributeError):  # exotic tokenizer objects: recompute next time
         setattr(tokenizer, _KEYS_ATTR, tuple(keys))
     return keys
@@ -106,9 +103,9 @@ def _shared_info(key: bytes) -> tuple[str, str, bool]:
     return display_text(body)[0], body.hex(), False
 
 
-def combine(sides: Sequence[Side], top_k: int = 10) -> ModelComparison:
-    """Set the sides beside each other: the union of their top tokens matched by bytes, and the total variation
-    distance between every pair's distributions over next-token bytes."""
+def combine(sides: Sequence[Side]) -> ModelComparison:
+    """Set the sides beside each other: the union of their top tokens (each side's ``top``) matched by bytes, and
+    the total variation distance between every pair's distributions over next-token bytes."""
     if len(sides) < 2:
         raise InvalidInputError("a comparison needs at least two models")
     index: dict[bytes, int] = {}
@@ -125,7 +122,7 @@ def combine(sides: Sequence[Side], top_k: int = 10) -> ModelComparison:
     total_variation = [[round(float(0.5 * (a - b).abs().sum()), 9) for b in dists] for a in dists]
     listed: set[int] = set()
     for side, idx in zip(sides, per_side, strict=True):
-        listed.update(int(idx[t.token.id]) for t in side.compared.top[:top_k])
+        listed.update(int(idx[t.token.id]) for t in side.compared.top)
     keys = list(index)
     order = sorted(listed, key=lambda k: -float(dists[:, k].max()))
     nexts = []

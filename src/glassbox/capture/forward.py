@@ -114,10 +114,10 @@ def run_forward(
     shared_sources = {a.kv_source(layer) for layer in range(a.n_layers)} - {None}
     kv_of: dict[int | None, tuple[torch.Tensor, torch.Tensor]] = {}
     for layer in range(a.n_layers):
-        if split and resid.device != placement.layers[layer]:
-            dev = placement.layers[layer]
-            resid, positions = resid.to(dev), positions.to(dev)
-            kv_of = {src: (k.to(dev), v.to(dev)) for src, (k, v) in kv_of.items()}
+        here = placement.layers[layer]
+        if split and resid.device != here:
+            resid, positions = resid.to(here), positions.to(here)
+            kv_of = {src: (k.to(here), v.to(here)) for src, (k, v) in kv_of.items()}
         put(act_name("resid_pre", layer), resid)
         ln1 = a.ln1(layer)
         x1, s1 = ln1(resid)

@@ -215,9 +215,10 @@ class Side:
 
 @torch.no_grad()
 def look(model: Any, ids: list[int], layer: int, head: int, top_k: int = 5) -> Side:
-    """Loss on ``ids``, the next-token distribution after them, and one head's attention pattern."""
+    """Loss on ``ids``, the next-token distribution after them, and one head's attention pattern (``model`` is
+    switched to eager attention: a fused kernel returns no pattern)."""
     model.eval()
-    if getattr(model.config, "_attn_implementation", "eager") != "eager":  # a fused kernel returns no pattern
+    if getattr(model.config, "_attn_implementation", "eager") != "eager":
         model.set_attn_implementation("eager")
     x = torch.tensor([ids])
     out = model(input_ids=x, output_attentions=True)

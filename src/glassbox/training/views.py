@@ -136,7 +136,6 @@ def init_vs_trained(model: LoadedModel, model_id: str, req: InitVsTrainedRequest
         tokens = token_infos(model.tokenizer, ids)
 
     def view(label: Literal["init", "trained"], weights: Any) -> WeightsView:
-        weights.set_attn_implementation("eager")  # SDPA does not return attention weights
         side = look(weights, ids, req.layer, req.head)
         with model.lock:
             tops = token_infos(model.tokenizer, side.top_ids)

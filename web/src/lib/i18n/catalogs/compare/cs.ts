@@ -31,11 +31,8 @@ export const compareCs: CompareCatalog = {
     "Logit lens na poslední pozici: reziduální proud po každé vrstvě, přečtený vlastní závěrečnou normalizací a unembeddingem modelu. Každá čára je pravděpodobnost konečného nejlepšího tokenu modelu po každé vrstvě; vodorovně hloubka (0 po embeddingu, 1 po posledním bloku).",
   "cmp.depth": "relativní hloubka",
   "cmp.probFinal": "p(konečný nejlepší token)",
-  "cmp.settles": "nejlepší token {token} od {where} dál",
-  "cmp.embed": "embeddingu",
-  "cmp.block": "bloku {layer}",
+  "cmp.settles": "nejlepší token {token} od této vrstvy dál: {where}",
   "cmp.lensTable": "Nejlepší token po každé vrstvě",
-  "cmp.row": "po",
   "cmp.chartLine": "{model}: {first} po embeddingu, {last} na výstupu",
   "help.compare.shows":
     "Dva modely se stejným promptem: jak ho tokenizer každého z nich rozdělí, rozdělení dalšího tokenu každého z nich s tokeny spárovanými napříč slovníky a logit lens každého z nich podle relativní hloubky.",

@@ -29,11 +29,8 @@ export const compareEn = {
     "The logit lens at the last position: the residual stream after each layer, read through the model's own final norm and unembedding. Each line is the probability of the model's final top token after each layer; across, the depth (0 after the embeddings, 1 after the last block).",
   "cmp.depth": "relative depth",
   "cmp.probFinal": "p(final top token)",
-  "cmp.settles": "top token {token} from {where} on",
-  "cmp.embed": "the embeddings",
-  "cmp.block": "block {layer}",
+  "cmp.settles": "top token {token} from this layer on: {where}",
   "cmp.lensTable": "Top token after each layer",
-  "cmp.row": "after",
   "cmp.chartLine": "{model}: {first} after the embeddings, {last} at the output",
   "help.compare.shows":
     "Two models given the same prompt: how each one's tokenizer splits it, each one's next-token distribution with the tokens matched across vocabularies, and each one's logit lens drawn by relative depth.",

@@ -31,11 +31,8 @@ export const compareFr: CompareCatalog = {
     "La lentille des logits à la dernière position : le flux résiduel après chaque couche, lu à travers la normalisation finale et le dé-plongement du modèle lui-même. Chaque courbe est la probabilité du jeton final le plus probable du modèle après chaque couche ; en abscisse, la profondeur (0 après les plongements, 1 après le dernier bloc).",
   "cmp.depth": "profondeur relative",
   "cmp.probFinal": "p(jeton final en tête)",
-  "cmp.settles": "jeton en tête {token} à partir de {where}",
-  "cmp.embed": "les plongements",
-  "cmp.block": "bloc {layer}",
+  "cmp.settles": "jeton en tête {token} à partir de cette couche : {where}",
   "cmp.lensTable": "Jeton en tête après chaque couche",
-  "cmp.row": "après",
   "cmp.chartLine": "{model} : {first} après les plongements, {last} à la sortie",
   "help.compare.shows":
     "Deux modèles face au même prompt : comment le tokenizer de chacun le découpe, la distribution du jeton suivant de chacun avec les jetons rapprochés d’un vocabulaire à l’autre, et la lentille des logits de chacun selon la profondeur relative.",

@@ -31,11 +31,8 @@ export const compareJa: CompareCatalog = {
     "最後の位置でのロジットレンズ：各層の後の残差ストリームを、そのモデル自身の最終正規化とアンエンベディングで読んだもの。各線は、各層の後でモデルの最終的な 1 位トークンが持つ確率。横軸は深さ（0 は埋め込みの後、1 は最後のブロックの後）。",
   "cmp.depth": "相対的な深さ",
   "cmp.probFinal": "p（最終 1 位トークン）",
-  "cmp.settles": "{where}から 1 位は {token}",
-  "cmp.embed": "埋め込み",
-  "cmp.block": "ブロック {layer}",
+  "cmp.settles": "1 位トークン {token}（この層以降）：{where}",
   "cmp.lensTable": "各層の後の 1 位トークン",
-  "cmp.row": "後",
   "cmp.chartLine": "{model}：埋め込みの後 {first}、出力で {last}",
   "help.compare.shows":
     "同じプロンプトを与えた 2 つのモデル：それぞれのトークナイザーによる分け方、語彙をまたいでトークンを対応づけた次トークン分布、相対的な深さで描いたロジットレンズ。",

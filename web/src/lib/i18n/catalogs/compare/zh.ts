@@ -30,11 +30,8 @@ export const compareZh: CompareCatalog = {
     "最后位置上的 logit 透镜：每层之后的残差流，经模型自己的最终归一化和反嵌入读出。每条线是模型最终排名第一的词元在每层之后的概率；横轴是深度（0 为嵌入之后，1 为最后一个块之后）。",
   "cmp.depth": "相对深度",
   "cmp.probFinal": "p（最终第一的词元）",
-  "cmp.settles": "从{where}起排名第一的是 {token}",
-  "cmp.embed": "嵌入",
-  "cmp.block": "第 {layer} 块",
+  "cmp.settles": "排名第一的词元 {token}，自此层起：{where}",
   "cmp.lensTable": "每层之后排名第一的词元",
-  "cmp.row": "之后",
   "cmp.chartLine": "{model}：嵌入之后 {first}，输出时 {last}",
   "help.compare.shows":
     "同一个提示词下的两个模型：各自的分词器如何切分它，各自的下一词元分布（词元跨词表对应），以及按相对深度绘制的各自的 logit 透镜。",
