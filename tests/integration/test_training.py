@@ -16,6 +16,7 @@ import pytest
 
 from glassbox.errors import CorruptedCheckpointError, CorruptedModelError, InvalidInputError, TrainingError
 from glassbox.schema.base import SCHEMA_VERSION
+from glassbox.schema.evaluation import EvalReport
 from glassbox.training import checkpoint as ckpt
 from glassbox.training.config import RENAMED_KEYS, TrainConfig, preset
 from glassbox.training.corpus import LANGS
@@ -210,6 +211,29 @@ def test_cli_train_and_eval(tmp_path: Path) -> None:
     )
     assert run.returncode == 0, run.stderr[-2000:]
     assert '"induction_ratio"' in run.stdout
+    report = tmp_path / "report.json"
+    report.write_text(run.stdout, encoding="utf-8")
+    env = {**os.environ, "COLUMNS": "200"}
+    beside = subprocess.run(
+        [str(exe), "eval", "--model", str(tmp_path), "--baseline", str(report)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert beside.returncode == 0, beside.stderr[-2000:]
+    # the old-vs-new table: the report's own figures on both sides (same model, same held-out split)
+    facts = EvalReport.model_validate_json(report.read_text(encoding="utf-8")).facts
+    total = sum(a.correct for a in facts.values()) / sum(a.total for a in facts.values())
+    row = next(line for line in beside.stdout.splitlines() if "facts, held-out frame (all)" in line)
+    assert row.count(f"{100 * total:.1f}%") == 2 and "report.json →" in beside.stdout
+    not_a_report = subprocess.run(
+        [str(exe), "eval", "--model", str(tmp_path), "--baseline", str(tmp_path / "history.json")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert not_a_report.returncode == 1 and "is not a report written by 'glassbox eval --json'" in not_a_report.stderr
     bad = subprocess.run(
         [str(exe), "train", "--preset", "huge", "--out", str(tmp_path / "x")],
         capture_output=True,

@@ -128,7 +128,7 @@ class TrainedModelMetadata(Payload):
     name: str
     description: str
     languages: list[str]
-    architecture: str = Field(description="the Hugging Face model_type (gpt2)")
+    architecture: str = Field(description="the Hugging Face model_type (gpt2 or llama)")
     parameters: int
     config: dict[str, Any] = Field(description="the run's TrainConfig as a dict")
     device: str

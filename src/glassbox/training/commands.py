@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import logging
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -22,8 +22,9 @@ def train_command(
     preset: Annotated[
         str,
         typer.Option(
-            help="Recipe: 'micro' (seconds, for demos/tests), 'default' (the shipped glassbox-tiny, ~20 min on "
-            "2 CPU cores) or 'v2' (glassbox-tiny v2 in progress: everyday text, context 512, ~80 min)."
+            help="Recipe: 'micro' (seconds, for demos/tests), 'default' (= 'v2', the shipped glassbox-tiny: "
+            "everyday text in 7 languages, context 512, ~40 min on 2 CPU cores) or 'v1' (the first "
+            "glassbox-tiny: templates, context 128, ~20 min)."
         ),
     ] = "default",
     out: Annotated[
@@ -115,13 +116,19 @@ def train_command(
             console.print(extra)
 
 
-def eval_command(
-    model: Annotated[Path | None, typer.Option(help="Model folder (default: the embedded glassbox-tiny).")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON instead of a table.")] = False,
-    seed: Annotated[int, typer.Option(help="Seed of the corpus the held-out split is drawn from.")] = 0,
-) -> None:
-    """Evaluate a glassbox-trained model on held-out data: facts per language, two-hop, IOI, induction, tax."""
-    folder = model or DEFAULT_MODEL_DIR
+def _corpus_of(folder: Path, seed: int) -> tuple[int, int, int]:
+    """(corpus size, seed, corpus version) of the run that wrote ``folder`` (v1's corpus when it does not say)."""
+    from glassbox.training.history import METADATA_FILE, load_metadata
+
+    size, version, meta_path = 1, 1, folder / METADATA_FILE
+    if meta_path.exists():
+        cfg = load_metadata(meta_path).config
+        size, seed = int(cfg.get("corpus_size", 1)), int(cfg.get("seed", seed))
+        version = int(cfg.get("corpus_version", 1))
+    return size, seed, version
+
+
+def _load_for_eval(folder: Path) -> tuple[Any, Any]:
     if not (folder / "config.json").exists():
         raise ModelNotFoundError(
             f"no model in {folder} (config.json missing): pass a folder written by "
@@ -130,34 +137,83 @@ def eval_command(
     import torch
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
-    from glassbox.training.corpus import generate_corpus
-    from glassbox.training.evaluate import evaluate_model, report_table, v2_table
-    from glassbox.training.history import METADATA_FILE, load_metadata
-
     try:
         lm = AutoModelForCausalLM.from_pretrained(str(folder), dtype=torch.float32)
         tok = AutoTokenizer.from_pretrained(str(folder))
     except (OSError, ValueError) as exc:
         raise GlassboxError(f"cannot load the model in {folder}: {exc}") from exc
+    return lm, tok
+
+
+def eval_command(
+    model: Annotated[Path | None, typer.Option(help="Model folder (default: the embedded glassbox-tiny).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON instead of a table.")] = False,
+    seed: Annotated[int, typer.Option(help="Seed of the corpus the held-out split is drawn from.")] = 0,
+    heldout_of: Annotated[
+        Path | None,
+        typer.Option(
+            help="Evaluate on the held-out split of the run that wrote this folder (default: --model's own), "
+            "so two models are measured on the same data."
+        ),
+    ] = None,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            help="Set another model beside this one: a model folder (evaluated on the same held-out split) or a "
+            "report written by 'glassbox eval --json'. Default for the embedded model: glassbox-tiny v1's report."
+        ),
+    ] = None,
+    no_baseline: Annotated[bool, typer.Option("--no-baseline", help="No old-vs-new table.")] = False,
+) -> None:
+    """Evaluate a glassbox-trained model on held-out data: facts, two-hop, IOI, copying, held-out loss, calibration."""
+    folder = model or DEFAULT_MODEL_DIR
+    lm, tok = _load_for_eval(folder)
+    if heldout_of is not None and not (heldout_of / "config.json").exists():
+        raise ModelNotFoundError(f"no model in {heldout_of} (config.json missing): --heldout-of takes a model folder")
+    if baseline is not None and not (baseline.is_file() or (baseline / "config.json").exists()):
+        raise ModelNotFoundError(f"--baseline {baseline}: neither a model folder nor a report file")
+
+    from glassbox.training.corpus import generate_corpus
+    from glassbox.training.evaluate import (
+        V1_REPORT,
+        comparison_table,
+        evaluate_model,
+        load_report,
+        report_table,
+        v2_table,
+    )
+
     # The held-out split drops exact duplicates of training documents, so regenerate the training corpus the
-    # model was trained on when glassbox.json says which one it was (a few seconds).
-    size, version, meta_path = 1, 1, folder / METADATA_FILE
-    if meta_path.exists():
-        cfg = load_metadata(meta_path).config
-        size, seed = int(cfg.get("corpus_size", 1)), int(cfg.get("seed", seed))
-        version = int(cfg.get("corpus_version", 1))
+    # model was trained on when glassbox.json says which one it was (seconds; a minute for v2's 250k documents).
+    size, seed, version = _corpus_of(heldout_of or folder, seed)
     corpus = generate_corpus(size, seed=seed, version=version)
     report = evaluate_model(lm, tok, corpus.heldout, seed=seed)
     if as_json:
         typer.echo(json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2))
-    else:
-        from rich.console import Console
+        return
+    from rich.console import Console
 
-        console = Console()
-        console.print(report_table(report))
-        extra = v2_table(report)
-        if extra is not None:
-            console.print(extra)
+    console = Console()
+    console.print(report_table(report))
+    extra = v2_table(report)
+    if extra is not None:
+        console.print(extra)
+    if no_baseline:
+        return
+    old, old_name = None, ""
+    if baseline is None and model is None and V1_REPORT.exists():
+        old, old_name = load_report(V1_REPORT), "glassbox-tiny v1"
+    elif baseline is not None and baseline.is_file():
+        try:
+            old, old_name = load_report(baseline), baseline.name
+        except ValueError as exc:
+            msg = f"--baseline {baseline} is not a report written by 'glassbox eval --json': {exc}"
+            raise GlassboxError(msg) from exc
+    elif baseline is not None:
+        other, other_tok = _load_for_eval(baseline)
+        old, old_name = evaluate_model(other, other_tok, corpus.heldout, seed=seed), baseline.name
+    if old is not None:
+        console.print(comparison_table(old, report, old_name, folder.name if model else "glassbox-tiny"))
 
 
 def register(app: typer.Typer) -> None:

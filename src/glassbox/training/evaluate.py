@@ -27,6 +27,7 @@ import random
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import torch
@@ -422,4 +423,73 @@ def v2_table(report: EvalReport) -> Any:
         if report.induction_heads:
             top = report.induction_heads[0]
             table.caption += f"; ablating L{top.layer}H{top.head} raises the ratio to {top.ratio:.3f}"
+    return table
+
+
+#: The evaluation of glassbox-tiny v1 (the embedded model until 2026-11-28), measured with its own weights on v2's
+#: held-out split (the same data the shipped model's report uses), so ``glassbox eval`` can set the old model beside
+#: the new one without shipping the old weights. Written by ``glassbox eval --model <v1 folder> --heldout-of
+#: <v2 folder> --json``; reproduce v1 with ``glassbox train --preset v1``.
+V1_REPORT = Path(__file__).with_name("v1-evaluation.json")
+
+
+def load_report(path: Path) -> EvalReport:
+    """An :class:`EvalReport` written by ``glassbox eval --json``."""
+    return EvalReport.model_validate_json(path.read_text(encoding="utf-8"))
+
+
+def _sum(acc: dict[str, Accuracy]) -> Accuracy:
+    return Accuracy(correct=sum(a.correct for a in acc.values()), total=sum(a.total for a in acc.values()))
+
+
+def comparison_rows(old: EvalReport, new: EvalReport) -> list[tuple[str, str, str, str]]:
+    """(measure, old, new, target) rows: the issue's targets for glassbox-tiny v2, old model beside new."""
+
+    def pct(a: Accuracy | None) -> str:
+        return f"{100 * a.value:.1f}%" if a and a.total else "—"
+
+    def mean(d: dict[str, float] | None) -> str:
+        vals = [v for k, v in (d or {}).items() if k in LANGS]
+        return f"{sum(vals) / len(vals):.3f}" if vals else "—"
+
+    def cal(r: EvalReport) -> str:
+        c = (r.calibration or {}).get("all")
+        return f"{c.mean_top1_prob:.3f} / {c.top1_accuracy:.3f}" if c else "—"
+
+    def copy(r: EvalReport) -> str:
+        if r.induction_tokens is None:
+            return "—"
+        ratio = f"{r.induction_tokens.ratio:.3f}"
+        return f"{ratio} (L{r.induction_heads[0].layer}H{r.induction_heads[0].head})" if r.induction_heads else ratio
+
+    words = [f"{r.induction_ratio_by_language.get(lang, float('nan')):.2f}" for r in (old, new) for lang in LANGS]
+    rows = [
+        ("facts, held-out frame (all)", pct(_sum(old.facts)), pct(_sum(new.facts)), "≥ 90 % in every language"),
+        *[(f"  facts, {lang}", pct(old.facts.get(lang)), pct(new.facts.get(lang)), "≥ 90 %") for lang in LANGS],
+        ("facts, held-out paraphrase", pct(_sum(old.facts_paraphrase)), pct(_sum(new.facts_paraphrase)), ""),
+        ("two-hop, held-out", pct(_sum(old.two_hop_heldout)), pct(_sum(new.two_hop_heldout)), "shown"),
+        ("random-token copying ratio (head)", copy(old), copy(new), "≤ 0.3"),
+        (
+            "random-word copying ratio, per language",
+            f"{min(words[: len(LANGS)])}–{max(words[: len(LANGS)])}",
+            f"{min(words[len(LANGS) :])}–{max(words[len(LANGS) :])}",
+            "≤ 0.3",
+        ),
+        ("loss, held-out phrasings (mean)", mean(old.heldout_loss), mean(new.heldout_loss), "lower"),
+        ("loss, hand-written sentences (mean)", mean(old.general_loss), mean(new.general_loss), "lower"),
+        ("mean top-1 p / top-1 accuracy", cal(old), cal(new), "within 0.1"),
+    ]
+    return rows
+
+
+def comparison_table(old: EvalReport, new: EvalReport, old_name: str, new_name: str) -> Any:
+    """A rich table of :func:`comparison_rows`."""
+    from rich.table import Table
+
+    table = Table(title=f"{old_name} → {new_name}")
+    table.add_column("measure")
+    for col in (old_name, new_name, "target"):
+        table.add_column(col, justify="right")
+    for row in comparison_rows(old, new):
+        table.add_row(*row)
     return table

@@ -1,4 +1,4 @@
-"""The training loop: corpus → tokenizer → GPT-2 model → AdamW with warmup + cosine → history and checkpoints.
+"""The training loop: corpus → tokenizer → GPT-2 or Llama-style model → AdamW, warmup + cosine → history, checkpoints.
 
 ``train(config, out_dir)`` writes into ``out_dir`` a standard Hugging Face model folder (config.json,
 model.safetensors, generation_config.json, tokenizer files), ``history.json``, ``glassbox.json`` (metadata and
@@ -57,11 +57,16 @@ from glassbox.training.tokenizer import SPECIAL_TOKEN, load_tokenizer, save_toke
 log = logging.getLogger(__name__)
 
 MODEL_NAME = "glassbox-tiny"
-DESCRIPTION = (
-    "A tiny GPT-2-architecture model that glassbox trains itself on a corpus it generates: "
-    "everyday text (encyclopedic paragraphs, stories, dialogues, instructions, lists, numbers), facts, "
-    "two-hop facts and copying exercises in seven languages."
-)
+ARCH_WORDS = {"gpt2": "GPT-2-architecture", "llama": "Llama-architecture"}
+
+
+def description(arch: str) -> str:
+    """glassbox.json's description of a model trained with ``arch``."""
+    return (
+        f"A tiny {ARCH_WORDS.get(arch, arch)} model that glassbox trains itself on a corpus it generates: "
+        "everyday text (encyclopedic paragraphs, stories, dialogues, instructions, lists, numbers), facts, "
+        "two-hop facts and copying exercises in seven languages."
+    )
 
 
 @dataclass
@@ -392,9 +397,9 @@ class TrainingRun:
         final = history.checkpoints[-1] if history.checkpoints else None
         meta = TrainedModelMetadata(
             name=MODEL_NAME,
-            description=DESCRIPTION,
+            description=description(self.config.arch),
             languages=list(LANGS),
-            architecture="gpt2",
+            architecture=str(self.model.config.model_type),
             parameters=sum(p.numel() for p in self.model.parameters()),
             config=history.config,
             device=history.device,

@@ -3846,7 +3846,7 @@ export interface TrainedModelMetadata {
   description: string;
   languages: string[];
   /**
-   * the Hugging Face model_type (gpt2)
+   * the Hugging Face model_type (gpt2 or llama)
    */
   architecture: string;
   parameters: number;
