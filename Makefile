@@ -136,13 +136,14 @@ bench: install web browser ## run the benchmarks and write their results into do
 soak: install web ## a long soak of glassbox serve: 2,000 live runs + 100,000 requests, memory growth checked (≈ 10 min)
 	GLASSBOX_SOAK_SCALE=10 $(VENV)/bin/pytest -q -s tests/integration/test_soak.py
 
-model: install ## reproduce the embedded default model from scratch
+model: install ## reproduce the embedded default model from scratch (≈ 40 min on 2 cores; then make transcoders)
+	rm -rf src/glassbox/assets/glassbox-tiny/checkpoints
 	$(VENV)/bin/glassbox train --preset default --out src/glassbox/assets/glassbox-tiny
 
 TRANSCODERS := src/glassbox/assets/glassbox-tiny/transcoders
-transcoders: install ## reproduce the embedded model's shipped transcoders, their feature cards and graph scores (≈ 5 min)
+transcoders: install ## reproduce the embedded model's shipped transcoders, their feature cards and graph scores (≈ 15 min on 2 cores)
 	rm -rf $(TRANSCODERS)
-	$(VENV)/bin/glassbox transcoders train --out $(TRANSCODERS) --steps 1400 --sparsity 0.008 --seq-len 128
+	$(VENV)/bin/glassbox transcoders train --out $(TRANSCODERS) --steps 2500 --sparsity 0.003 --seq-len 128 --documents 4000
 	rm -rf $(TRANSCODERS)/train_state
 	$(VENV)/bin/glassbox transcoders features --transcoders $(TRANSCODERS)
 	$(VENV)/bin/glassbox transcoders score --transcoders $(TRANSCODERS) --out $(TRANSCODERS)/scores.json

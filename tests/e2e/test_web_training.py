@@ -36,7 +36,7 @@ pytestmark = pytest.mark.e2e
 
 Shot = Callable[[Page, str], None]
 SENTENCE = "The capital of France is Paris."
-STEP = 98  # a checkpoint whose weights ship with the embedded model
+STEP = 935  # a checkpoint whose weights ship with the embedded model
 ODD_TEXT = (
     "Zero\u200bwidth \u202eRTL\u202c e\u0301 👩‍👩‍👧 ﷽ \x07 Příliš žluťoučký kůň úpěl ďábelské ódy. "
     "東京は日本の首都です。Столица Франции — Париж.\n"
@@ -180,14 +180,17 @@ def plain_step(
     out = model(input_ids=x, labels=x)
     out.loss.backward()
 
-    outside = {"wte": "embed", "wpe": "pos_embed", "ln_f": "ln_final"}
-    inside = {"attn": "attn", "mlp": "mlp", "ln_1": "ln1", "ln_2": "ln2"}
+    # GPT-2 names (glassbox-tiny v1) and Llama names (v2), written out here rather than taken from explain.py
+    outside = {"wte": "embed", "wpe": "pos_embed", "ln_f": "ln_final", "embed_tokens": "embed", "norm": "ln_final"}
+    inside = {"attn": "attn", "mlp": "mlp", "ln_1": "ln1", "ln_2": "ln2", "self_attn": "attn"}
+    inside |= {"input_layernorm": "ln1", "post_attention_layernorm": "ln2"}
 
-    def group(
-        name: str,
-    ) -> Group:  # transformer.h.1.attn.c_attn.weight → (1, "attn"); transformer.wte → (None, "embed")
-        parts = name.removeprefix("transformer.").split(".")
-        return (int(parts[1]), inside[parts[2]]) if parts[0] == "h" else (None, outside[parts[0]])
+    def group(name: str) -> Group:
+        # transformer.h.1.attn.c_attn.weight / model.layers.1.self_attn.q_proj.weight → (1, "attn");
+        # transformer.wte.weight / model.embed_tokens.weight → (None, "embed")
+        parts = name.removeprefix("transformer.").removeprefix("model.").split(".")
+        block = parts[0] in ("h", "layers")
+        return (int(parts[1]), inside[parts[2]]) if block else (None, outside[parts[0]])
 
     def norms(values: dict[str, torch.Tensor]) -> dict[Group, float]:
         sq: dict[Group, float] = {}

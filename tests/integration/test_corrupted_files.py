@@ -33,7 +33,7 @@ from glassbox.training.files import write_manifest
 from glassbox.training.history import load_history, load_metadata
 from glassbox.training.train import train
 
-SNAPSHOT = "checkpoints/step-0000010"
+SNAPSHOT = "checkpoints/step-0000021"
 
 
 @pytest.fixture(scope="module")
@@ -225,7 +225,7 @@ def test_without_a_manifest_a_truncated_tokenizer_is_a_clear_error(bare_dir: Pat
 
 def test_without_a_manifest_a_truncated_snapshot_is_a_clear_error(bare_dir: Path) -> None:
     truncate(bare_dir / SNAPSHOT / "model.safetensors")
-    with pytest.raises(CorruptedCheckpointError, match=r"step-0000010 cannot be read .*truncated or corrupted"):
+    with pytest.raises(CorruptedCheckpointError, match=r"step-0000021 cannot be read .*truncated or corrupted"):
         ckpt.load_weights_snapshot(bare_dir, SNAPSHOT)
 
 

@@ -18,9 +18,14 @@ from glassbox.training.corpus import LANGS, generate_corpus
 from glassbox.training.evaluate import evaluate_model
 from glassbox.training.history import load_history
 
-FACTS_EN_MIN = 0.80  # held-out framed phrasing, English (measured on all 112: 87.5 %)
-FACTS_OTHER_MIN = 0.65  # each other language (measured: 79.5-97.3 %)
-INDUCTION_MAX = 0.5  # loss on the 2nd copy / loss on the 1st copy (measured: 0.357)
+# glassbox-tiny v2's figures on a smaller sample than `glassbox eval` (docs/default-model.md has the full run's).
+FACTS_ALL_MIN = 0.70  # held-out framed phrasing, all languages together (measured on all 784: 79.6 %)
+TOKEN_COPY_MAX = 0.3  # issue 16: loss on the 2nd copy of 20 random token ids ÷ the 1st (measured: 0.007)
+WORD_COPY_MAX = 0.3  # the same on random words, each alphabetic language (measured: 0.07-0.16)
+# Chinese and Japanese: one token per character, so the first copy is already cheap and the ratio has less room
+# (measured: zh 0.64, ja 0.54; v1: 0.90, 0.89)
+WORD_COPY_MAX_CJK = 0.8
+GENERAL_LOSS_MAX = 6.0  # mean loss on hand-written sentences, nats/token (measured 5.36; v1 13.1; uniform 8.3)
 
 
 @pytest.fixture(scope="module")
@@ -46,12 +51,13 @@ def test_folder_is_complete_and_small() -> None:
     # the model's own files; its transcoders/ (issue 14) count towards the assets' 40 MB (test_shipped_transcoders)
     model_files = [f for f in DEFAULT_MODEL_DIR.rglob("*") if f.is_file() and "transcoders" not in f.parts]
     size = sum(f.stat().st_size for f in model_files)
-    assert size <= 20 * 1024 * 1024, f"{size / 2**20:.1f} MiB"
+    assert size <= 25 * 1000 * 1000, f"{size / 1e6:.1f} MB"  # issue 16: model, replay checkpoints, history
     assert not (DEFAULT_MODEL_DIR / "train-state").exists()
     meta = json.loads((DEFAULT_MODEL_DIR / "glassbox.json").read_text(encoding="utf-8"))
     assert meta["name"] == "glassbox-tiny" and set(meta["languages"]) == set(LANGS)
     assert 1_000_000 <= meta["parameters"] <= 5_000_000
-    assert meta["train_seconds"] <= 30 * 60
+    assert meta["train_seconds"] <= 120 * 60  # issue 16: the CPU recipe within 120 minutes on 2 cores
+    assert meta["architecture"] == "llama" and meta["config"]["n_ctx"] >= 512
 
 
 def test_history_is_complete_and_checkpoints_exist() -> None:
@@ -63,9 +69,11 @@ def test_history_is_complete_and_checkpoints_exist() -> None:
             assert (DEFAULT_MODEL_DIR / c.weights / "model.safetensors").is_file()
     assert len(h.snapshots) == len(h.checkpoints)
     assert h.steps[-1].loss < h.steps[0].loss / 4
-    # The held-out split is new phrasings and fresh random sequences: its loss falls, then rises again as the
-    # model commits to the training phrasings (docs/default-model.md) — but it must have fallen.
-    assert min(r.loss for r in h.heldout) < 0.75 * h.heldout[0].loss
+    assert min(r.loss for r in h.heldout) < 0.5 * h.heldout[0].loss
+    # The held-out split is new phrasings: v1's loss on it climbed from 5.9 to 7.7 as it memorised its templates,
+    # the first v2 runs' from 3.61 to 3.84. v2 ends within 0.05 nats of its lowest point of the 512-token phase.
+    long_rows = [r.loss for r in h.heldout if r.step > h.config["short_steps"]]
+    assert h.heldout[-1].loss <= min(long_rows) + 0.05, long_rows
 
 
 def test_loads_offline_in_a_fresh_process() -> None:
@@ -85,8 +93,16 @@ def test_loads_offline_in_a_fresh_process() -> None:
 
 def test_passes_fact_and_induction_thresholds(loaded) -> None:  # type: ignore[no-untyped-def]
     model, tok = loaded
-    report = evaluate_model(model, tok, generate_corpus(1).heldout, facts_per_language=40, n_ioi=5, n_induction=6)
-    assert report.facts["en"].value >= FACTS_EN_MIN, report.facts["en"]
+    assert model.config.max_position_embeddings >= 512
+    heldout = generate_corpus(250_000, version=2).heldout  # the held-out split of the run (its training set removed)
+    report = evaluate_model(
+        model, tok, heldout, facts_per_language=40, n_ioi=5, n_induction=6, heads=False, sensible=False
+    )
+    facts = sum(a.correct for a in report.facts.values()) / sum(a.total for a in report.facts.values())
+    assert facts >= FACTS_ALL_MIN, report.facts
+    assert report.induction_tokens is not None and report.induction_tokens.ratio <= TOKEN_COPY_MAX
     for lang in LANGS:
-        assert report.facts[lang].value >= FACTS_OTHER_MIN, (lang, report.facts[lang])
-    assert report.induction_ratio <= INDUCTION_MAX, report.induction_ratio
+        limit = WORD_COPY_MAX_CJK if lang in ("zh", "ja") else WORD_COPY_MAX
+        assert report.induction_ratio_by_language[lang] <= limit, (lang, report.induction_ratio_by_language)
+    assert report.general_loss is not None
+    assert sum(report.general_loss.values()) / len(report.general_loss) <= GENERAL_LOSS_MAX, report.general_loss

@@ -32,7 +32,7 @@ from glassbox.training.live import MAX_TEXT_CHARS, LiveLimits, LiveManager
 from glassbox.training.recipe import lr_at
 
 SENTENCE = "The capital of France is Paris."
-STEP = 98
+STEP = 21  # a shipped checkpoint where one fresh-AdamW step lowers the loss (at 935 it overshoots: 1.34 → 1.60)
 
 
 @pytest.fixture(scope="module")
@@ -98,7 +98,8 @@ def test_step_route_equals_a_plain_pytorch_step(
     assert res.loss_before == pytest.approx(loss, rel=1e-5)
     shown = {(g.site.layer, g.site.part): g for g in res.groups}
     assert set(shown) == set(norms) and len(shown) == len(res.groups)
-    assert {(None, "embed"), (None, "pos_embed"), (0, "attn"), (0, "mlp"), (3, "ln2"), (None, "ln_final")} <= set(norms)
+    assert {(None, "embed"), (0, "attn"), (0, "mlp"), (3, "ln2"), (None, "ln_final")} <= set(norms)
+    assert ((None, "pos_embed") in norms) == (tiny.info.positional == "learned")  # v2 is rotary: no position table
     for site, g in shown.items():
         assert g.grad_norm == pytest.approx(norms[site], rel=1e-4, abs=1e-7), site
         assert g.update_norm > 0
@@ -129,7 +130,9 @@ def test_init_vs_trained(client: TestClient, tiny: LoadedModel, history: Trainin
     assert res.trained.loss < res.init.loss - 3
     att = res.trained.attention.to_numpy()
     assert att.shape == (len(res.tokens), len(res.tokens)) and abs(float(att[-1].sum()) - 1) < 1e-4
-    assert init_model(history).transformer.wte.weight.shape == tiny.hf.transformer.wte.weight.shape
+    init = init_model(history)
+    assert type(init) is type(tiny.hf)
+    assert init.get_input_embeddings().weight.shape == tiny.hf.get_input_embeddings().weight.shape
 
 
 def small_config() -> TrainConfig:

@@ -49,13 +49,14 @@ N_TOP = 8
 QUANTILES = (0.25, 0.5, 0.75)
 N_CANDIDATES = 64
 CORPUS_DOCUMENTS = 2000
+CORPUS_VERSION = 2  # the embedded model's corpus: glassbox-tiny v2's everyday text (glassbox.training.corpus)
 
 
 def _documents(corpus: str) -> list[str]:
     if corpus == "embedded":
         from glassbox.training.corpus import generate_corpus
 
-        c = generate_corpus(CORPUS_DOCUMENTS, seed=0)
+        c = generate_corpus(CORPUS_DOCUMENTS, seed=0, version=CORPUS_VERSION)
         return [d.text for d in c.heldout] + [d.text for d in c.train]
     path = Path(corpus)
     if not path.is_file():

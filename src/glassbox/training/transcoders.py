@@ -67,6 +67,7 @@ class TranscoderTrainConfig:
     skip: bool = True
     seed: int = 0
     corpus: str = "embedded"
+    corpus_version: int = 2  # of the "embedded" corpus: 2 = glassbox-tiny v2's everyday text (1 = v1's templates)
     n_documents: int = 2000
     heldout_sequences: int = 16
 
@@ -127,12 +128,12 @@ def _documents(cfg: TranscoderTrainConfig) -> tuple[list[str], list[str]]:
     if cfg.corpus == "embedded":
         from glassbox.training.corpus import generate_corpus
 
-        train = [d.text for d in generate_corpus(cfg.n_documents, seed=cfg.seed).train]
+        train = [d.text for d in generate_corpus(cfg.n_documents, seed=cfg.seed, version=cfg.corpus_version).train]
         # The corpus's own held-out split is new phrasings the model never saw (its generalisation test, where the
         # model's loss is high): the transcoders' figures are measured on unseen documents of the training
         # distribution instead — another seed's documents, minus any that also occur in the training set.
         seen = set(train)
-        other = generate_corpus(max(200, cfg.n_documents // 10), seed=cfg.seed + 1).train
+        other = generate_corpus(max(200, cfg.n_documents // 10), seed=cfg.seed + 1, version=cfg.corpus_version).train
         return train, [d.text for d in other if d.text not in seen]
     path = Path(cfg.corpus)
     if not path.is_file():
