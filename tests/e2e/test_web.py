@@ -222,14 +222,12 @@ def test_fast_typing_ends_on_the_last_prompt(page: Page, server: str) -> None:
 def test_model_picker_and_card(page: Page, server: str) -> None:
     open_app(page, server)
     page.get_by_test_id("model-card").locator("summary").click()
-    # glassbox-tiny v2 is a Llama-style model; GPT-2's learned positions show on the card once tiny-gpt2 is picked
+    expect(page.get_by_test_id("model-card")).to_contain_text("learned")
+    page.get_by_test_id("model-select").select_option("tiny-llama")
     expect(page.get_by_test_id("model-card")).to_contain_text("rotary")
     expect(page.get_by_test_id("model-card")).to_contain_text("LlamaForCausalLM")
-    page.get_by_test_id("model-select").select_option("tiny-gpt2")
-    expect(page.get_by_test_id("model-card")).to_contain_text("learned")
-    expect(page.get_by_test_id("model-card")).to_contain_text("GPT2LMHeadModel")
     expect(page.get_by_test_id("candidate").first).to_be_visible()
-    expect(page).to_have_url(re.compile(r"[?&]model=tiny-gpt2&"))
+    expect(page).to_have_url(re.compile(r"[?&]model=tiny-llama&"))
 
 
 def test_phone_width_and_dark_theme(page: Page, server: str, shot: Shot) -> None:

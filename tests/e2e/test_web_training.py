@@ -243,9 +243,9 @@ def test_step_equals_a_plain_pytorch_step(
 
     shown = shown_norms(page, "grad-norm")
     assert set(shown) == set(grads)
+    assert ((None, "pos_embed") in shown) == (tiny.info.positional == "learned")  # v2 is rotary: no position table
     assert {
         (None, "embed"),
-        (None, "pos_embed"),
         (0, "attn"),
         (0, "mlp"),
         (3, "attn"),

@@ -180,7 +180,8 @@ def test_patching_effects_equal_the_api(wpage: Page, why_server: str, model: Any
     assert dist.get_attribute("data-layer") == "1" and dist.get_attribute("data-head") == (str(head) if head else None)
     # the opened cell is the map's cell, bit for bit (both exact float32 texts)
     assert dist.get_attribute("data-value") == page.locator(cell_sel).first.get_attribute("data-value")
-    assert float(dist.get_attribute("data-value") or "nan") == api_cell.value
+    # the route and this process run the patch in separately shaped batches: equal to float32 rounding
+    assert float(dist.get_attribute("data-value") or "nan") == pytest.approx(api_cell.value, rel=REL, abs=ABS)
     for side, top in (("corrupted", api_cell.top_corrupted), ("patched", api_cell.top_patched)):
         js = "els => els.map(e => [e.dataset.tokenId, e.dataset.prob])"
         rows = dist.get_by_test_id(f"patch-dist-{side}").get_by_test_id("patch-dist-top").evaluate_all(js)
