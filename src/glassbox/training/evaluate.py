@@ -380,17 +380,8 @@ def report_table(report: EvalReport) -> Any:
             f"{report.induction_ratio_by_language.get(lang, float('nan')):.3f}",
             f"{report.tokens_per_char.get(lang, float('nan')):.3f}",
         )
-    total = Accuracy(
-        correct=sum(a.correct for a in report.facts.values()), total=sum(a.total for a in report.facts.values())
-    )
-    hop = Accuracy(
-        correct=sum(a.correct for a in report.two_hop_heldout.values()),
-        total=sum(a.total for a in report.two_hop_heldout.values()),
-    )
-    ioi = Accuracy(correct=sum(a.correct for a in report.ioi.values()), total=sum(a.total for a in report.ioi.values()))
-    para = Accuracy(
-        correct=sum(a.correct for a in report.facts_paraphrase.values()),
-        total=sum(a.total for a in report.facts_paraphrase.values()),
+    total, hop, ioi, para = (
+        _sum(d) for d in (report.facts, report.two_hop_heldout, report.ioi, report.facts_paraphrase)
     )
     table.add_row("all", pct(total), pct(para), pct(hop), pct(ioi), f"{report.induction_ratio:.3f}", "", style="bold")
     return table
