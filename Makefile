@@ -136,7 +136,7 @@ bench: install web browser ## run the benchmarks and write their results into do
 soak: install web ## a long soak of glassbox serve: 2,000 live runs + 100,000 requests, memory growth checked (≈ 10 min)
 	GLASSBOX_SOAK_SCALE=10 $(VENV)/bin/pytest -q -s tests/integration/test_soak.py
 
-model: install ## reproduce the embedded default model from scratch (≈ 40 min on 2 cores; then make transcoders)
+model: install ## reproduce the embedded default model from scratch (≈ 55 min on 2 cores; then make transcoders)
 	rm -rf src/glassbox/assets/glassbox-tiny/checkpoints
 	$(VENV)/bin/glassbox train --preset default --out src/glassbox/assets/glassbox-tiny
 

@@ -43,6 +43,7 @@ def main() -> None:
     config = preset("default").replace(
         corpus_size=4000,
         short_steps=0,  # one batch shape: the bare loop reads the same rows
+        anneal_steps=0,
         steps=args.steps,
         batch_size=8,
         eval_interval=100,

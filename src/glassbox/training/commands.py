@@ -23,7 +23,7 @@ def train_command(
         str,
         typer.Option(
             help="Recipe: 'micro' (seconds, for demos/tests), 'default' (= 'v2', the shipped glassbox-tiny: "
-            "everyday text in 7 languages, context 512, ~40 min on 2 CPU cores) or 'v1' (the first "
+            "everyday text in 7 languages, context 512, ~55 min on 2 CPU cores) or 'v1' (the first "
             "glassbox-tiny: templates, context 128, ~20 min)."
         ),
     ] = "default",
@@ -43,6 +43,14 @@ def train_command(
             help="Continue an interrupted run in --out from its last good checkpoint, with the same data order.",
         ),
     ] = False,
+    extend: Annotated[
+        bool,
+        typer.Option(
+            "--extend",
+            help="Add the anneal phase (--anneal-steps) to a finished run in --out that had none; the same as "
+            "training with it from scratch.",
+        ),
+    ] = False,
     seed: Annotated[int | None, typer.Option(help="Seed of the corpus, the initialisation and the data order.")] = None,
     corpus_size: Annotated[int | None, typer.Option(help="Training documents to generate.")] = None,
     batch_size: Annotated[int | None, typer.Option(help="Sequences per step.")] = None,
@@ -60,6 +68,13 @@ def train_command(
         typer.Option(help="First steps on short, copying-heavy rows (--short-ctx tokens), where induction heads form."),
     ] = None,
     short_ctx: Annotated[int | None, typer.Option(help="Row length of the short phase, in tokens.")] = None,
+    anneal_steps: Annotated[
+        int | None,
+        typer.Option(
+            help="Last steps (counted in --steps) of the anneal phase: a fresh AdamW on fact-rich data, facts after "
+            "lead-ins; 0 = none."
+        ),
+    ] = None,
     threads: Annotated[
         int | None, typer.Option(help="CPU threads (default: the cores other processes leave free).")
     ] = None,
@@ -98,9 +113,12 @@ def train_command(
         copy_fraction=copy_fraction,
         short_steps=short_steps,
         short_ctx=short_ctx,
+        anneal_steps=anneal_steps,
     )
     config.check()
-    result = train(config, out, resume=resume, device=device, progress=not quiet, evaluate=not no_eval)
+    if resume and extend:
+        raise TrainingError("choose one of --resume (an interrupted run) and --extend (a finished one)")
+    result = train(config, out, resume=resume, extend=extend, device=device, progress=not quiet, evaluate=not no_eval)
     from rich.console import Console
 
     console = Console()

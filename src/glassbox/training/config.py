@@ -1,10 +1,10 @@
 """Model and training configuration: one commented dataclass and its presets.
 
 The ``default`` preset (also named ``v2``) is the recipe of the shipped ``glassbox-tiny`` v2: everyday text in
-seven languages, copying data, context 512, Llama-style blocks; about 40 minutes on two CPU cores (measured
-numbers are in docs/default-model.md). ``v1`` is the first glassbox-tiny's recipe (templates only, GPT-2 blocks,
-context 128, ~20 minutes), kept so its figures can be reproduced. ``micro`` trains in seconds and exists for
-tests and for the live "train a micro-model" demo.
+seven languages, copying data, context 512, Llama-style blocks, a last anneal phase of facts after lead-ins;
+about 55 minutes on two CPU cores (measured numbers are in docs/default-model.md). ``v1`` is the first
+glassbox-tiny's recipe (templates only, GPT-2 blocks, context 128, ~20 minutes), kept so its figures can be
+reproduced. ``micro`` trains in seconds and exists for tests and for the live "train a micro-model" demo.
 """
 
 from __future__ import annotations
@@ -57,6 +57,15 @@ class TrainConfig:
     short_ctx: int = 64
     short_copy_fraction: float = 0.5  # share of random-token copying in that phase's stream
 
+    # --- a last "anneal" phase: facts after lead-ins, the weaker languages more often ----------------------
+    # The last anneal_steps of `steps` read their own stream (corpus.anneal_documents) with a fresh AdamW:
+    # anneal_warmup steps of linear warmup to anneal_lr, then linear decay to 0. The main schedule (cosine over
+    # steps - anneal_steps) is unchanged by it, so a run's first steps - anneal_steps steps are those of the same
+    # recipe without the phase.
+    anneal_steps: int = 0
+    anneal_lr: float = 5e-4
+    anneal_warmup: int = 20
+
     # --- optimisation -------------------------------------------------------------------------------
     steps: int = 2100
     batch_size: int = 24  # sequences per step: batch_size * n_ctx tokens; small = more updates
@@ -81,6 +90,11 @@ class TrainConfig:
         return self.batch_size * self.n_ctx
 
     @property
+    def main_steps(self) -> int:
+        """The steps of the main schedule (all of them but the anneal phase)."""
+        return self.steps - self.anneal_steps
+
+    @property
     def short_batch(self) -> int:
         """Rows per step in the short phase: the same tokens per step as the main phase."""
         return self.tokens_per_step // self.short_ctx
@@ -91,6 +105,13 @@ class TrainConfig:
             raise TrainingError(f"unknown arch {self.arch!r}: choose one of {', '.join(ARCHS)}")
         if not 0 <= self.short_steps <= self.steps:
             raise TrainingError(f"short_steps ({self.short_steps}) must be between 0 and steps ({self.steps})")
+        if not 0 <= self.anneal_steps < self.steps - self.short_steps:
+            raise TrainingError(
+                f"anneal_steps ({self.anneal_steps}) must be between 0 and steps - short_steps "
+                f"({self.steps - self.short_steps - 1})"
+            )
+        if self.anneal_steps and (self.anneal_lr <= 0 or not 0 < self.anneal_warmup <= self.anneal_steps):
+            raise TrainingError("anneal_lr must be positive and anneal_warmup between 1 and anneal_steps")
         if self.short_steps and (self.short_ctx < 2 or self.tokens_per_step % self.short_ctx):
             raise TrainingError(
                 f"short_ctx ({self.short_ctx}) must divide the {self.tokens_per_step} tokens of a step "
@@ -127,7 +148,9 @@ _V1 = TrainConfig()  # glassbox-tiny v1 (shipped until 2026-11-28): templates on
 PRESETS: dict[str, TrainConfig] = {
     # glassbox-tiny v2: everyday text in 7 languages, random-token copying data, context 512, Llama-style blocks
     # (rotary positions: induction heads form in a first phase of 64-token rows), under one epoch of 250k
-    # documents, and stopped before the held-out loss on new phrasings turns up (docs/default-model.md).
+    # documents, and stopped before the held-out loss on new phrasings turns up; then 400 anneal steps on
+    # fact-rich data with lead-ins, which lift held-out-frame facts from 80 % to ≥ 90 % in every language
+    # (docs/default-model.md).
     "default": TrainConfig(
         corpus_size=250_000,
         corpus_version=2,
@@ -138,7 +161,9 @@ PRESETS: dict[str, TrainConfig] = {
         short_steps=900,
         short_ctx=64,
         short_copy_fraction=0.5,
-        steps=2000,
+        steps=2400,
+        anneal_steps=400,
+        anneal_lr=5e-4,
         batch_size=12,
         learning_rate=2e-3,
         warmup_steps=100,

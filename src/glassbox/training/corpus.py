@@ -58,7 +58,14 @@ from glassbox.training.corpus_data.language import (
     STORY_TEMPLATES,
     WORD_SEP,
 )
-from glassbox.training.corpus_data.templates import FACT_TEMPLATES, TWO_HOP_CHAINS, TWO_HOP_TEMPLATES, framed_template
+from glassbox.training.corpus_data.templates import (
+    FACT_TEMPLATES,
+    LEAD_INS,
+    TWO_HOP_CHAINS,
+    TWO_HOP_TEMPLATES,
+    framed_template,
+    led_in,
+)
 
 __all__ = [
     "CORPUS_VERSIONS",
@@ -68,6 +75,7 @@ __all__ = [
     "Completion",
     "Corpus",
     "Document",
+    "anneal_documents",
     "fact_completions",
     "general_module",
     "general_sentences",
@@ -275,11 +283,14 @@ def induction_sequences(n_per_language: int, seed: int, languages: Iterable[str]
     return [(lang, _random_words(rng, lang, 6, 10)) for lang in languages for _ in range(n_per_language)]
 
 
-def _fact_sentence(rng: random.Random, lang: str) -> str:
+def _fact_sentence(rng: random.Random, lang: str, lead_in: float = 0.0) -> str:
     relation = rng.choices(list(RELATIONS), weights=[len(t) for t in RELATIONS.values()])[0]
     ent = rng.choice(RELATIONS[relation])
     templates = FACT_TEMPLATES[relation][lang][:-1]  # the last one is held out
-    return _fill(rng.choice(templates), s=ent.subject[lang], o=ent.answer[lang])
+    template = rng.choice(templates)
+    if lead_in and rng.random() < lead_in:  # (no draw at all without lead-ins: versions 1 and 2 stay identical)
+        template = led_in(template, lang, rng.choice(LEAD_INS[lang])) or template
+    return _fill(template, s=ent.subject[lang], o=ent.answer[lang])
 
 
 def _two_hop_sentence(rng: random.Random, lang: str, cities: list[Entity], chain: bool) -> str:
@@ -358,7 +369,9 @@ def _leaks_heldout(lang: str, text: str) -> bool:
     return bool(pattern.search(text)) or any(city in text and capital in text for city, capital in pairs)
 
 
-def _document(rng: random.Random, lang: str, genre: str, cities: list[Entity], heldout: bool = False) -> str:
+def _document(
+    rng: random.Random, lang: str, genre: str, cities: list[Entity], heldout: bool = False, lead_in: float = 0.0
+) -> str:
     if genre in GENERAL_GENRES:
         generate = general_module(lang).GENERATORS[genre]
         while True:  # redraw the rare text that would give a held-out answer away (deterministic: same rng)
@@ -367,7 +380,7 @@ def _document(rng: random.Random, lang: str, genre: str, cities: list[Entity], h
                 return text
     join = _JOINER[lang].join
     if genre == "fact":
-        return join(_fact_sentence(rng, lang) for _ in range(rng.randint(2, 5)))
+        return join(_fact_sentence(rng, lang, lead_in) for _ in range(rng.randint(2, 5)))
     if genre == "two_hop":
         return join(_two_hop_sentence(rng, lang, cities, chain=rng.random() < 0.5) for _ in range(2))
     if genre == "ioi":
@@ -378,16 +391,56 @@ def _document(rng: random.Random, lang: str, genre: str, cities: list[Entity], h
 
 
 def _sample_documents(
-    rng: random.Random, n: int, cities: list[Entity], weights: dict[str, float], heldout: bool = False
+    rng: random.Random,
+    n: int,
+    cities: list[Entity],
+    weights: dict[str, float],
+    heldout: bool = False,
+    languages: dict[str, float] = LANGUAGE_WEIGHTS,
+    lead_in: float = 0.0,
 ) -> list[Document]:
-    langs, lang_w = list(LANGUAGE_WEIGHTS), list(LANGUAGE_WEIGHTS.values())
+    langs, lang_w = list(languages), list(languages.values())
     genres, genre_w = list(weights), list(weights.values())
     docs = []
     for _ in range(n):
         lang = rng.choices(langs, weights=lang_w)[0]
         genre = rng.choices(genres, weights=genre_w)[0]
-        docs.append(Document(_document(rng, lang, genre, cities, heldout), lang, genre))
+        docs.append(Document(_document(rng, lang, genre, cities, heldout, lead_in), lang, genre))
     return docs
+
+
+#: The anneal phase's data (``TrainConfig.anneal_steps``, :func:`anneal_documents`): half the documents are facts,
+#: 60 % of fact sentences come after a lead-in ("My teacher says that …", :data:`templates.LEAD_INS`), so a fact is
+#: recalled after a preamble and not only at the start of a text, and the languages whose facts lagged after the
+#: main phase (zh, ja, then uk, ru, cs) are drawn more often. Everything else keeps version 2's proportions.
+ANNEAL_FACT_SHARE = 0.5
+ANNEAL_LEAD_IN = 0.6
+ANNEAL_LANGUAGE_WEIGHTS: dict[str, float] = {
+    "en": 0.12,
+    "fr": 0.08,
+    "cs": 0.12,
+    "uk": 0.14,
+    "zh": 0.22,
+    "ru": 0.14,
+    "ja": 0.18,
+}
+
+
+def anneal_documents(n_documents: int, seed: int = 0) -> list[Document]:
+    """The anneal phase's ``n_documents`` training documents (version 2's genres, facts first), for ``seed``.
+
+    The held-out split is the same as the main corpus's: the held-out fact phrasings and question frames, the
+    held-out two-hop cities and the held-out everyday phrasings never occur here either.
+    """
+    rest = 1 - GENRE_WEIGHTS["fact"]
+    weights = {
+        g: ANNEAL_FACT_SHARE if g == "fact" else w * (1 - ANNEAL_FACT_SHARE) / rest for g, w in GENRE_WEIGHTS.items()
+    }
+    trained_cities = [c for c in CITIES if c.key not in set(heldout_two_hop_cities())]
+    rng = random.Random(f"anneal-{seed}")
+    return _sample_documents(
+        rng, n_documents, trained_cities, weights, languages=ANNEAL_LANGUAGE_WEIGHTS, lead_in=ANNEAL_LEAD_IN
+    )
 
 
 def _heldout_documents(seed: int, version: int, train_texts: set[str]) -> list[Document]:

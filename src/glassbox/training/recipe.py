@@ -77,22 +77,39 @@ def lr_at(config: TrainConfig, step: int) -> float:
     """Learning rate for 0-based ``step``: linear warmup, then cosine decay to ``min_lr_ratio``."""
     if step < config.warmup_steps:
         return config.learning_rate * (step + 1) / config.warmup_steps
-    progress = (step - config.warmup_steps) / max(1, config.steps - config.warmup_steps)
+    progress = (step - config.warmup_steps) / max(1, config.main_steps - config.warmup_steps)
     cosine = 0.5 * (1 + math.cos(math.pi * min(1.0, progress)))
     return config.learning_rate * (config.min_lr_ratio + (1 - config.min_lr_ratio) * cosine)
 
 
-def build_optimizer(model: Any, config: TrainConfig) -> tuple[torch.optim.Optimizer, Any]:
-    """AdamW and the schedule of :func:`lr_at` (as a ``LambdaLR``, so its state resumes with the run)."""
+def _adamw(model: Any, config: TrainConfig, lr: float) -> torch.optim.Optimizer:
     # Decay matrices only (nanoGPT): decaying biases, LayerNorm gains and embeddings hurts small models.
     decay = [p for n, p in model.named_parameters() if p.dim() >= 2 and "wpe" not in n]
     rest = [p for n, p in model.named_parameters() if not (p.dim() >= 2 and "wpe" not in n)]
-    opt = torch.optim.AdamW(
+    return torch.optim.AdamW(
         [{"params": decay, "weight_decay": config.weight_decay}, {"params": rest, "weight_decay": 0.0}],
-        lr=config.learning_rate,
+        lr=lr,
         betas=(config.beta1, config.beta2),
     )
+
+
+def build_optimizer(model: Any, config: TrainConfig) -> tuple[torch.optim.Optimizer, Any]:
+    """AdamW and the schedule of :func:`lr_at` (as a ``LambdaLR``, so its state resumes with the run)."""
+    opt = _adamw(model, config, config.learning_rate)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: lr_at(config, s) / config.learning_rate)
+    return opt, sched
+
+
+def anneal_lr_at(config: TrainConfig, step: int) -> float:
+    """Learning rate for 0-based ``step`` of the anneal phase (0 = its first): linear warmup, linear decay to 0."""
+    warm = min(1.0, (step + 1) / config.anneal_warmup)
+    return config.anneal_lr * warm * max(0.0, 1 - step / config.anneal_steps)
+
+
+def build_anneal_optimizer(model: Any, config: TrainConfig) -> tuple[torch.optim.Optimizer, Any]:
+    """A fresh AdamW for the anneal phase (same groups as :func:`build_optimizer`) and its schedule."""
+    opt = _adamw(model, config, config.anneal_lr)
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: anneal_lr_at(config, s) / config.anneal_lr)
     return opt, sched
 
 

@@ -1,5 +1,9 @@
 """The training loop: corpus → tokenizer → GPT-2 or Llama-style model → AdamW, warmup + cosine → history, checkpoints.
 
+Phases: an optional first phase of short rows (``short_steps``: induction heads form there), the main phase, and
+an optional last anneal phase (``anneal_steps``: a fresh AdamW with its own short schedule on
+:func:`~glassbox.training.corpus.anneal_documents`, facts after lead-ins).
+
 ``train(config, out_dir)`` writes into ``out_dir`` a standard Hugging Face model folder (config.json,
 model.safetensors, generation_config.json, tokenizer files), ``history.json``, ``glassbox.json`` (metadata and
 evaluation), ``checkpoints/step-*/`` weight snapshots and, last, ``checksums.json`` (the SHA-256 of every one
@@ -46,17 +50,33 @@ from glassbox.schema.history import (
 )
 from glassbox.training import checkpoint as ckpt
 from glassbox.training.config import TrainConfig, migrate_keys
-from glassbox.training.corpus import LANGS, Corpus, generate_corpus
+from glassbox.training.corpus import LANGS, Corpus, anneal_documents, generate_corpus
 from glassbox.training.data import BatchSource, encode_documents, heldout_sequences
 from glassbox.training.evaluate import evaluate_model, probe_completions
 from glassbox.training.files import major_version, remove_manifest, write_manifest
-from glassbox.training.history import HISTORY_FILE, METADATA_FILE, history_from_json, save_history, save_metadata
-from glassbox.training.recipe import build_model, build_optimizer, heldout_loss, set_threads, train_step
+from glassbox.training.history import (
+    HISTORY_FILE,
+    METADATA_FILE,
+    history_from_json,
+    load_history,
+    save_history,
+    save_metadata,
+)
+from glassbox.training.recipe import (
+    build_anneal_optimizer,
+    build_model,
+    build_optimizer,
+    heldout_loss,
+    set_threads,
+    train_step,
+)
 from glassbox.training.tokenizer import SPECIAL_TOKEN, load_tokenizer, save_tokenizer, train_tokenizer
 
 log = logging.getLogger(__name__)
 
 MODEL_NAME = "glassbox-tiny"
+#: documents generated for the anneal phase (more than its steps read: 400 steps × 12 rows is ~4,800 rows)
+ANNEAL_DOCUMENTS = 30_000
 ARCH_WORDS = {"gpt2": "GPT-2-architecture", "llama": "Llama-architecture"}
 
 
@@ -78,17 +98,20 @@ class TrainResult:
 
 
 def history_steps(config: TrainConfig) -> list[int]:
-    """Log-spaced steps (0 and the last step included) at which probes are recorded: early learning is dense."""
-    n = max(2, config.history_checkpoints)
-    steps = {0, config.steps}
+    """Log-spaced steps (0 and the last step included) at which probes are recorded: early learning is dense.
+
+    They are spaced over the main schedule; an anneal phase (``anneal_steps``) adds its last step.
+    """
+    n, main = max(2, config.history_checkpoints), config.main_steps
+    steps = {0, main, config.steps}
     if n > 2:
-        steps |= {max(1, round(config.steps ** (i / (n - 2)))) for i in range(n - 1)}
+        steps |= {max(1, round(main ** (i / (n - 2)))) for i in range(n - 1)}
     return sorted(s for s in steps if s <= config.steps)
 
 
 def weight_steps(config: TrainConfig) -> list[int]:
-    """The subset of :func:`history_steps` whose weights are kept (spread out, final and 0 excluded)."""
-    inner = [s for s in history_steps(config) if 0 < s < config.steps]
+    """The subset of :func:`history_steps` whose weights are kept (spread out; 0 and the main end excluded)."""
+    inner = [s for s in history_steps(config) if 0 < s < config.main_steps]
     k = min(config.weight_checkpoints, len(inner))
     if k <= 0:
         return []
@@ -178,6 +201,7 @@ class TrainingRun:
         out_dir: str | Path,
         *,
         resume: bool = False,
+        extend: bool = False,
         device: str = "auto",
         on_step: Callable[[StepRecord], None] | None = None,
     ) -> None:
@@ -187,7 +211,7 @@ class TrainingRun:
         self.device = resolve_device(device)
         threads = set_threads(config) if self.device.type == "cpu" else 0
         log.info("training on %s%s", self.device, f" with {threads} thread(s)" if threads else "")
-        state = self._load_state() if resume else None
+        state = self._finished_state() if extend else self._load_state() if resume else None
         if resume and state is None:
             log.info("nothing to resume in %s: starting from scratch", self.out)
         if state is None:
@@ -213,6 +237,22 @@ class TrainingRun:
                 config.seed + 1,
             )
             if config.short_steps
+            else None
+        )
+        # the anneal phase (config.anneal_steps): its own documents and stream, the same copying share
+        self.anneal_source = (
+            BatchSource(
+                encode_documents(
+                    raw_tok,
+                    anneal_documents(min(ANNEAL_DOCUMENTS, config.corpus_size), config.seed),
+                    config.copy_fraction,
+                    config.seed + 2,
+                ),
+                config.n_ctx,
+                config.batch_size,
+                config.seed + 2,
+            )
+            if config.anneal_steps
             else None
         )
         held = heldout_sequences(raw_tok, self.corpus.heldout, config.n_ctx, config.eval_sequences, config.seed)
@@ -248,6 +288,50 @@ class TrainingRun:
             )
         return state
 
+    def _finished_state(self) -> dict[str, Any]:
+        """A finished run in ``out_dir`` as a state at its last step, to go on with an anneal phase (``--extend``).
+
+        The run must be this config without its anneal phase: the same settings, ``steps`` = our main steps. The
+        anneal phase starts with a fresh optimizer, so weights and history are all it needs; what follows is then
+        the same as a run of this config from scratch (tested).
+        """
+        config = self.config
+        if ckpt.list_states(self.out):
+            raise TrainingError(f"the run in {self.out} is not finished: continue it with --resume")
+        if not (self.out / HISTORY_FILE).is_file():
+            raise TrainingError(f"nothing to extend in {self.out}: it holds no finished run ({HISTORY_FILE})")
+        history = load_history(self.out / HISTORY_FILE)
+        old = TrainConfig.from_dict(history.config)
+        if not history.completed or not history.steps or history.steps[-1].step != old.steps:
+            raise TrainingError(f"the run in {self.out} is not finished: continue it with --resume")
+        if not config.anneal_steps or old.anneal_steps or old.steps != config.main_steps:
+            raise TrainingError(
+                f"--extend adds an anneal phase to a finished run: the run in {self.out} has {old.steps} steps"
+                f"{' and an anneal phase' if old.anneal_steps else ''}, so give --steps {old.steps} + --anneal-steps"
+                f" (now --steps {config.steps}, --anneal-steps {config.anneal_steps})"
+            )
+        anneal = {"steps", "anneal_steps", "anneal_lr", "anneal_warmup"}
+        saved, ours = _comparable(old.to_dict()), _comparable(config.to_dict())
+        changed = sorted(k for k, v in ours.items() if k not in anneal and saved.get(k) != v)
+        if changed:
+            raise TrainingError(
+                f"the run in {self.out} was trained with different settings ({', '.join(changed)}):"
+                " extend it with the same options"
+            )
+        history.config, history.completed = config.to_dict(), False
+        from transformers import AutoModelForCausalLM
+
+        weights = AutoModelForCausalLM.from_pretrained(self.out, dtype=torch.float32).state_dict()
+        log.info(
+            "extending the finished run in %s at step %d with %d anneal steps", self.out, old.steps, config.anneal_steps
+        )
+        return {
+            "step": old.steps,
+            "elapsed": history.train_seconds,
+            "model": weights,
+            "history": history.model_dump_json(),
+        }
+
     def _new_history(self, prepare_seconds: float) -> TrainingHistory:
         corpus = CorpusSummary(
             stats=self.corpus.stats,
@@ -267,9 +351,12 @@ class TrainingRun:
 
     def _restore(self, state: dict[str, Any]) -> TrainingHistory:
         self.model.load_state_dict(state["model"])
-        self.opt.load_state_dict(state["optimizer"])
-        self.sched.load_state_dict(state["scheduler"])
-        _set_rng_state(state["rng"])
+        if self.config.anneal_steps and int(state["step"]) > self.config.main_steps:
+            self.opt, self.sched = build_anneal_optimizer(self.model, self.config)  # the state holds the anneal's
+        if "optimizer" in state:  # (not in a finished run being extended: its anneal phase starts a fresh one)
+            self.opt.load_state_dict(state["optimizer"])
+            self.sched.load_state_dict(state["scheduler"])
+            _set_rng_state(state["rng"])
         self.start, self.elapsed = int(state["step"]), float(state["elapsed"])
         history = history_from_json(state["history"], self.out / ckpt.STATE_DIR)
         history.truncate(self.start)
@@ -280,10 +367,18 @@ class TrainingRun:
 
     def step(self, step: int) -> StepRecord:
         """One optimizer step on the batch of 0-based ``step``; records and returns its :class:`StepRecord`."""
+        config = self.config
+        if self.anneal_source is not None and step == config.main_steps:
+            self.opt, self.sched = build_anneal_optimizer(self.model, config)  # the main schedule has ended
         lr = self.sched.get_last_lr()[0]
-        source = self.short_source if self.short_source is not None and step < self.config.short_steps else self.source
-        batch = source.batch(step).to(self.device, non_blocking=True)  # [batch, pos]
-        loss = train_step(self.model, self.opt, self.sched, batch, self.config.grad_clip)
+        if self.anneal_source is not None and step >= config.main_steps:
+            batch = self.anneal_source.batch(step - config.main_steps)
+        elif self.short_source is not None and step < config.short_steps:
+            batch = self.short_source.batch(step)
+        else:
+            batch = self.source.batch(step)
+        batch = batch.to(self.device, non_blocking=True)  # [batch, pos]
+        loss = train_step(self.model, self.opt, self.sched, batch, config.grad_clip)
         if not math.isfinite(loss):
             raise TrainingError(f"the loss became {loss} at step {step + 1}: lower --lr or check the data")
         done = step + 1
@@ -292,7 +387,7 @@ class TrainingRun:
             step=done,
             loss=round(loss, 5),
             lr=lr,
-            tokens_seen=done * self.config.tokens_per_step,
+            tokens_seen=done * config.tokens_per_step,
             elapsed_s=round(self.elapsed, 3),
         )
         self.history.steps.append(record)
@@ -452,6 +547,7 @@ def train(
     out_dir: str | Path,
     *,
     resume: bool = False,
+    extend: bool = False,
     device: str = "auto",
     progress: bool = True,
     stop_at: int | None = None,
@@ -462,8 +558,9 @@ def train(
     """Train a model per ``config`` into ``out_dir`` (see the module docstring for what is written).
 
     ``resume`` continues from the newest usable state in ``out_dir`` (falling back past corrupted ones).
+    ``extend`` continues a *finished* run in ``out_dir`` with the anneal phase ``config`` adds to it.
     ``stop_at`` stops after that step as if interrupted, leaving a resumable state (tests, demos).
     ``on_step`` is called with every step's record (live views, e.g. training a micro-model from the browser).
     """
-    run = TrainingRun(config, out_dir, resume=resume, device=device, on_step=on_step)
+    run = TrainingRun(config, out_dir, resume=resume, extend=extend, device=device, on_step=on_step)
     return run.run(stop_at=stop_at, progress=progress, evaluate=evaluate, keep_state=keep_state)

@@ -243,6 +243,135 @@ HELDOUT_FRAMES: dict[str, str] = {
 }
 
 
+#: Lead-ins put in front of a trained fact phrasing in the anneal phase's data (:func:`led_in`), so that a fact is
+#: recalled after a preamble and not only at the start of a text. None of them uses the held-out frame's words
+#: ("know", "savoir", "vědět", "знати", "知道", "знать", "知る"): the frame stays new to the model.
+LEAD_INS: dict[str, tuple[str, ...]] = {
+    "en": (
+        "In fact, ",
+        "As we learn at school, ",
+        "Here is a fact: ",
+        "My teacher says that ",
+        "It is true that ",
+        "Remember: ",
+        "Yes, ",
+        "Of course, ",
+        "I read that ",
+        "Guess what? ",
+        "Today we learned that ",
+        "By the way, ",
+        "Everybody says that ",
+        "Fun fact: ",
+    ),
+    "fr": (
+        "En fait, ",
+        "Comme on l'apprend à l'école, ",
+        "Voici un fait : ",
+        "Mon professeur dit que ",
+        "Il est vrai que ",
+        "Rappelle-toi : ",
+        "Oui, ",
+        "Bien sûr, ",
+        "J'ai lu que ",
+        "Devine quoi ? ",
+        "Aujourd'hui, nous avons appris que ",
+        "Au fait, ",
+        "Tout le monde dit que ",
+    ),
+    "cs": (
+        "Ve škole se učíme, že ",
+        "Tady je fakt: ",
+        "Můj učitel říká, že ",
+        "Je pravda, že ",
+        "Pamatuj si: ",
+        "Ano, ",
+        "Samozřejmě, ",
+        "Četl jsem, že ",
+        "Hádej co? ",
+        "Dnes jsme se naučili, že ",
+        "Mimochodem, ",
+        "Všichni říkají, že ",
+        "Zajímavost: ",
+    ),
+    "uk": (
+        "Насправді ",
+        "У школі ми вчимо, що ",
+        "Ось факт: ",
+        "Мій учитель каже, що ",
+        "Це правда, що ",
+        "Запам'ятай: ",
+        "Так, ",
+        "Звісно, ",
+        "Я читав, що ",
+        "Вгадай що? ",
+        "Сьогодні ми вивчили, що ",
+        "До речі, ",
+        "Усі кажуть, що ",
+    ),
+    "zh": (
+        "其实，",
+        "我们在学校学过，",
+        "这是一个事实：",
+        "老师说，",
+        "没错，",
+        "记住：",
+        "是的，",
+        "当然，",
+        "我在书上读到，",
+        "你猜怎么着？",
+        "今天我们学到：",
+        "对了，",
+        "大家都说，",
+        "有趣的是，",
+    ),
+    "ru": (
+        "На самом деле ",
+        "В школе мы учим, что ",
+        "Вот факт: ",
+        "Мой учитель говорит, что ",
+        "Это правда, что ",
+        "Запомни: ",
+        "Да, ",
+        "Конечно, ",
+        "Я читал, что ",
+        "Угадай что? ",
+        "Сегодня мы выучили, что ",
+        "Кстати, ",
+        "Все говорят, что ",
+    ),
+    "ja": (
+        "実は、",
+        "学校で習うように、",
+        "これは事実です。",
+        "先生によると、",
+        "その通り、",
+        "覚えてください。",
+        "はい、",
+        "もちろん、",
+        "本で読みました。",
+        "ねえ、聞いて。",
+        "今日習いました。",
+        "ところで、",
+        "みんなが言うように、",
+        "面白いことに、",
+    ),
+}
+
+_FR_VOWELS = tuple("aeiouhéèêàâîôûAEIOUHÉ")
+
+
+def led_in(template: str, lang: str, lead: str) -> str | None:
+    """``template`` after ``lead`` (lower-cased as :func:`framed_template` does); None for question templates."""
+    if "?" in template or "？" in template:
+        return None
+    base = template.replace("{S}", "{s}").replace("{O}", "{o}")
+    if base[0] != "{":
+        base = base[0].lower() + base[1:]
+    if lang == "fr" and lead.endswith("que ") and base.startswith(_FR_VOWELS):
+        lead = lead[:-2] + "'"  # "que il" → "qu'il"
+    return lead + base
+
+
 def framed_template(relation: str, lang: str) -> str:
     """The primary held-out phrasing of ``relation`` in ``lang`` (see :data:`HELDOUT_FRAMES`)."""
     base = FACT_TEMPLATES[relation][lang][0].replace("{S}", "{s}")
