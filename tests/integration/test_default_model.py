@@ -19,13 +19,15 @@ from glassbox.training.evaluate import evaluate_model
 from glassbox.training.history import load_history
 
 # glassbox-tiny v2's figures on a smaller sample than `glassbox eval` (docs/default-model.md has the full run's).
-FACTS_ALL_MIN = 0.70  # held-out framed phrasing, all languages together (measured on all 784: 79.6 %)
-TOKEN_COPY_MAX = 0.3  # issue 16: loss on the 2nd copy of 20 random token ids ÷ the 1st (measured: 0.007)
+# issue 16: facts through the held-out question frame, ≥ 90 % in every language (measured on all 112 per language:
+# 95.5 % zh … 100 %; on this test's 40 per language: zh 38, ja 39, the others 40)
+FACTS_LANG_MIN = 0.9
+TOKEN_COPY_MAX = 0.3  # issue 16: loss on the 2nd copy of 20 random token ids ÷ the 1st (measured: 0.006)
 WORD_COPY_MAX = 0.3  # the same on random words, each alphabetic language (measured: 0.07-0.16)
 # Chinese and Japanese: one token per character, so the first copy is already cheap and the ratio has less room
-# (measured: zh 0.64, ja 0.54; v1: 0.90, 0.89)
+# (measured: zh 0.55, ja 0.45; v1: 0.90, 0.89)
 WORD_COPY_MAX_CJK = 0.8
-GENERAL_LOSS_MAX = 6.0  # mean loss on hand-written sentences, nats/token (measured 5.36; v1 13.1; uniform 8.3)
+GENERAL_LOSS_MAX = 6.0  # mean loss on hand-written sentences, nats/token (measured 5.48; v1 13.1; uniform 8.3)
 
 
 @pytest.fixture(scope="module")
@@ -71,9 +73,12 @@ def test_history_is_complete_and_checkpoints_exist() -> None:
     assert h.steps[-1].loss < h.steps[0].loss / 4
     assert min(r.loss for r in h.heldout) < 0.5 * h.heldout[0].loss
     # The held-out split is new phrasings: v1's loss on it climbed from 5.9 to 7.7 as it memorised its templates,
-    # the first v2 runs' from 3.61 to 3.84. v2 ends within 0.05 nats of its lowest point of the 512-token phase.
-    long_rows = [r.loss for r in h.heldout if r.step > h.config["short_steps"]]
-    assert h.heldout[-1].loss <= min(long_rows) + 0.05, long_rows
+    # the first v2 runs' from 3.61 to 3.84. Issue 16: it falls to the end of training — v2's last record (the end
+    # of its anneal phase) is its lowest, below the end of the main schedule.
+    main_end = h.config["steps"] - h.config["anneal_steps"]
+    assert h.config["anneal_steps"] > 0 and main_end in [c.step for c in h.checkpoints]
+    assert h.heldout[-1].loss == min(r.loss for r in h.heldout), [(r.step, r.loss) for r in h.heldout]
+    assert h.heldout[-1].loss < next(r.loss for r in h.heldout if r.step == main_end)
 
 
 def test_loads_offline_in_a_fresh_process() -> None:
@@ -98,8 +103,8 @@ def test_passes_fact_and_induction_thresholds(loaded) -> None:  # type: ignore[n
     report = evaluate_model(
         model, tok, heldout, facts_per_language=40, n_ioi=5, n_induction=6, heads=False, sensible=False
     )
-    facts = sum(a.correct for a in report.facts.values()) / sum(a.total for a in report.facts.values())
-    assert facts >= FACTS_ALL_MIN, report.facts
+    for lang in LANGS:
+        assert report.facts[lang].total == 40 and report.facts[lang].value >= FACTS_LANG_MIN, (lang, report.facts)
     assert report.induction_tokens is not None and report.induction_tokens.ratio <= TOKEN_COPY_MAX
     for lang in LANGS:
         limit = WORD_COPY_MAX_CJK if lang in ("zh", "ja") else WORD_COPY_MAX
