@@ -84,8 +84,8 @@ def test_extend_refuses_what_it_cannot_continue(tmp_path: Path) -> None:
         train(ANNEALED.replace(steps=45), run, extend=True, device="cpu", progress=False, evaluate=False)
     with pytest.raises(TrainingError, match="different settings \\(learning_rate\\)"):
         train(ANNEALED.replace(learning_rate=1e-3), run, extend=True, device="cpu", progress=False, evaluate=False)
-    # nothing was lost: the finished run is still there and still extends
-    assert load_history(run / "history.json").completed
+    # nothing was lost: the finished run is still there, its checksums included
+    assert load_history(run / "history.json").completed and (run / "checksums.json").is_file()
     result = CliRunner().invoke(
         app,
         ["train", "--preset", "micro", "--out", str(run), "--extend", "--resume", "--quiet", "--no-eval"],

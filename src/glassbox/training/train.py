@@ -207,11 +207,12 @@ class TrainingRun:
     ) -> None:
         self.config, self.out, self.on_step = config, Path(out_dir), on_step
         self.out.mkdir(parents=True, exist_ok=True)
-        remove_manifest(self.out)  # the files are about to change; finish() writes a fresh one
         self.device = resolve_device(device)
         threads = set_threads(config) if self.device.type == "cpu" else 0
         log.info("training on %s%s", self.device, f" with {threads} thread(s)" if threads else "")
+        # (a refused --extend or --resume leaves the folder as it was, its checksums included)
         state = self._finished_state() if extend else self._load_state() if resume else None
+        remove_manifest(self.out)  # the files are about to change; finish() writes a fresh one
         if resume and state is None:
             log.info("nothing to resume in %s: starting from scratch", self.out)
         if state is None:
