@@ -275,8 +275,8 @@ class LiveRun:
             return "time_limit"
         return None
 
-    def _train(self) -> None:
-        """Steps until the step limit or a stop; sets ``state`` and ``reason``."""
+    def _train(self) -> Literal["stopped", "done"]:
+        """Steps until the step limit or a stop; sets ``reason`` and returns the state the run ends in."""
         assert self._source is not None
         set_threads(self.config)  # the pipeline's choice: free cores only (busy ones slow every step)
         self.model.train()
@@ -284,8 +284,8 @@ class LiveRun:
         while self.step < self.max_steps:
             reason = self._bound_reached()
             if reason is not None:
-                self.state, self.reason = "stopped", reason
-                return
+                self.reason = reason
+                return "stopped"
             lr = self._sched.get_last_lr()[0]
             batch = self._source.batch(self.step)  # [batch, pos]
             loss = train_step(self.model, self._opt, self._sched, batch, self.config.grad_clip)
@@ -304,7 +304,8 @@ class LiveRun:
             )
             if self.step % self.limits.sample_every == 0:
                 self._samples()
-        self.state, self.reason = "done", self.reason or "step_limit"
+        self.reason = self.reason or "step_limit"
+        return "done"
 
     def _run(self) -> None:
         end: Literal["stopped", "done", "error"] = "error"
@@ -313,18 +314,20 @@ class LiveRun:
                 self._prepare()
                 self.state = "running"
                 self._samples()
-            self._train()
-            end = "done" if self.state == "done" else "stopped"
+            end = self._train()
             if self.step % self.limits.sample_every != 0 and self.step > 0:
                 self._samples()  # the page shows what the model writes where it stopped
         except Exception as exc:  # a run's failure is reported to its page, never crashes the server
             log.exception("live run %s failed", self.id)
-            self.state, self.reason, self.error = "error", "error", str(exc)
+            end, self.state, self.reason, self.error = "error", "error", "error", str(exc)
         if self.on_pause is not None and self.model is not None and end != "error":
             try:
                 self.on_pause(self)
             except Exception:
                 log.exception("could not register the model of live run %s", self.id)
+        if end != "error":
+            # only now: a page that sees the run stopped finds its last samples and its model already offered
+            self.state = end
         self.emit(LiveEnd(state=end, reason=self.reason, error=self.error, step=self.step))
 
 
