@@ -227,6 +227,12 @@ def fact_completions(languages: Iterable[str] = LANGS, template: int | str = "fr
     return out
 
 
+def _trained_cities() -> list[Entity]:
+    """The cities whose two-hop compositions are trained (all but :func:`heldout_two_hop_cities`)."""
+    held = set(heldout_two_hop_cities())
+    return [c for c in CITIES if c.key not in held]
+
+
 def two_hop_completions(languages: Iterable[str] = LANGS, heldout: bool = True) -> list[Completion]:
     """Two-hop questions (city → country → capital) for the held-out (or the trained) cities."""
     held = set(heldout_two_hop_cities())
@@ -436,7 +442,7 @@ def anneal_documents(n_documents: int, seed: int = 0) -> list[Document]:
     weights = {
         g: ANNEAL_FACT_SHARE if g == "fact" else w * (1 - ANNEAL_FACT_SHARE) / rest for g, w in GENRE_WEIGHTS.items()
     }
-    trained_cities = [c for c in CITIES if c.key not in set(heldout_two_hop_cities())]
+    trained_cities = _trained_cities()
     rng = random.Random(f"anneal-{seed}")
     return _sample_documents(
         rng, n_documents, trained_cities, weights, languages=ANNEAL_LANGUAGE_WEIGHTS, lead_in=ANNEAL_LEAD_IN
@@ -451,7 +457,7 @@ def _heldout_documents(seed: int, version: int, train_texts: set[str]) -> list[D
     if sentences:
         docs += general_sentences()
     rng = random.Random(f"heldout-{seed}")
-    trained_cities = [c for c in CITIES if c.key not in set(heldout_two_hop_cities())]
+    trained_cities = _trained_cities()
     # Everyday text in the held-out phrasings; the other genres drawn with another seed.
     for doc in _sample_documents(rng, n_random, trained_cities, weights, heldout=True):
         if doc.genre not in ("fact", "two_hop") and doc.text not in train_texts:
@@ -485,8 +491,7 @@ def generate_corpus(n_documents: int, seed: int = 0, version: int = 1) -> Corpus
         raise ValueError("n_documents must be at least 1")
     if version not in CORPUS_VERSIONS:
         raise ValueError(f"unknown corpus version {version}: choose one of {sorted(CORPUS_VERSIONS)}")
-    held = set(heldout_two_hop_cities())
-    trained_cities = [c for c in CITIES if c.key not in held]
+    trained_cities = _trained_cities()
     weights = CORPUS_VERSIONS[version][0]
     train = _sample_documents(random.Random(f"train-{seed}"), n_documents, trained_cities, weights)
     heldout = _heldout_documents(seed, version, {d.text for d in train})
