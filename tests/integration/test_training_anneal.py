@@ -110,6 +110,7 @@ def test_the_anneal_data_keeps_the_held_out_split_out() -> None:
     held = [c.prompt + c.answer for c in fact_completions(template="paraphrase")]
     assert not [h for h in held if h in text]
     assert 0.45 < len(facts) / len(docs) < 0.55
+    assert 0.12 < sum(d.genre == "induction" for d in docs) / len(docs) < 0.18  # random words repeated
     led = sum(any(lead.strip() in d.text for lead in LEAD_INS[d.language]) for d in facts)
     assert led / len(facts) > 0.8  # 2-5 sentences a document, 60 % of them led in
     share = {lang: sum(d.language == lang for d in docs) / len(docs) for lang in LANGS}

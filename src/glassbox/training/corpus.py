@@ -417,9 +417,11 @@ def _sample_documents(
 
 #: The anneal phase's data (``TrainConfig.anneal_steps``, :func:`anneal_documents`): half the documents are facts,
 #: 60 % of fact sentences come after a lead-in ("My teacher says that …", :data:`templates.LEAD_INS`), so a fact is
-#: recalled after a preamble and not only at the start of a text, and the languages whose facts lagged after the
-#: main phase (zh, ja, then uk, ru, cs) are drawn more often. Everything else keeps version 2's proportions.
+#: recalled after a preamble and not only at the start of a text; 15 % are random words repeated (version 2: 5 %),
+#: so copying words works in Chinese and Japanese too; and the languages whose facts lagged after the main phase
+#: (zh, ja, then uk, ru, cs) are drawn more often. The other genres keep version 2's proportions among themselves.
 ANNEAL_FACT_SHARE = 0.5
+ANNEAL_INDUCTION_SHARE = 0.15
 ANNEAL_LEAD_IN = 0.6
 ANNEAL_LANGUAGE_WEIGHTS: dict[str, float] = {
     "en": 0.12,
@@ -438,10 +440,10 @@ def anneal_documents(n_documents: int, seed: int = 0) -> list[Document]:
     The held-out split is the same as the main corpus's: the held-out fact phrasings and question frames, the
     held-out two-hop cities and the held-out everyday phrasings never occur here either.
     """
-    rest = 1 - GENRE_WEIGHTS["fact"]
-    weights = {
-        g: ANNEAL_FACT_SHARE if g == "fact" else w * (1 - ANNEAL_FACT_SHARE) / rest for g, w in GENRE_WEIGHTS.items()
-    }
+    fixed = {"fact": ANNEAL_FACT_SHARE, "induction": ANNEAL_INDUCTION_SHARE}
+    rest = 1 - sum(GENRE_WEIGHTS[g] for g in fixed)
+    scale = (1 - sum(fixed.values())) / rest
+    weights = {g: fixed.get(g, w * scale) for g, w in GENRE_WEIGHTS.items()}
     trained_cities = _trained_cities()
     rng = random.Random(f"anneal-{seed}")
     return _sample_documents(
