@@ -9,7 +9,10 @@ checkpoint; the pre-training view replays it. It holds
 * ``checkpoints`` — the log-spaced steps (step 0 = the untrained model included), with losses and, when
   the weights were kept, the folder (relative to the model folder) that holds them;
 * ``probes`` — fixed prompts in every language, and ``snapshots`` — at every checkpoint the top-k next-token
-  predictions (token id, token text, probability) for each probe.
+  predictions (token id, token text, probability) for each probe;
+* ``calibration`` — when the run ended with a temperature fit (``TrainConfig.calibrate``), the temperature folded
+  into the final model and the losses before and after it; the last checkpoint's held-out loss and probe
+  predictions are then those of the calibrated model, the one written next to the history.
 
 Both files carry ``schema_version``; files written before version 2.0 (history ``schema_version: 1``, the
 old configuration key names) are migrated when read, by :mod:`glassbox.training.history`.
@@ -95,6 +98,18 @@ class CorpusSummary(Strict):
     prepare_seconds: float = Field(description="seconds to generate the corpus and train the tokenizer")
 
 
+class TemperatureFit(Strict):
+    """The temperature a run divided its final logits by (folded into the final norm), fitted on held-out text."""
+
+    temperature: float = Field(description="T: the final model's logits are the trained weights' logits ÷ T")
+    sentences: int = Field(description="hand-written sentences it was fitted on (CALIBRATION_SENTENCES, 7 languages)")
+    tokens: int = Field(description="next-token predictions in those sentences")
+    fit_loss_before: float = Field(description="mean next-token loss on those sentences at T = 1, in nats")
+    fit_loss_after: float = Field(description="the same at the fitted T (its minimum), in nats")
+    heldout_loss_before: float = Field(description="the held-out loss of the last checkpoint before the fit")
+    heldout_loss_after: float = Field(description="the same after it (the last checkpoint's recorded value)")
+
+
 class TrainingHistory(Payload):
     """The whole history of one training run."""
 
@@ -111,6 +126,7 @@ class TrainingHistory(Payload):
     snapshots: list[Snapshot] = Field(default_factory=list)
     completed: bool = False
     train_seconds: float = 0.0
+    calibration: TemperatureFit | None = None
 
     def truncate(self, step: int) -> None:
         """Forget everything recorded after ``step`` (resuming from a checkpoint at ``step``)."""
@@ -119,6 +135,7 @@ class TrainingHistory(Payload):
         self.checkpoints = [c for c in self.checkpoints if c.step <= step]
         self.snapshots = [s for s in self.snapshots if s.step <= step]
         self.completed = False
+        self.calibration = None
 
 
 class TrainedModelMetadata(Payload):

@@ -75,6 +75,14 @@ def train_command(
             "lead-ins; 0 = none."
         ),
     ] = None,
+    calibrate: Annotated[
+        bool | None,
+        typer.Option(
+            "--calibrate/--no-calibrate",
+            help="At the end, fit a temperature on hand-written held-out sentences and fold it into the weights "
+            "(default: the preset's; on for 'default').",
+        ),
+    ] = None,
     threads: Annotated[
         int | None, typer.Option(help="CPU threads (default: the cores other processes leave free).")
     ] = None,
@@ -114,6 +122,7 @@ def train_command(
         short_steps=short_steps,
         short_ctx=short_ctx,
         anneal_steps=anneal_steps,
+        calibrate=calibrate,
     )
     config.check()
     if resume and extend:

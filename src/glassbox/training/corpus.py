@@ -27,7 +27,8 @@ tokenizer shows the "tokenization tax" of the others), in eleven genres:
 * everyday text written with the *held-out phrasings* of the generators (every fifth template, opening and
   frame of each list is reserved for it, :func:`~glassbox.training.corpus_data.general.base.phrase`);
 * ``GENERAL_SENTENCES``: sentences written by hand per language that no generator produces — the "outside
-  the templates" text on which loss and calibration are measured;
+  the templates" text on which loss and calibration are measured (``CALIBRATION_SENTENCES``, another
+  hand-written set in no split, is what a run's temperature is fitted on: :mod:`glassbox.training.calibrate`);
 * IOI stories, sequences and induction documents drawn with a different seed, minus any exact duplicate of a
   training document.
 """
@@ -143,6 +144,19 @@ def general_sentences(languages: Iterable[str] = LANGS) -> list[Document]:
         Document(text, lang, "general_sentence")
         for lang in languages
         for text in general_module(lang).GENERAL_SENTENCES
+    ]
+
+
+def calibration_sentences(languages: Iterable[str] = LANGS) -> list[Document]:
+    """The hand-written sentences a run's temperature is fitted on (:mod:`glassbox.training.calibrate`).
+
+    Never in a training or held-out split, and not the evaluation's ``GENERAL_SENTENCES``: the calibration that
+    ``glassbox eval`` reports is measured on text the temperature was not fitted on.
+    """
+    return [
+        Document(text, lang, "calibration_sentence")
+        for lang in languages
+        for text in general_module(lang).CALIBRATION_SENTENCES
     ]
 
 

@@ -44,13 +44,15 @@ from glassbox.schema.history import (
     ProbePrediction,
     Snapshot,
     StepRecord,
+    TemperatureFit,
     TokenProb,
     TrainedModelMetadata,
     TrainingHistory,
 )
 from glassbox.training import checkpoint as ckpt
+from glassbox.training.calibrate import fit_temperature, fold_temperature, mean_loss, next_token_logits
 from glassbox.training.config import TrainConfig, migrate_keys
-from glassbox.training.corpus import LANGS, Corpus, anneal_documents, generate_corpus
+from glassbox.training.corpus import LANGS, Corpus, anneal_documents, calibration_sentences, generate_corpus
 from glassbox.training.data import BatchSource, encode_documents, heldout_sequences
 from glassbox.training.evaluate import evaluate_model, probe_completions
 from glassbox.training.files import major_version, remove_manifest, write_manifest
@@ -184,8 +186,9 @@ def _comparable(config: dict[str, Any]) -> dict[str, Any]:
     # Keys added since a state was written take their defaults, which reproduce the older behaviour
     # (corpus_version 1, no copying data), so such a state still resumes. The thread count changes speed, not
     # the run: a resumed run may use a different one.
+    # Calibration happens after the last step, so it does not change the run either.
     full = TrainConfig.from_dict(config).to_dict()
-    return {k: v for k, v in full.items() if k != "threads"}
+    return {k: v for k, v in full.items() if k not in ("threads", "calibrate")}
 
 
 class TrainingRun:
@@ -305,6 +308,12 @@ class TrainingRun:
         old = TrainConfig.from_dict(history.config)
         if not history.completed or not history.steps or history.steps[-1].step != old.steps:
             raise TrainingError(f"the run in {self.out} is not finished: continue it with --resume")
+        if history.calibration is not None:
+            raise TrainingError(
+                f"the run in {self.out} was calibrated (its logits ÷ {history.calibration.temperature} are folded "
+                "into its weights): an anneal phase must start from the trained weights, so train the first part "
+                "with --no-calibrate, or the whole recipe at once"
+            )
         if not config.anneal_steps or old.anneal_steps or old.steps != config.main_steps:
             raise TrainingError(
                 f"--extend adds an anneal phase to a finished run: the run in {self.out} has {old.steps} steps"
@@ -479,6 +488,8 @@ class TrainingRun:
     def finish(self, evaluate: bool = True) -> EvalReport | None:
         """Write the final model (atomically, file by file), the history, the evaluation and glassbox.json."""
         out, history = self.out, self.history
+        if self.config.calibrate and history.calibration is None:
+            self._calibrate()
         tmp = out / ".final.tmp"
         shutil.rmtree(tmp, ignore_errors=True)
         self.model.to("cpu").save_pretrained(str(tmp))
@@ -508,6 +519,36 @@ class TrainingRun:
         save_metadata(meta, out / METADATA_FILE)
         write_manifest(out)
         return report
+
+    def _calibrate(self) -> None:
+        """Fit and fold the temperature; the last checkpoint's held-out loss and probes become the calibrated ones."""
+        history, step = self.history, self.config.steps
+        logits, targets = next_token_logits(self.model, self.tokenizer, calibration_sentences())
+        temperature = fit_temperature(logits, targets)
+        before = self.heldout(step)
+        fold_temperature(self.model, temperature)
+        self._heldout.pop(step)
+        history.heldout = [h for h in history.heldout if h.step != step]
+        after = self.heldout(step)
+        history.checkpoints = [
+            c.model_copy(update={"heldout_loss": round(after, 5)}) if c.step == step else c for c in history.checkpoints
+        ]
+        history.snapshots = [s for s in history.snapshots if s.step != step]
+        history.snapshots.append(probe_snapshot(self.model, self.tokenizer, self.probes, step, history.top_k))
+        history.calibration = TemperatureFit(
+            temperature=temperature,
+            sentences=len(calibration_sentences()),
+            tokens=len(targets),
+            fit_loss_before=round(mean_loss(logits, targets, 1.0), 5),
+            fit_loss_after=round(mean_loss(logits, targets, temperature), 5),
+            heldout_loss_before=round(before, 5),
+            heldout_loss_after=round(after, 5),
+        )
+        log.info(
+            "calibrated: temperature %.4f (loss on %d hand-written sentences %.4f → %.4f; held-out %.4f → %.4f)",
+            temperature, history.calibration.sentences, history.calibration.fit_loss_before,
+            history.calibration.fit_loss_after, before, after,
+        )  # fmt: skip
 
 
 class _Progress:

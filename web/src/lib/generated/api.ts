@@ -4282,6 +4282,47 @@ export interface components {
             reference_lang?: string;
         };
         /**
+         * TemperatureFit
+         * @description The temperature a run divided its final logits by (folded into the final norm), fitted on held-out text.
+         */
+        TemperatureFit: {
+            /**
+             * Temperature
+             * @description T: the final model's logits are the trained weights' logits ÷ T
+             */
+            temperature: number;
+            /**
+             * Sentences
+             * @description hand-written sentences it was fitted on (CALIBRATION_SENTENCES, 7 languages)
+             */
+            sentences: number;
+            /**
+             * Tokens
+             * @description next-token predictions in those sentences
+             */
+            tokens: number;
+            /**
+             * Fit Loss Before
+             * @description mean next-token loss on those sentences at T = 1, in nats
+             */
+            fit_loss_before: number;
+            /**
+             * Fit Loss After
+             * @description the same at the fitted T (its minimum), in nats
+             */
+            fit_loss_after: number;
+            /**
+             * Heldout Loss Before
+             * @description the held-out loss of the last checkpoint before the fit
+             */
+            heldout_loss_before: number;
+            /**
+             * Heldout Loss After
+             * @description the same after it (the last checkpoint's recorded value)
+             */
+            heldout_loss_after: number;
+        };
+        /**
          * TensorPayload
          * @description A tensor travelling compactly: little-endian bytes, base64-encoded, with named dimensions.
          */
@@ -4851,6 +4892,7 @@ export interface components {
              * @default 0
              */
             train_seconds?: number;
+            calibration?: components["schemas"]["TemperatureFit"] | null;
         };
         /**
          * TrainingInfo

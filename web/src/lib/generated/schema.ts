@@ -171,6 +171,7 @@ export interface GlassboxSchema {
   StepRecord?: StepRecord;
   TaxCell?: TaxCell;
   TaxRequest?: TaxRequest;
+  TemperatureFit?: TemperatureFit;
   TensorPayload?: TensorPayload;
   TextCounts?: TextCounts;
   TextScore?: TextScore;
@@ -3550,6 +3551,42 @@ export interface TaxRequest {
   reference_lang?: string;
 }
 /**
+ * The temperature a run divided its final logits by (folded into the final norm), fitted on held-out text.
+ *
+ * This interface was referenced by `GlassboxSchema`'s JSON-Schema
+ * via the `definition` "TemperatureFit".
+ */
+export interface TemperatureFit {
+  /**
+   * T: the final model's logits are the trained weights' logits ÷ T
+   */
+  temperature: number;
+  /**
+   * hand-written sentences it was fitted on (CALIBRATION_SENTENCES, 7 languages)
+   */
+  sentences: number;
+  /**
+   * next-token predictions in those sentences
+   */
+  tokens: number;
+  /**
+   * mean next-token loss on those sentences at T = 1, in nats
+   */
+  fit_loss_before: number;
+  /**
+   * the same at the fitted T (its minimum), in nats
+   */
+  fit_loss_after: number;
+  /**
+   * the held-out loss of the last checkpoint before the fit
+   */
+  heldout_loss_before: number;
+  /**
+   * the same after it (the last checkpoint's recorded value)
+   */
+  heldout_loss_after: number;
+}
+/**
  * The log-probability of every token of a text under a model, and the text's perplexity.
  *
  * This interface was referenced by `GlassboxSchema`'s JSON-Schema
@@ -3892,6 +3929,7 @@ export interface TrainingHistory {
   snapshots?: Snapshot[];
   completed?: boolean;
   train_seconds?: number;
+  calibration?: TemperatureFit | null;
 }
 /**
  * What the pre-training view can show for a model.

@@ -7,6 +7,9 @@ A language module exports:
   for its choices, so the corpus is a pure function of the seed.
 * ``GENERAL_SENTENCES: tuple[str, ...]`` — natural sentences written by hand that no generator produces:
   the "outside the templates" held-out text (loss and calibration are measured on it).
+* ``CALIBRATION_SENTENCES: tuple[str, ...]`` — 40 more hand-written sentences of the same kind, in no split and
+  none of them a ``GENERAL_SENTENCES`` entry: a run's temperature is fitted on them
+  (:mod:`glassbox.training.calibrate`), so the calibration measured on ``GENERAL_SENTENCES`` is not fitted to it.
 * ``SENSIBLE_PROMPTS: tuple[str, ...]`` — the 30 prompts of :data:`SENSIBLE_PROMPTS_EN` in the language, same order.
 * ``RANDOM_WORDS: tuple[str, ...]`` — common single words (no spaces) for the random-word copying documents.
 
