@@ -147,6 +147,12 @@ def test_replay_shows_the_recorded_history(tpage: Page, training_server: str, hi
         for pred in snapshot.predictions:
             if pred.probe_id in probes:
                 assert shown[pred.probe_id] == [(t.token_id, pytest.approx(t.prob)) for t in pred.top]
+    # the shipped model is calibrated: the replay says so, with the recorded temperature and losses
+    assert history.calibration is not None
+    note = page.get_by_test_id("replay-calibration")
+    expect(note).to_contain_text(f"{history.calibration.temperature:.4f}")
+    expect(note).to_contain_text(f"{history.calibration.heldout_loss_before:.3f}")
+    expect(note).to_contain_text(f"{history.calibration.heldout_loss_after:.3f}")
     # play runs through the checkpoints from the first
     page.get_by_test_id("replay-play").click()
     expect(page.get_by_test_id("checkpoint-step")).to_have_attribute("data-step", str(history.checkpoints[2].step))

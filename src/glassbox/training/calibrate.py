@@ -23,6 +23,7 @@ import torch
 
 from glassbox.errors import TrainingError
 from glassbox.training.corpus import Document
+from glassbox.training.evaluate import context_of
 
 #: The search interval of 1/T: T from 0.25 to 4.
 _BETA_RANGE = (0.25, 4.0)
@@ -34,9 +35,10 @@ def next_token_logits(model: Any, tokenizer: Any, docs: Sequence[Document]) -> t
     was_training = model.training
     model.eval()
     device = next(model.parameters()).device
+    limit = context_of(model)
     logits, targets = [], []
     for d in docs:
-        ids = tokenizer(d.text)["input_ids"]
+        ids = tokenizer(d.text)["input_ids"][:limit]  # as the evaluation reads them: a text past the context is cut
         if len(ids) < 2:
             continue
         x = torch.tensor([ids], device=device)  # [1, pos]

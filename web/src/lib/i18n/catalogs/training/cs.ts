@@ -23,6 +23,8 @@ export const trainingCs: TrainingCatalog = {
   "training.stepN": "krok {step}",
   "training.tokensSeen": "{n} viděných tokenů",
   "training.probeLanguage": "Jazyk testovacích vět",
+  "training.calibrated":
+    "Poslední kontrolní bod je dodávaný model, kalibrovaný: jeho logity jsou logity natrénovaných vah vydělené {t}, teplotou nastavenou na {n} ručně psaných větách, na kterých se nikdy netrénoval (ztráta na odložených datech {before} předtím, {after} potom). Všechny pravděpodobnosti v ostatních pohledech jsou pravděpodobnosti kalibrovaného modelu.",
   "training.probesCaption":
     "Pevné testovací začátky vět, položené v každém kontrolním bodě: nejpravděpodobnější další tokeny podle modelu. Zvýrazněno: pokračování, které by měl dát natrénovaný model.",
   "training.prompt": "Začátek",

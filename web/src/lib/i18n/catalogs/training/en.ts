@@ -21,6 +21,8 @@ export const trainingEn = {
   "training.stepN": "step {step}",
   "training.tokensSeen": "{n} tokens seen",
   "training.probeLanguage": "Probe language",
+  "training.calibrated":
+    "The last checkpoint is the model that ships, calibrated: its logits are the trained weights' divided by {t}, a temperature fitted on {n} hand-written sentences it never trained on (held-out loss {before} before, {after} after). Every probability the other views show is the calibrated model's.",
   "training.probesCaption":
     "Fixed probe prompts, asked at every checkpoint: the model's top predictions for the next token. Highlighted: the continuation a trained model should give.",
   "training.prompt": "Prompt",

@@ -23,6 +23,8 @@ export const trainingFr: TrainingCatalog = {
   "training.stepN": "pas {step}",
   "training.tokensSeen": "{n} tokens vus",
   "training.probeLanguage": "Langue des sondes",
+  "training.calibrated":
+    "Le dernier point de contrôle est le modèle livré, calibré : ses logits sont ceux des poids entraînés divisés par {t}, une température ajustée sur {n} phrases écrites à la main qu'il n'a jamais vues à l'entraînement (perte sur données réservées : {before} avant, {after} après). Toutes les probabilités des autres vues sont celles du modèle calibré.",
   "training.probesCaption":
     "Des débuts de phrase fixes, posés à chaque point de contrôle : les prédictions du modèle pour le token suivant. En surbrillance : la suite qu'un modèle entraîné devrait donner.",
   "training.prompt": "Début",

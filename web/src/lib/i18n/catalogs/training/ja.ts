@@ -23,6 +23,8 @@ export const trainingJa: TrainingCatalog = {
   "training.stepN": "ステップ {step}",
   "training.tokensSeen": "{n} トークン学習済み",
   "training.probeLanguage": "テスト文の言語",
+  "training.calibrated":
+    "最後のチェックポイントは配布されるモデルで、較正済みです。そのロジットは学習した重みのロジットを {t} で割ったものです。この温度は、学習に一度も使っていない手書きの文 {n} 件で当てはめました（ホールドアウト損失：較正前 {before}、較正後 {after}）。ほかのビューに表示される確率はすべて較正後のモデルのものです。",
   "training.probesCaption":
     "各チェックポイントで同じ書き出しを与えたときの、次のトークンについてのモデルの上位予測です。強調表示は、学習済みのモデルが出すべき続きです。",
   "training.prompt": "書き出し",

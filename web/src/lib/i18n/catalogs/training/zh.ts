@@ -23,6 +23,8 @@ export const trainingZh: TrainingCatalog = {
   "training.stepN": "第 {step} 步",
   "training.tokensSeen": "已见 {n} 个词元",
   "training.probeLanguage": "探测句的语言",
+  "training.calibrated":
+    "最后一个检查点是随包提供的、经过校准的模型：它的 logits 等于训练所得权重的 logits 除以 {t}——这个温度是在 {n} 个从未参与训练的手写句子上拟合出来的（留出损失：校准前 {before}，校准后 {after}）。其他视图中显示的所有概率都来自校准后的模型。",
   "training.probesCaption":
     "在每个检查点都会提出的固定句首：模型对下一个词元的最佳预测。高亮的是训练好的模型应当给出的续写。",
   "training.prompt": "句首",
