@@ -10,8 +10,9 @@ facts and accuracies stay exactly as they were) and only how sure the model says
   ``GENERAL_SENTENCES`` (the calibration that ``glassbox eval`` reports is measured on those). The loss is convex
   in 1/T, so a ternary search finds the minimum.
 * **Exact.** Dividing the logits by T equals dividing the final norm's weight (and bias) by T, because the
-  unembedding is linear and has no bias: the model stays a plain Hugging Face model, and every view — the logit
-  lens included — reads the calibrated numbers.
+  unembedding is linear and has no bias (the norm is the one the model's adapter names, as for every view): the
+  model stays a plain Hugging Face model, and every view — the logit lens included — reads the calibrated numbers.
+  Families whose norm multiplies by ``1 + w`` (Gemma, Qwen3.5) or whose logits are soft-capped are refused.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import Any
 import torch
 
 from glassbox.errors import TrainingError
+from glassbox.models.adapters import adapter_for
 from glassbox.training.corpus import Document
 from glassbox.training.evaluate import context_of
 
@@ -71,17 +73,30 @@ def fit_temperature(logits: torch.Tensor, targets: torch.Tensor, iterations: int
     return round(2 / (lo + hi), 4)
 
 
-def _final_norm(model: Any) -> Any:
-    """The norm whose output the unembedding reads (Llama-style ``model.norm``, GPT-2 ``transformer.ln_f``)."""
+def _final_norm_params(model: Any) -> list[torch.Tensor]:
+    """The final norm's weight (and bias) as the model's own parameters, read through its adapter's ``ln_final``.
+
+    Refused where dividing them by T would not divide the logits by T: no affine final norm, a weight the norm
+    offsets (Gemma's ``1 + w``), a soft-capped output or an unembedding with a bias.
+    """
+    adapter = adapter_for(model)
+    spec = adapter.ln_final()
+    own = {id(p) for p in model.parameters()}
+    params = [t for t in (spec.weight, spec.bias) if t is not None]
     head = model.get_output_embeddings()
-    if head is None or getattr(head, "bias", None) is not None:
-        raise TrainingError("temperature folding needs an unembedding without a bias")
-    kind = model.config.model_type
-    if kind == "llama":
-        return model.model.norm
-    if kind == "gpt2":
-        return model.transformer.ln_f
-    raise TrainingError(f"temperature folding knows llama and gpt2 models, not {kind!r}")
+    if (
+        spec.kind == "identity"
+        or spec.weight is None
+        or any(id(t) not in own for t in params)
+        or adapter.final_softcap is not None
+        or head is None
+        or getattr(head, "bias", None) is not None
+    ):
+        raise TrainingError(
+            f"a temperature cannot be folded into a {model.config.model_type!r} model: it needs a final norm whose "
+            "weight the logits are linear in, and a linear unembedding without a bias or soft-cap"
+        )
+    return params
 
 
 @torch.no_grad()
@@ -89,7 +104,5 @@ def fold_temperature(model: Any, temperature: float) -> None:
     """Divide the model's logits by ``temperature`` for good: the final norm's weight (and bias) ÷ T, in place."""
     if not temperature > 0:
         raise TrainingError(f"a temperature must be positive, not {temperature}")
-    norm = _final_norm(model)
-    norm.weight.div_(temperature)
-    if getattr(norm, "bias", None) is not None:
-        norm.bias.div_(temperature)
+    for param in _final_norm_params(model):
+        param.div_(temperature)

@@ -522,8 +522,8 @@ class TrainingRun:
 
     def _calibrate(self) -> None:
         """Fit and fold the temperature; the last checkpoint's held-out loss and probes become the calibrated ones."""
-        history, step = self.history, self.config.steps
-        logits, targets = next_token_logits(self.model, self.tokenizer, calibration_sentences())
+        history, step, sentences = self.history, self.config.steps, calibration_sentences()
+        logits, targets = next_token_logits(self.model, self.tokenizer, sentences)
         temperature = fit_temperature(logits, targets)
         before = self.heldout(step)
         fold_temperature(self.model, temperature)
@@ -537,7 +537,7 @@ class TrainingRun:
         history.snapshots.append(probe_snapshot(self.model, self.tokenizer, self.probes, step, history.top_k))
         history.calibration = TemperatureFit(
             temperature=temperature,
-            sentences=len(calibration_sentences()),
+            sentences=len(sentences),
             tokens=len(targets),
             fit_loss_before=round(mean_loss(logits, targets, 1.0), 5),
             fit_loss_after=round(mean_loss(logits, targets, temperature), 5),
