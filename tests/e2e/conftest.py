@@ -23,6 +23,12 @@ from e2e_support import (  # noqa: F401 (re-exported for the fixtures below and 
     serve_glassbox,
     wait_for_health,
 )
+from playwright.sync_api import expect
+
+# `expect(...)` waits 5 s by default, whatever a page's own default timeout says; on CI's two shared cores the first
+# answer of a freshly opened page has taken longer than that (the glossary test failed once waiting for the first
+# candidate). A failing assertion still fails — it only waits longer before saying so.
+expect.set_options(timeout=20_000)
 
 
 @pytest.fixture(scope="session")

@@ -133,6 +133,8 @@ def test_every_view_has_panel_help(page: Page, server: str) -> None:
     expect(page.locator("[data-testid=panel-help][data-topic=attribution]")).to_be_visible()
     page.get_by_test_id("view-tokenizers").click()
     expect(page.locator("[data-testid=panel-help][data-topic=tokTax]")).to_be_visible()
+    # let the lab's first request (it loads five tokenizers) finish here, not while the next test waits for its page
+    expect(page.get_by_test_id("tax-cell")).not_to_have_count(0, timeout=60_000)
 
 
 def test_the_glossary_opens_filters_and_opens_at_a_term(page: Page, server: str) -> None:
